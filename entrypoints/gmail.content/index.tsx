@@ -1,0 +1,5 @@
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main() {},
+});

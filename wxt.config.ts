@@ -1,0 +1,45 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Hosts the content scripts run on. Nothing else is asked for up front: a team's sync server
+ * is requested at run time through optional_host_permissions (see README, "Permissions").
+ */
+export const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.cloud.microsoft/*',
+];
+
+/** Public half of the development signing key: fixes the extension id (egkhnbhmgaollkeonbdbajkifpikgnch). */
+const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7rg9Jz/k8tLqO83ejTETaF9uLJY6kOWJJn12Ayj/ouNmY8BpwS1MpAxJTNkm6P1CG3Ajg9A4piKFSwfu/Bg7Fhw02oGjDZQvKdsi1sGSnReunpkO8o8HOj5oP71uRroj4Qzq61REOCPLhyOy/Epl2KW1gqm3aZ97ff5aixu27ea9re6gB3skhWzZxmegZwuDPkfa2B12pxm2D/IABayvp0gGeSKmkbEGzwsJ3/LvrdnHrG+FweD7EvkXcbMp8KyUmnK/dn4Xs6bF/XGbXCRk3YcCxxiEzCxKPRFrH2HBDujNJqzeI/gqZ7apMTIf3FhxjzI/aPMESETOl5oPZT9tFQIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { chunkSizeWarningLimit: 1500 },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    host_permissions: MAIL_HOSTS,
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'caseline@caseline.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: MANIFEST_KEY }),
+  }),
+});
