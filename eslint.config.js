@@ -29,13 +29,14 @@ export default tseslint.config(
   {
     // The domain is pure TypeScript: no extension APIs, no views, no entrypoints.
     files: ['utils/**/*.{ts,tsx}'],
-    ignores: ['utils/db/**'],
+    ignores: ['utils/db/**', 'utils/extension/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: EXTENSION_APIS, message: 'utils/ is pure TypeScript: no extension APIs.' },
           { group: ['**/entrypoints/**', '**/components/**', '@/entrypoints/*', '@/components/*', 'preact', 'preact/*'], message: 'utils/ imports nothing from entrypoints/ or components/.' },
           { group: ['idb', 'fake-indexeddb'], message: 'Only utils/db talks to IndexedDB.' },
+          { group: ['**/extension/*', '@/utils/extension/*'], message: 'The domain does not call into the extension wiring.' },
         ],
       }],
       'no-restricted-globals': ['error', { name: 'browser', message: 'utils/ is pure: no extension APIs.' }, { name: 'chrome', message: 'utils/ is pure: no extension APIs.' }],
@@ -54,6 +55,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: DATABASE, message: 'Only the background opens the database.' }] }],
     },
+  },
+  {
+    // utils/extension binds the domain to extension APIs (messaging, storage, alarms): the only
+    // part of utils/ that may use them.
+    files: ['utils/extension/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['preact', 'preact/*', '**/components/**', '**/entrypoints/**'], message: 'No views in the wiring.' }] }] },
   },
   {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.ts'],

@@ -1,5 +1,9 @@
+import { startMailboxContent } from '@/components/content/start-mailbox-content';
+
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
-  main() {},
+  main() {
+    startMailboxContent({ host: 'gmail' });
+  },
 });

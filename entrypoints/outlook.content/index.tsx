@@ -1,5 +1,14 @@
+import { startMailboxContent } from '@/components/content/start-mailbox-content';
+
 export default defineContentScript({
-  matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'],
+  matches: [
+    'https://outlook.live.com/*',
+    'https://outlook.office.com/*',
+    'https://outlook.office365.com/*',
+    'https://outlook.cloud.microsoft/*',
+  ],
   runAt: 'document_idle',
-  main() {},
+  main() {
+    startMailboxContent({ host: 'outlook' });
+  },
 });

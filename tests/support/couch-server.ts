@@ -1,0 +1,285 @@
+/**
+ * A CouchDB-compatible test server: express-pouchdb over PouchDB's memory adapter, bound to
+ * 127.0.0.1 on an ephemeral port, admin party off (one server admin). In front of it sits a
+ * fault-injecting HTTP proxy (also on 127.0.0.1) that tests point their clients at.
+ *
+ * Differences from Apache CouchDB 3 that the helper papers over (see docs/sync.md):
+ * - express-pouchdb 4.2 calls `db.info` on what PouchDB 9's wrapped `PouchDB.new` returns for
+ *   non-admins (a rejected promise) and crashes the process; the shim below turns that into the
+ *   401 CouchDB answers.
+ * - The security wrappers need PouchDB's replication and map/reduce plugins to be present.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, request as httpRequest } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+interface PouchStatic {
+  plugin(p: unknown): PouchStatic;
+  defaults(o: Record<string, unknown>): PouchStatic;
+  new?: ((...args: unknown[]) => unknown) & { caselineShim?: boolean };
+}
+interface CouchConfig {
+  set(section: string, key: string, value: string, cb: (err?: unknown) => void): void;
+}
+type Handler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+interface ExpressApp extends Handler {
+  use(h: Handler): void;
+  couchConfig: CouchConfig;
+}
+
+export interface AdminAuth {
+  name: string;
+  password: string;
+}
+
+/** What the proxy does to the next matching requests. */
+export type Fault =
+  /** Answer with this status without forwarding (e.g. 500, 503). */
+  | { kind: 'status'; status: number }
+  /** Wait before forwarding. */
+  | { kind: 'delay'; ms: number }
+  /** Forward (the server does the work), then answer 200/201 with a truncated JSON body. */
+  | { kind: 'malformed' }
+  /** Forward (the server does the work), then cut the connection without answering. */
+  | { kind: 'drop-response' }
+  /** Cut the connection without forwarding. */
+  | { kind: 'reset' };
+
+export interface FaultRule {
+  fault: Fault;
+  /** How many matching requests it applies to (default: every one until cleared). */
+  times?: number;
+  /** Which requests; default all. */
+  match?: (req: { method: string; path: string }) => boolean;
+}
+
+export interface FaultProxy {
+  url: string;
+  inject(rule: FaultRule): void;
+  clear(): void;
+  /** Called after a request was forwarded and answered upstream (before the client sees it). */
+  onForwarded?: (req: { method: string; path: string; status: number }) => void | Promise<void>;
+  /** Every request seen: method, path (with query), status sent to the client (0 = cut). */
+  log: Array<{ method: string; path: string; status: number }>;
+}
+
+export interface CouchServer {
+  /** The server itself (no faults). */
+  url: string;
+  adminAuth: AdminAuth;
+  /** The fault-injecting proxy in front of the server: point clients here. */
+  proxy: FaultProxy;
+  /** Basic auth header value for the admin. */
+  adminHeader: string;
+  /** Stop accepting connections (data is kept in memory); `restart` listens again on the same port. */
+  stopServer(): Promise<void>;
+  restart(): Promise<void>;
+  /** Invalidate every session cookie (rotates the cookie secret, as a CouchDB restart with a new secret would). */
+  expireSessions(): Promise<void>;
+  /** Stop the server and the proxy for good. */
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server, sockets: Set<Socket>): Promise<void> {
+  return new Promise((resolve) => {
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+    server.close(() => resolve());
+  });
+}
+
+function trackSockets(server: Server): Set<Socket> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return sockets;
+}
+
+export async function startCouchServer(): Promise<CouchServer> {
+  const PouchDB = (require('pouchdb-core') as PouchStatic)
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-replication'))
+    .plugin(require('pouchdb-mapreduce'));
+  const Pouch = PouchDB.defaults({ adapter: 'memory' });
+  const express = require('express') as () => ExpressApp;
+  const expressPouchDB = require('express-pouchdb') as (p: PouchStatic, o: Record<string, unknown>) => ExpressApp;
+  const suffix = randomBytes(4).toString('hex');
+  const pouchApp = expressPouchDB(Pouch, {
+    inMemoryConfig: true,
+    logPath: join(tmpdir(), `caseline-couch-${process.pid}-${suffix}.log`),
+    mode: 'fullCouchDB',
+    overrideMode: { exclude: ['routes/fauxton'] },
+  });
+  const adminAuth: AdminAuth = { name: 'admin', password: `pw-${suffix}` };
+  await new Promise<void>((resolve, reject) =>
+    pouchApp.couchConfig.set('admins', adminAuth.name, adminAuth.password, (err) => (err ? reject(err) : resolve())),
+  );
+  const app = express();
+  app.use((_req, _res, next) => {
+    const original = Pouch.new;
+    if (original && !original.caselineShim) {
+      const shim = function (this: unknown, ...args: unknown[]) {
+        const made = original.apply(this, args) as { then?: unknown; info?: unknown };
+        if (made && typeof made.then === 'function' && typeof made.info !== 'function') {
+          const pending = made as unknown as Promise<{ info(cb: (err: unknown) => void): void }>;
+          return { __opts: {}, info: (cb: (err: unknown) => void) => pending.then((db) => db.info(cb), cb) };
+        }
+        return made;
+      } as PouchStatic['new'] & object;
+      shim.caselineShim = true;
+      Pouch.new = shim;
+    }
+    next();
+  });
+  app.use(pouchApp);
+
+  const server = createServer(app);
+  const serverSockets = trackSockets(server);
+  const port = await listen(server);
+  const url = `http://127.0.0.1:${port}`;
+  const adminHeader = `Basic ${Buffer.from(`${adminAuth.name}:${adminAuth.password}`).toString('base64')}`;
+
+  const rules: Array<FaultRule & { left: number }> = [];
+  const proxyState: FaultProxy = {
+    url: '',
+    log: [],
+    inject(rule) {
+      rules.push({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY });
+    },
+    clear() {
+      rules.length = 0;
+    },
+  };
+
+  const takeFault = (method: string, path: string): Fault | undefined => {
+    for (const rule of rules) {
+      if (rule.left <= 0) continue;
+      if (rule.match && !rule.match({ method, path })) continue;
+      rule.left -= 1;
+      return rule.fault;
+    }
+    return undefined;
+  };
+
+  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const headers = { ...req.headers, host: `127.0.0.1:${port}` };
+      const up = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers }, (upRes) => {
+        const chunks: Buffer[] = [];
+        upRes.on('data', (c: Buffer) => chunks.push(c));
+        upRes.on('end', () => {
+          const out: Record<string, string | string[]> = {};
+          for (const [k, v] of Object.entries(upRes.headers)) if (v !== undefined) out[k] = v;
+          resolve({ status: upRes.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
+        });
+        upRes.on('error', reject);
+      });
+      up.on('error', reject);
+      up.end(body);
+    });
+
+  const proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const method = req.method ?? 'GET';
+        const path = req.url ?? '/';
+        const entry = { method, path, status: 0 };
+        proxyState.log.push(entry);
+        const fault = takeFault(method, path);
+        if (fault?.kind === 'reset') {
+          req.socket.destroy();
+          return;
+        }
+        if (fault?.kind === 'status') {
+          entry.status = fault.status;
+          res.writeHead(fault.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'injected', reason: `injected ${fault.status}` }));
+          return;
+        }
+        if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+        let upstream;
+        try {
+          upstream = await forward(req, Buffer.concat(chunks));
+        } catch {
+          // The server is stopped: the client sees a refused/reset connection.
+          req.socket.destroy();
+          return;
+        }
+        await proxyState.onForwarded?.({ method, path, status: upstream.status });
+        if (fault?.kind === 'drop-response') {
+          req.socket.destroy();
+          return;
+        }
+        if (fault?.kind === 'malformed') {
+          entry.status = upstream.status;
+          res.writeHead(upstream.status, { 'content-type': 'application/json' });
+          res.end(upstream.body.subarray(0, Math.max(1, Math.floor(upstream.body.length / 2))));
+          return;
+        }
+        entry.status = upstream.status;
+        const headers = { ...upstream.headers };
+        delete headers['content-length'];
+        delete headers['transfer-encoding'];
+        delete headers['content-encoding'];
+        delete headers['connection'];
+        res.writeHead(upstream.status, headers);
+        res.end(upstream.body);
+      })();
+    });
+  });
+  const proxySockets = trackSockets(proxy);
+  const proxyPort = await listen(proxy);
+  proxyState.url = `http://127.0.0.1:${proxyPort}`;
+
+  let serverUp = true;
+  return {
+    url,
+    adminAuth,
+    adminHeader,
+    proxy: proxyState,
+    async stopServer() {
+      if (!serverUp) return;
+      serverUp = false;
+      await close(server, serverSockets);
+    },
+    async restart() {
+      if (serverUp) return;
+      await listen(server, port);
+      serverUp = true;
+    },
+    async expireSessions() {
+      const res = await fetch(`${url}/_config/couch_httpd_auth/secret`, {
+        method: 'PUT',
+        headers: { authorization: adminHeader, 'content-type': 'application/json' },
+        body: JSON.stringify(randomBytes(16).toString('hex')),
+      });
+      if (!res.ok) throw new Error(`could not rotate the cookie secret: ${res.status}`);
+      await res.arrayBuffer();
+    },
+    async stop() {
+      await close(proxy, proxySockets);
+      if (serverUp) await close(server, serverSockets);
+      serverUp = false;
+    },
+  };
+}

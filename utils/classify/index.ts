@@ -1,0 +1,169 @@
+/**
+ * The thread classifier: inquiry, complaint or support, on the device, with the words that
+ * decided, escalation flags and learning from agents' corrections. Synchronous; the model is a
+ * JSON module produced by `npm run train:classifier` (see docs/classifier.md).
+ */
+import type { Category } from '../cases/events';
+import { nearestCorrection, memoryVector, type Correction } from './corrections';
+import { detectEscalationInPrepared, type Escalation } from './escalation';
+import { extractFeatures } from './features';
+import { loadModel, type ModelFile } from './model-format';
+import { prepareText } from './prepare-text';
+import { linearScores, softmax } from './score';
+import { CUES, DENSE_NAMES } from './tone-cues';
+import modelFile from './model.json';
+
+export type Label = Category;
+export type { Correction } from './corrections';
+export type { Escalation } from './escalation';
+export { correctionFrom, CORRECTION_THRESHOLD } from './corrections';
+export { detectEscalation } from './escalation';
+export { prepareText } from './prepare-text';
+
+export interface Classification {
+  label: Label;
+  /** Calibrated probability of `label`, 0..1. */
+  confidence: number;
+  scores: Record<Label, number>;
+  /** The words, phrases or cues that decided, most important first. */
+  reasons: string[];
+  escalation: Escalation;
+}
+
+export interface ClassifyOptions {
+  /** Agents' earlier overrides (this install's and the team's). */
+  corrections?: Correction[];
+  /** Earlier customer messages on the same issue (two or more raise "repeated contact"). */
+  priorInboundCount?: number;
+}
+
+const MODEL = loadModel(modelFile as ModelFile);
+
+/** Below this many words the model is not asked to be sure. */
+const FEW_WORDS = 3;
+
+const ENGLISH_MARKERS = new Set(
+  ('the a an and or but to of in on for with is are was were be been have has had do does did not no my your our i you we ' +
+    'it this that can could would will please thanks thank hi hello dear order account card when how what why where which ' +
+    'me us they there from at by as if so get got any some').split(' '),
+);
+
+function looksEnglish(text: string, tokens: string[]): boolean {
+  const letters = text.replace(/[\s\d\p{P}\p{S}]/gu, '');
+  if (letters.length === 0) return false;
+  const latin = letters.replace(/[^A-Za-z\u00c0-\u024f]/g, '').length;
+  if (latin / letters.length < 0.6) return false;
+  const words = tokens.filter((t) => /^[a-z]/.test(t));
+  if (words.length < 4) return true;
+  const known = words.filter((t) => ENGLISH_MARKERS.has(t)).length;
+  return known / words.length >= 0.12;
+}
+
+function toScores(probs: number[]): Record<Label, number> {
+  const scores = { inquiry: 0, complaint: 0, support: 0 } as Record<Label, number>;
+  MODEL.labels.forEach((l, i) => (scores[l] = Number((probs[i] ?? 0).toFixed(4))));
+  return scores;
+}
+
+const CUE_REASON = new Map(CUES.map((c) => [c.name, c.reason]));
+
+function explain(features: ReturnType<typeof extractFeatures>, winner: number): string[] {
+  const k = MODEL.labels.length;
+  const contributions: { text: string; amount: number }[] = [];
+  for (const [word, { bucket, value }] of features.words) {
+    if (!/[a-z]/.test(word) || word.startsWith('<s>') || word.endsWith('</s>')) continue;
+    let mine = 0;
+    let others = 0;
+    for (let c = 0; c < k; c++) {
+      const w = (MODEL.weights[bucket * k + c] ?? 0) * MODEL.scale * value;
+      if (c === winner) mine = w;
+      else others += w / (k - 1);
+    }
+    if (mine - others > 0) contributions.push({ text: word, amount: mine - others });
+  }
+  contributions.sort((a, b) => b.amount - a.amount || (a.text < b.text ? -1 : 1));
+  const words: string[] = [];
+  for (const c of contributions) {
+    if (words.length >= 4) break;
+    // Skip a single word already inside a chosen pair, and the other way round.
+    if (words.some((w) => w.includes(c.text) || c.text.includes(w))) continue;
+    words.push(c.text);
+  }
+  const reasons: string[] = [];
+  const cueReasons: { text: string; amount: number }[] = [];
+  for (const [name, matched] of features.cues) {
+    const d = DENSE_NAMES.indexOf(name);
+    const mine = MODEL.dense[winner]?.[d] ?? 0;
+    const others = MODEL.dense.reduce((s, row, c) => (c === winner ? s : s + (row[d] ?? 0) / (k - 1)), 0);
+    if (mine - others > 0.2) cueReasons.push({ text: `${CUE_REASON.get(name) ?? name}: “${matched}”`, amount: mine - others });
+  }
+  cueReasons.sort((a, b) => b.amount - a.amount);
+  reasons.push(...cueReasons.slice(0, 2).map((c) => c.text));
+  if (words.length > 0) reasons.push(`words: ${words.map((w) => `“${w}”`).join(', ')}`);
+  return reasons;
+}
+
+export function classify(input: { subject: string; body: string }, options: ClassifyOptions = {}): Classification {
+  const subject = (input.subject ?? '').slice(0, 500);
+  const body = prepareText(input.body ?? '');
+  const text = subject.trim() ? `${subject.trim()}\n${body}` : body;
+  const escalation = detectEscalationInPrepared(text, options.priorInboundCount ?? 0);
+  const features = extractFeatures(text);
+
+  if (features.tokenCount === 0) {
+    return {
+      label: 'inquiry',
+      confidence: 0.34,
+      scores: { inquiry: 0.34, complaint: 0.33, support: 0.33 },
+      reasons: ['too little text to decide'],
+      escalation,
+    };
+  }
+
+  let probs = softmax(linearScores(MODEL, features.vector), MODEL.temperature);
+  let winner = probs.indexOf(Math.max(...probs));
+  const reasons = explain(features, winner);
+  let cap = 1;
+  if (features.tokenCount < FEW_WORDS) {
+    cap = 0.4;
+    reasons.unshift('too little text to decide');
+  } else if (!looksEnglish(text, [...features.words.keys()])) {
+    cap = 0.4;
+    reasons.unshift('does not look like English: low confidence');
+  }
+
+  if (options.corrections && options.corrections.length > 0) {
+    const near = nearestCorrection(memoryVector(subject, input.body ?? ''), options.corrections);
+    if (near) {
+      const target = MODEL.labels.indexOf(near.correction.label);
+      const confidence = Math.min(0.99, Math.max(probs[target] ?? 0, 0.55 + 0.45 * near.similarity));
+      const rest = 1 - (probs[target] ?? 0);
+      probs = probs.map((p, i) => (i === target ? confidence : rest > 0 ? (p / rest) * (1 - confidence) : (1 - confidence) / 2));
+      winner = target;
+      return {
+        label: near.correction.label,
+        confidence: Number(confidence.toFixed(4)),
+        scores: toScores(probs),
+        reasons: [`corrected by an agent on a similar thread (similarity ${near.similarity.toFixed(2)})`],
+        escalation,
+      };
+    }
+  }
+
+  if (cap < 1) {
+    // Flatten towards uniform until the top score is at most the cap.
+    const top = Math.max(...probs);
+    if (top > cap) {
+      const mix = (top - cap) / (top - 1 / probs.length);
+      probs = probs.map((p) => p * (1 - mix) + mix / probs.length);
+    }
+  }
+  const label = MODEL.labels[winner] ?? 'inquiry';
+  return {
+    label,
+    confidence: Number((probs[winner] ?? 0).toFixed(4)),
+    scores: toScores(probs),
+    reasons,
+    escalation,
+  };
+}

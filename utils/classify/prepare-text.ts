@@ -1,0 +1,124 @@
+/**
+ * Turns a raw mail body (plain text or HTML) into the customer's newest message only: markup and
+ * entities decoded, quoted history, forwarded headers, signatures and legal disclaimers removed.
+ * Only this text decides the label and the escalation flags.
+ */
+
+/** Prepared text longer than this is cut (a 1 MB body must not stall the background). */
+export const MAX_PREPARED_CHARS = 20_000;
+/** Raw input beyond this is never looked at (HTML of a long thread can be huge). */
+const MAX_RAW_CHARS = 400_000;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', euro: '€', pound: '£', copy: '©', reg: '®',
+  trade: '™', zwnj: '', zwj: '', shy: '', bull: '•', middot: '·', eacute: 'é', egrave: 'è',
+  agrave: 'à', uuml: 'ü', ouml: 'ö', auml: 'ä', szlig: 'ß', ccedil: 'ç',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ';
+    }
+    return NAMED_ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+const looksLikeHtml = (text: string) => /<\/?(?:p|div|br|span|html|body|table|td|blockquote|a|b|i|font|ul|li)\b[^>]*>/i.test(text);
+
+/** HTML to plain text: blocks become line breaks, quoted blocks and non-content elements go. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style|head|title)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    // Gmail and Outlook wrap earlier messages in these: drop them with their content.
+    .replace(/<blockquote\b[\s\S]*?<\/blockquote\s*>/gi, '\n')
+    .replace(/<div\b[^>]*class="?[^">]*gmail_quote[\s\S]*$/i, '\n')
+    .replace(/<div\b[^>]*id="?(?:appendonsend|divRplyFwdMsg)[\s\S]*$/i, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(?:p|div|li|tr|h[1-6]|table)\s*>/gi, '\n')
+    .replace(/<(?:p|div|li|tr|h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<[^>]{0,2000}>/g, ' ');
+}
+
+/** A line that opens quoted history: everything from it on is older mail. */
+const HISTORY_START: RegExp[] = [
+  /^\s*on\b.{0,200}\b(?:wrote|schrieb|a écrit|escribió|scrisse|schreef)\s*:?\s*$/i, // Gmail, Apple Mail
+  /^\s*am\b.{0,200}\bschrieb.{0,80}:\s*$/i,
+  /^\s*le\b.{0,200}\ba écrit\s*:\s*$/i,
+  /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|forwarded message|weitergeleitete nachricht|message d'origine|mensaje original)\s*-{2,}\s*$/i,
+  /^\s*(?:begin forwarded message|anfang der weitergeleiteten nachricht)\s*:?\s*$/i,
+  /^\s*_{8,}\s*$/, // Outlook's rule above the reply header
+];
+
+/** Outlook-style header block: "From:" followed within a few lines by "Sent:"/"Date:" etc. */
+const HEADER_FROM = /^\s*\*?(?:from|von|de|da|van)\s*:\*?\s+\S/i;
+const HEADER_NEXT = /^\s*\*?(?:sent|date|gesendet|datum|envoyé|enviado|inviato|verzonden|to|an|cc|subject|betreff|objet|asunto)\s*:/i;
+
+const SIGNATURE_START: RegExp[] = [
+  /^--\s*$/, // the standard delimiter "-- "
+  /^\s*sent from my\b/i,
+  /^\s*(?:sent|get outlook) (?:from|for) (?:outlook|yahoo|mail|samsung|my)\b/i,
+  /^\s*von meinem \S+ gesendet/i,
+  /^\s*envoyé de mon\b/i,
+];
+
+const DISCLAIMER_START =
+  /^\s*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|intended|privileged|strictly)|confidentiality notice|disclaimer\s*:|the information (?:contained )?in this (?:e-?mail|message)|if you (?:are not|have received this)(?: the intended recipient| (?:e-?mail|message) in error)|diese e-?mail (?:enthält|ist|kann)|please consider the environment before printing)/i;
+
+/** Cuts quoted history, signatures and disclaimers from plain text (lines). */
+function keepNewestMessage(text: string): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (HISTORY_START.some((re) => re.test(line))) break;
+    // Gmail sometimes breaks "On …, X <x@y> wrote:" over two lines.
+    if (/^\s*on\b.{0,200}$/i.test(line) && /^.{0,120}\bwrote\s*:\s*$/i.test(lines[i + 1] ?? '') && line.length < 200) break;
+    if (HEADER_FROM.test(line)) {
+      const next = lines.slice(i + 1, i + 5);
+      if (next.some((l) => HEADER_NEXT.test(l))) break;
+    }
+    if (SIGNATURE_START.some((re) => re.test(line))) break;
+    if (DISCLAIMER_START.test(line)) break;
+    if (/^\s*>/.test(line)) continue; // quoted lines interleaved with the reply
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/** Sign-offs: the name and contact lines after them are not part of the message. */
+const SIGN_OFF = /^\s*(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|best|many thanks|thanks(?: again| in advance)?|thank you(?: in advance)?|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|mit freundlichen grüßen|viele grüße|cordialement)[,.!]*\s*$/i;
+
+function dropTrailingSignOff(text: string): string {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
+    if (SIGN_OFF.test(lines[i] ?? '')) {
+      // Keep the sign-off word itself only if what follows it is short (a name, a phone number).
+      const rest = lines.slice(i + 1).join(' ').trim();
+      if (rest.length <= 300) return lines.slice(0, i).join('\n');
+    }
+  }
+  return text;
+}
+
+export function prepareText(raw: string): string {
+  if (!raw) return '';
+  let text = raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) : raw;
+  text = text.replace(/\r\n?/g, '\n');
+  if (looksLikeHtml(text)) text = htmlToText(text);
+  text = decodeEntities(text)
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\u00a0/g, ' ');
+  text = keepNewestMessage(text);
+  text = dropTrailingSignOff(text);
+  text = text
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (text.length > MAX_PREPARED_CHARS) text = text.slice(0, MAX_PREPARED_CHARS);
+  return text;
+}

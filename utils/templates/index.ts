@@ -1,0 +1,11 @@
+export * from './types';
+export * from './body-syntax';
+export * from './format-date';
+export * from './variables';
+export { linkAsText, renderTemplate } from './render';
+export type { RenderedTemplate } from './render';
+export * from './approval';
+export * from './suggest';
+export * from './fuzzy-search';
+export * from './transfer';
+export { DEFAULT_TEMPLATES } from './library';
