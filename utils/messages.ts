@@ -3,7 +3,10 @@
  * against before acting. Pure: no extension APIs here (utils/extension/messenger.ts binds it).
  */
 import * as v from 'valibot';
-import type { ThreadSnapshot } from './mailbox/types';
+import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
+import type { ThreadSnapshot, ThreadListRow } from './mailbox/types';
+import type { CaselineSettings } from './settings/settings';
+import type { Template, TemplateBlock } from './templates/types';
 
 /** Who may send a message: the mailbox content scripts, the extension's own pages, or both. */
 export type Audience = 'content' | 'page' | 'any';
@@ -39,13 +42,68 @@ export const HealthReportSchema = v.object({
   missing: v.array(Text(100)),
 });
 
-/** Each message: its payload schema and who may send it. */
+export const ThreadListSchema = v.object({
+  host: v.picklist(['gmail', 'outlook']),
+  rows: v.pipe(
+    v.array(
+      v.object({
+        threadId: v.optional(Text(512)),
+        subject: Text(2000),
+        snippet: v.optional(Text(2000)),
+        from: PartySchema,
+        dateText: Text(200),
+        sentAt: v.optional(Iso),
+        unread: v.boolean(),
+      }),
+    ),
+    v.maxLength(500),
+  ),
+}) satisfies v.GenericSchema<unknown, { host: 'gmail' | 'outlook'; rows: ThreadListRow[] }>;
+
+const CaseId = v.pipe(v.string(), v.minLength(3), v.maxLength(600));
+const Empty = v.object({});
+
+/**
+ * Each message: its payload schema and who may send it. Payloads whose rules live in the domain
+ * (case commands, settings, templates) are checked again there, field by field.
+ */
 export const MESSAGE_RULES = {
-  ping: { audience: 'any', schema: v.object({}) },
+  ping: { audience: 'any', schema: Empty },
+  // From the mailbox content scripts.
   snapshot: { audience: 'content', schema: ThreadSnapshotSchema },
+  threadList: { audience: 'content', schema: ThreadListSchema },
   health: { audience: 'content', schema: HealthReportSchema },
+  caseCommand: { audience: 'any', schema: v.object({ caseId: CaseId, command: v.object({ type: v.pipe(v.string(), v.maxLength(40)) }, ) }) },
+  renderTemplate: {
+    audience: 'content',
+    schema: v.object({ caseId: CaseId, templateId: Text(200), values: v.record(Text(100), Text(2000)) }),
+  },
+  templateList: { audience: 'any', schema: v.object({ caseId: v.optional(CaseId) }) },
+  queue: { audience: 'any', schema: Empty },
+  // From the extension's own pages.
+  getSettings: { audience: 'any', schema: Empty },
+  saveSettings: { audience: 'page', schema: v.object({ settings: v.unknown() }) },
+  listTemplates: { audience: 'page', schema: Empty },
+  saveTemplate: { audience: 'page', schema: v.object({ template: v.unknown() }) },
+  approveTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
+  retireTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
+  importTemplates: { audience: 'page', schema: v.object({ json: Text(5_000_000), approve: v.boolean() }) },
+  exportBackup: { audience: 'page', schema: Empty },
+  importBackup: { audience: 'page', schema: v.object({ json: Text(200_000_000) }) },
+  exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes']) }) },
+  eraseCustomer: { audience: 'page', schema: v.object({ email: v.pipe(v.string(), v.trim(), v.email()) }) },
+  eraseEverything: { audience: 'page', schema: v.object({ confirm: v.literal('ERASE') }) },
+  syncConnect: {
+    audience: 'page',
+    schema: v.object({ url: Text(2000), db: Text(200), user: Text(200), password: Text(1000) }),
+  },
+  syncStatus: { audience: 'page', schema: Empty },
+  syncNow: { audience: 'page', schema: Empty },
+  syncDisconnect: { audience: 'page', schema: Empty },
+  dashboardRecords: { audience: 'page', schema: v.object({ source: v.picklist(['local', 'team']) }) },
 } as const satisfies Record<string, { audience: Audience; schema: v.GenericSchema }>;
 
+/** Messages the background receives (caseUpdated goes the other way). */
 export type MessageType = keyof typeof MESSAGE_RULES;
 export type PayloadOf<T extends MessageType> = v.InferOutput<(typeof MESSAGE_RULES)[T]['schema']>;
 
@@ -54,13 +112,73 @@ export interface PingInfo {
   refusedMessages: number;
 }
 
+/** A field-level problem, for forms. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 /** Replies never throw across contexts: a refusal is a sentence the UI can show. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; fields?: FieldProblem[] };
+
+export interface RenderedForInsert {
+  blocks: TemplateBlock[];
+  text: string;
+  /** Variables the case could not fill: the sidebar asks for them and renders again. */
+  missing: Array<{ name: string; label: string }>;
+  templateName: string;
+}
+
+export interface SyncStatus {
+  configured: boolean;
+  enabled: boolean;
+  url?: string;
+  db?: string;
+  user?: string;
+  /** Records waiting to be sent, and those the server refused (kept, with the reason). */
+  pending: number;
+  rejected: Array<{ id: string; reason: string }>;
+  lastPushAt?: string;
+  lastPullAt?: string;
+  nextRetryAt?: string;
+  lastError?: string;
+}
+
+export interface DashboardRecords {
+  /** Every known case with its events (local, or local plus the team's synced records). */
+  cases: Array<{ caseId: string; agentId: string; category: import('./cases/events').Category; events: import('./cases/events').CaseEvent[] }>;
+  policy: import('./sla/types').SlaPolicy;
+  agents: string[];
+}
 
 export interface ProtocolMap {
   ping(data: PayloadOf<'ping'>): Reply<PingInfo>;
-  snapshot(data: PayloadOf<'snapshot'>): Reply<{ caseId: string }>;
+  snapshot(data: PayloadOf<'snapshot'>): Reply<CaseView | null>;
+  threadList(data: PayloadOf<'threadList'>): Reply<ListChip[]>;
   health(data: PayloadOf<'health'>): Reply<null>;
+  caseCommand(data: PayloadOf<'caseCommand'>): Reply<CaseView>;
+  renderTemplate(data: PayloadOf<'renderTemplate'>): Reply<RenderedForInsert>;
+  templateList(data: PayloadOf<'templateList'>): Reply<TemplateSummary[]>;
+  queue(data: PayloadOf<'queue'>): Reply<QueueItem[]>;
+  /** Background → content script of each tab showing that case. */
+  caseUpdated(data: CaseView): void;
+  getSettings(data: PayloadOf<'getSettings'>): Reply<CaselineSettings>;
+  saveSettings(data: PayloadOf<'saveSettings'>): Reply<CaselineSettings>;
+  listTemplates(data: PayloadOf<'listTemplates'>): Reply<Template[]>;
+  saveTemplate(data: PayloadOf<'saveTemplate'>): Reply<Template>;
+  approveTemplate(data: PayloadOf<'approveTemplate'>): Reply<Template>;
+  retireTemplate(data: PayloadOf<'retireTemplate'>): Reply<Template>;
+  importTemplates(data: PayloadOf<'importTemplates'>): Reply<{ count: number }>;
+  exportBackup(data: PayloadOf<'exportBackup'>): Reply<string>;
+  importBackup(data: PayloadOf<'importBackup'>): Reply<{ applied: number }>;
+  exportCsv(data: PayloadOf<'exportCsv'>): Reply<string>;
+  eraseCustomer(data: PayloadOf<'eraseCustomer'>): Reply<{ removed: number }>;
+  eraseEverything(data: PayloadOf<'eraseEverything'>): Reply<null>;
+  syncConnect(data: PayloadOf<'syncConnect'>): Reply<SyncStatus>;
+  syncStatus(data: PayloadOf<'syncStatus'>): Reply<SyncStatus>;
+  syncNow(data: PayloadOf<'syncNow'>): Reply<SyncStatus>;
+  syncDisconnect(data: PayloadOf<'syncDisconnect'>): Reply<SyncStatus>;
+  dashboardRecords(data: PayloadOf<'dashboardRecords'>): Reply<DashboardRecords>;
 }
 
 /** Checks a payload against its schema; the issues name the fields. */

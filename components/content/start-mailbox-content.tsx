@@ -1,26 +1,239 @@
 /**
- * What both mailbox content scripts do: mount the one sidebar host and render the sidebar into
- * it. Host knowledge arrives through the adapter passed in; nothing here knows a host's markup.
+ * What both mailbox content scripts do: mount the one sidebar host, read the page through the
+ * host's adapter when the view changes (never in a MutationObserver callback: watchThread defers
+ * to idle time), send snapshots to the background and render what it answers. Host knowledge
+ * arrives only through the adapter passed in.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { CaseView } from '@/utils/case-view';
+import type { CaseCommand } from '@/utils/cases/lifecycle';
+import { sendMessage, onMessage } from '@/utils/extension/messenger';
+import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
+import { insertBlocks } from '@/utils/mailbox/insert-text';
+import type { MailboxAdapter, ThreadSnapshot } from '@/utils/mailbox/types';
+import { watchThread } from '@/utils/mailbox/watch-thread';
 import { mountSidebarHost } from '../sidebar/mount-sidebar-host';
+import { Sidebar } from '../sidebar/Sidebar';
+import { DEFAULT_WIDTH, type SidebarActions, type SidebarState } from '../sidebar/sidebar-state';
 import css from '../sidebar/sidebar.css?inline';
+import { t } from '../sidebar/i18n';
+import { createStore, useStore, type Store } from './sidebar-store';
+import { detectHostTheme } from './detect-host-theme';
+import { placeListChips } from './list-chips';
+import { rememberEditorCaret } from './editor-caret';
 
 export interface ContentOptions {
-  host: 'gmail' | 'outlook';
+  adapter: MailboxAdapter & ContentAdapterExtras;
 }
 
-export function startMailboxContent(options: ContentOptions): void {
+/** Host knowledge the runtime needs beyond reading: where to watch, how to open a thread, where list chips go. */
+export interface ContentAdapterExtras {
+  /** The narrowest element that changes when a thread opens or closes. */
+  watchRoot(doc: Document): Element | null;
+  /** The URL that opens a thread in this host, from the current one. */
+  threadUrl(threadId: string, currentUrl: string): string;
+  /** The element of a list row where a chip goes, by the row's thread id. */
+  listRowAnchor(doc: Document, threadId: string): Element | null;
+  /** Selector of editor content the agent's text goes above (signature, quote). */
+  editorTail?: string;
+}
+
+const UI_KEY = 'caseline.sidebar.ui';
+
+export function startMailboxContent({ adapter }: ContentOptions): void {
   const started = performance.now();
-  const mounted = mountSidebarHost(document, css, options.host);
+  const mounted = mountSidebarHost(document, css, adapter.host);
   if (!mounted.created) return;
-  render(
-    <section class="panel" aria-label="Caseline">
-      <header>Caseline</header>
-      <div class="body">Open a conversation to see its case.</div>
-    </section>,
-    mounted.container,
-  );
+
+  const store = createStore<SidebarState>({
+    host: adapter.host,
+    view: null,
+    threadOpen: false,
+    busy: false,
+    collapsed: false,
+    width: DEFAULT_WIDTH,
+    tab: 'case',
+    queue: [],
+    paletteOpen: false,
+    theme: detectHostTheme(document),
+  });
+  const caret = rememberEditorCaret(document, mounted.host);
+  const actions = createActions(store, adapter, caret);
+
+  render(<SidebarApp store={store} actions={actions} />, mounted.container);
   // Read by `npm run bench`: time from the content script's start (document idle) to the sidebar mounted.
   mounted.host.dataset.mountMs = (performance.now() - started).toFixed(3);
+
+  void browser.storage.local.get(UI_KEY).then((saved) => {
+    const ui = saved[UI_KEY] as { collapsed?: boolean; width?: number } | undefined;
+    if (ui) store.set({ collapsed: !!ui.collapsed, width: typeof ui.width === 'number' ? ui.width : DEFAULT_WIDTH });
+  });
+
+  let lastSnapshotKey = '';
+  const refresh = async () => {
+    store.set({ theme: detectHostTheme(document) });
+    const url = location.href;
+    if (!adapter.isThreadView(document, url)) {
+      lastSnapshotKey = '';
+      store.set({ view: null, threadOpen: false, unreadable: undefined, paletteOpen: false });
+      await refreshList();
+      return;
+    }
+    const snapshot = adapter.readThread(document, { url });
+    if (!snapshot) {
+      const diagnostics = adapter.health(document);
+      store.set({ view: null, threadOpen: true, unreadable: diagnostics.ok ? undefined : diagnostics });
+      if (!diagnostics.ok) void sendMessage('health', { host: adapter.host, ok: false, missing: diagnostics.missing });
+      return;
+    }
+    store.set({ threadOpen: true, unreadable: undefined });
+    const key = snapshotKey(snapshot);
+    if (key === lastSnapshotKey) return;
+    lastSnapshotKey = key;
+    const reply = await sendMessage('snapshot', snapshot);
+    if (reply.ok) store.set({ view: reply.value, error: undefined });
+    else store.set({ error: reply.error });
+  };
+
+  const refreshList = async () => {
+    const rows = adapter.readThreadList(document, { url: location.href });
+    if (rows.length === 0) return;
+    const reply = await sendMessage('threadList', { host: adapter.host, rows });
+    if (reply.ok) placeListChips(document, reply.value, adapter, mounted.host.ownerDocument);
+  };
+
+  const run = () => {
+    refresh().catch((error: unknown) => store.set({ error: String(error instanceof Error ? error.message : error) }));
+  };
+  watchThread({
+    window,
+    root: () => adapter.watchRoot(document),
+    onChange: run,
+    viewKey: () => adapter.viewKey(document, location.href),
+  });
+  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(run, { timeout: 500 });
+  else setTimeout(run, 0);
+
+  onMessage('caseUpdated', ({ data }) => {
+    const current = store.get().view;
+    if (current && current.caseId === data.caseId) store.set({ view: data });
+    if (store.get().tab === 'queue') void actions.showTab('queue');
+  });
+
+  // One shortcut opens the template palette from anywhere in the mailbox.
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
+        if (!store.get().view) return;
+        e.preventDefault();
+        e.stopPropagation();
+        actions.openPalette();
+      }
+    },
+    true,
+  );
+}
+
+function snapshotKey(s: ThreadSnapshot): string {
+  return `${s.host}|${s.threadId}|${s.messages.length}|${s.messages.map((m) => `${m.id ?? ''}:${m.direction}:${m.sentAt ?? ''}`).join(',')}`;
+}
+
+function SidebarApp({ store, actions }: { store: Store<SidebarState>; actions: SidebarActions }) {
+  const state = useStore(store);
+  return <Sidebar state={state} actions={actions} />;
+}
+
+function createActions(store: Store<SidebarState>, adapter: ContentOptions['adapter'], caret: ReturnType<typeof rememberEditorCaret>): SidebarActions & { showTab(tab: 'case' | 'queue'): Promise<void> } {
+  const caseId = () => store.get().view?.caseId;
+  const saveUi = () => {
+    const { collapsed, width } = store.get();
+    void browser.storage.local.set({ [UI_KEY]: { collapsed, width } });
+  };
+  const applyView = (reply: { ok: true; value: CaseView } | { ok: false; error: string }, notice?: string) => {
+    if (reply.ok) store.set({ view: reply.value, busy: false, error: undefined, notice });
+    else store.set({ busy: false, error: reply.error, notice: undefined });
+  };
+  const command = async (c: CaseCommand, notice?: string) => {
+    const id = caseId();
+    if (!id) return;
+    store.set({ busy: true, error: undefined });
+    applyView(await sendMessage('caseCommand', { caseId: id, command: c }), notice);
+  };
+
+  const insertTemplate = async (templateId: string, values: Record<string, string> = {}) => {
+    const id = caseId();
+    if (!id) return;
+    store.set({ busy: true, error: undefined, paletteOpen: false });
+    const rendered = await sendMessage('renderTemplate', { caseId: id, templateId, values });
+    if (!rendered.ok) {
+      store.set({ busy: false, error: rendered.error });
+      return;
+    }
+    if (rendered.value.missing.length > 0) {
+      store.set({ busy: false, pendingTemplate: { templateId, templateName: rendered.value.templateName, missing: rendered.value.missing, values } });
+      return;
+    }
+    const editor = await openEditor(adapter);
+    if (!editor) {
+      store.set({ busy: false, error: t('insert_no_editor', 'Open a reply first: Caseline could not find the reply box.') });
+      return;
+    }
+    caret.restore(editor);
+    insertBlocks(editor, editorBlocksFromTemplate(rendered.value.blocks), adapter.editorTail ? { endBefore: adapter.editorTail } : {});
+    store.set({ pendingTemplate: undefined });
+    await command({ type: 'logTemplate', templateId }, t('insert_done', 'Inserted “$1”.', rendered.value.templateName));
+  };
+
+  return {
+    command: (c) => void command(c),
+    overrideCategory: (category) => void command({ type: 'setCategory', category }, t('override_done', 'Category changed. Caseline will learn from it.')),
+    insertTemplate: (id, values) => void insertTemplate(id, values),
+    cancelTemplate: () => store.set({ pendingTemplate: undefined }),
+    openQueueItem: (item) => {
+      store.set({ tab: 'case' });
+      const target = adapter.threadUrl(item.threadId, location.href);
+      if (new URL(target).pathname === location.pathname && target.includes('#')) location.hash = new URL(target).hash;
+      else location.assign(target);
+    },
+    async showTab(tab) {
+      store.set({ tab });
+      if (tab === 'queue') {
+        const reply = await sendMessage('queue', {});
+        if (reply.ok) store.set({ queue: reply.value });
+        else store.set({ error: reply.error });
+      }
+    },
+    setCollapsed: (collapsed) => {
+      store.set({ collapsed });
+      saveUi();
+    },
+    setWidth: (width) => {
+      store.set({ width });
+      saveUi();
+    },
+    openPalette: () => store.set({ paletteOpen: true }),
+    closePalette: () => store.set({ paletteOpen: false }),
+    copy: (text, what) => {
+      navigator.clipboard.writeText(text).then(
+        () => store.set({ notice: t('copied', '$1 copied.', what) }),
+        () => store.set({ error: t('copy_failed', 'Copying was not allowed by the browser.') }),
+      );
+    },
+    dismissMessage: () => store.set({ error: undefined, notice: undefined }),
+  };
+}
+
+/** The open reply editor, or the one that appears after pressing the host's Reply (up to 3 s). */
+async function openEditor(adapter: MailboxAdapter): Promise<HTMLElement | null> {
+  const found = adapter.findReplyEditor(document) ?? adapter.openReplyEditor(document);
+  if (found) return found;
+  for (let waited = 0; waited < 3000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    const editor = adapter.findReplyEditor(document);
+    if (editor) return editor;
+  }
+  return null;
 }

@@ -1,0 +1,179 @@
+/**
+ * The team lead's dashboard: records from the background (this browser's, or the team's synced
+ * ones), filters, the team's figures, charts, a table per agent and a CSV export. Every figure
+ * comes from the pure functions in utils/metrics; this file only wires them to the page.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DashboardRecords } from '../../utils/messages';
+import { computeDashboard } from '../../utils/metrics/dashboard';
+import type { DashboardCase, DashboardFigures } from '../../utils/metrics/dashboard';
+import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
+import { dailySeries } from '../../utils/metrics/daily-series';
+import { agentChoices, dashboardCases, dashboardInput } from '../../utils/metrics/dashboard-input';
+import type { DashboardFormFilters } from '../../utils/metrics/dashboard-input';
+import { ask } from '../pages/ask-background';
+import { downloadText } from '../pages/download-file';
+import { AgentTable } from './agent-table';
+import { DailyCharts } from './daily-charts';
+import { DashboardFilters, SourceSwitch } from './dashboard-filters';
+import type { RecordSource } from './dashboard-filters';
+import { formatCount } from './format-figure';
+import { HeadlineFigures } from './headline-figures';
+
+interface Loaded {
+  source: RecordSource;
+  records: DashboardRecords;
+  cases: DashboardCase[];
+  /** The moment SLA targets were evaluated and the default end of the range (epoch ms). */
+  now: number;
+  agents: string[];
+}
+
+type LoadState = { status: 'loading'; source: RecordSource } | { status: 'error'; source: RecordSource; message: string } | { status: 'ready'; data: Loaded };
+
+const SOURCE_WORDS: Record<RecordSource, string> = { local: 'this browser', team: 'the team' };
+
+function rangeWords(figures: DashboardFigures): string {
+  const to = figures.range.to.slice(0, 16).replace('T', ' ');
+  return figures.range.from ? `received from ${figures.range.from.slice(0, 16).replace('T', ' ')} to ${to} (UTC)` : `received up to ${to} (UTC)`;
+}
+
+export function DashboardApp() {
+  const [source, setSource] = useState<RecordSource>('local');
+  const [load, setLoad] = useState<LoadState>({ status: 'loading', source: 'local' });
+  const [form, setForm] = useState<DashboardFormFilters>({});
+  const [reloads, setReloads] = useState(0);
+  const [exported, setExported] = useState<string>('');
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoad({ status: 'loading', source });
+    void ask('dashboardRecords', { source }).then((reply) => {
+      if (!current) return;
+      if (!reply.ok) {
+        setLoad({ status: 'error', source, message: reply.error });
+        return;
+      }
+      const now = Date.now();
+      const records = reply.value;
+      const cases = dashboardCases(records, now);
+      setLoad({ status: 'ready', data: { source, records, cases, now, agents: agentChoices(records.agents, records.cases) } });
+    });
+    return () => {
+      current = false;
+    };
+  }, [source, reloads]);
+
+  const data = load.status === 'ready' ? load.data : undefined;
+  const calendar = data?.records.policy.calendar;
+  const input = useMemo(() => (data && calendar ? dashboardInput(data.cases, calendar, form, data.now) : undefined), [data, calendar, form]);
+  const figures = useMemo(() => (input ? computeDashboard(input) : undefined), [input]);
+  const series = useMemo(() => (input && calendar ? dailySeries(input, calendar.timeZone) : undefined), [input, calendar]);
+
+  // Marks the page once the figures are on screen (tests and the first-paint bench wait for it).
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    if (load.status === 'loading') {
+      el.removeAttribute('data-ready');
+      return;
+    }
+    el.dataset.ready = 'true';
+    el.dataset.readyMs = String(performance.now());
+  }, [load, figures]);
+
+  const exportCsv = () => {
+    if (!figures || !data) return;
+    const day = new Date(data.now).toISOString().slice(0, 10);
+    const name = `caseline-dashboard-${data.source}-${day}.csv`;
+    downloadText(name, dashboardToCsv(figures), 'text/csv;charset=utf-8');
+    setExported(`Saved ${name} (${formatCount(figures.byAgent.length + 1)} scopes: the team and each agent).`);
+  };
+
+  return (
+    <div ref={root} id="dashboard" data-source={source} data-now={data ? String(data.now) : undefined} data-status={load.status}>
+      <a class="skip-link" href="#main">
+        Skip to the figures
+      </a>
+      <header class="page-header">
+        <span class="brand">Caseline</span>
+        <span class="muted">Dashboard</span>
+      </header>
+      <div class="dashboard-layout">
+        <aside class="dashboard-controls" aria-label="Records and filters">
+          <SourceSwitch source={source} onChange={(s) => setSource(s)} disabled={load.status === 'loading'} />
+          {data ? <DashboardFilters form={form} agents={data.agents} timeZone={data.records.policy.calendar.timeZone} onChange={setForm} /> : null}
+        </aside>
+        <main id="main" tabIndex={-1} class="dashboard-main">
+          <h1>Service dashboard</h1>
+          <p class="lead">
+            Figures from the cases on {SOURCE_WORDS[source]}, computed in this browser. Times count business hours of the SLA policy’s calendar.
+          </p>
+          {load.status === 'loading' ? (
+            <p class="status" role="status" data-testid="loading">
+              Reading the cases on {SOURCE_WORDS[load.source]}…
+            </p>
+          ) : null}
+          {load.status === 'error' ? (
+            <div class="status error" role="alert" data-testid="load-error">
+              <p>
+                {load.source === 'team' ? 'The team’s records could not be shown: ' : 'The records could not be read: '}
+                {load.message}
+              </p>
+              {load.source === 'team' ? <p>Team records need sync to be set up in Caseline’s settings (Sync), and a team lead’s account.</p> : null}
+              <div class="actions">
+                <button type="button" onClick={() => setReloads((n) => n + 1)}>
+                  Try again
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {data && figures && series ? (
+            data.cases.length === 0 ? (
+              <div class="empty" data-testid="empty-state">
+                <h2>No cases yet</h2>
+                <p>
+                  {data.source === 'local'
+                    ? 'There are no cases on this browser yet. Cases appear here once Caseline has seen customer e-mails in Gmail or Outlook, or after a backup is restored in the settings.'
+                    : 'No synced cases have arrived from the team yet. Check the sync status in the settings.'}
+                </p>
+              </div>
+            ) : (
+              <>
+                <p class="status" role="status" aria-live="polite" data-testid="range-status">
+                  Showing {formatCount(figures.team.cases)} case{figures.team.cases === 1 ? '' : 's'} {rangeWords(figures)}.
+                  {figures.team.cases === 0 ? ' No case matches these filters: widen the dates or tick fewer boxes.' : ''}
+                </p>
+                <section aria-labelledby="team-title" data-testid="team-figures">
+                  <h2 id="team-title">Team figures</h2>
+                  <HeadlineFigures figures={figures.team} />
+                </section>
+                <section aria-labelledby="charts-title">
+                  <h2 id="charts-title">Day by day</h2>
+                  <DailyCharts series={series} team={figures.team} />
+                </section>
+                <section aria-labelledby="agents-title">
+                  <h2 id="agents-title">Per agent</h2>
+                  {figures.byAgent.length === 0 ? <p>No agent has cases in this range.</p> : <AgentTable figures={figures} />}
+                </section>
+                <section aria-labelledby="export-title">
+                  <h2 id="export-title">Export</h2>
+                  <p>A CSV file with every figure above, for the team and each agent, one figure a row.</p>
+                  <div class="actions">
+                    <button type="button" class="primary" onClick={exportCsv} data-testid="export-csv">
+                      Download CSV
+                    </button>
+                    <span role="status" data-testid="export-status">
+                      {exported}
+                    </span>
+                  </div>
+                </section>
+              </>
+            )
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** The sidebar's state and the actions it can ask for; the content script provides both. */
+import type { CaseView, QueueItem } from '@/utils/case-view';
+import type { CaseCommand } from '@/utils/cases/lifecycle';
+import type { Category } from '@/utils/cases/events';
+import type { AdapterDiagnostics } from '@/utils/mailbox/types';
+
+export interface PendingTemplate {
+  templateId: string;
+  templateName: string;
+  missing: Array<{ name: string; label: string }>;
+  values: Record<string, string>;
+}
+
+export interface SidebarState {
+  host: 'gmail' | 'outlook';
+  view: CaseView | null;
+  /** The page shows a thread but the adapter could not read it. */
+  unreadable?: AdapterDiagnostics;
+  /** A thread is open (whether or not a case exists for it). */
+  threadOpen: boolean;
+  busy: boolean;
+  /** A sentence to show: a refused action, a failed write. */
+  error?: string;
+  /** A short confirmation, e.g. "Template inserted". */
+  notice?: string;
+  collapsed: boolean;
+  width: number;
+  tab: 'case' | 'queue';
+  queue: QueueItem[];
+  paletteOpen: boolean;
+  pendingTemplate?: PendingTemplate;
+  theme: 'light' | 'dark';
+}
+
+export interface SidebarActions {
+  command(command: CaseCommand): void;
+  overrideCategory(category: Category): void;
+  insertTemplate(templateId: string, values?: Record<string, string>): void;
+  cancelTemplate(): void;
+  openQueueItem(item: QueueItem): void;
+  showTab(tab: 'case' | 'queue'): void;
+  setCollapsed(collapsed: boolean): void;
+  setWidth(width: number): void;
+  openPalette(): void;
+  closePalette(): void;
+  copy(text: string, what: string): void;
+  dismissMessage(): void;
+}
+
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 560;
+export const DEFAULT_WIDTH = 340;

@@ -1,0 +1,73 @@
+/**
+ * What the background sends a sidebar for one case: everything it renders, already decided.
+ * The sidebar turns `sla[].dueAt` into remaining time with the same calendar functions.
+ */
+import type { BusinessCalendar } from './calendar';
+import type { CaseCommandType, CaseState } from './cases/lifecycle';
+import type { Category, CaseEventType } from './cases/events';
+import type { TargetStatus } from './sla/types';
+import type { TemplateStage } from './templates/types';
+
+export interface TemplateSummary {
+  id: string;
+  version: number;
+  name: string;
+  stage: TemplateStage;
+  language: string;
+  shortcut?: string;
+  /** Suggested for this case's category and stage. */
+  suggested: boolean;
+}
+
+export interface CaseView {
+  caseId: string;
+  host: 'gmail' | 'outlook';
+  threadId: string;
+  subject: string;
+  customer: { name?: string; email?: string };
+  category: Category;
+  categoryBy: 'classifier' | 'agent';
+  /** The classifier's answer for the newest customer message, when the thread was read. */
+  classification?: {
+    label: Category;
+    confidence: number;
+    scores: Record<Category, number>;
+    reasons: string[];
+  };
+  escalationFlags: string[];
+  state: CaseState;
+  actions: CaseCommandType[];
+  sla: TargetStatus[];
+  calendar: BusinessCalendar;
+  policyName: string;
+  dueSoonShare: number;
+  usesNps: boolean;
+  templates: TemplateSummary[];
+  history: Array<{ type: CaseEventType; at: string; actor: string; note?: string }>;
+  /** The agent's own zone and language, for due times and texts. */
+  agentTimeZone: string;
+}
+
+/** Small per-row facts for the chips in a conversation list. */
+export interface ListChip {
+  threadId: string;
+  caseId: string;
+  category: Category;
+  /** Nearest open deadline, if any. */
+  dueAt?: string;
+  dueTarget?: string;
+  state?: TargetStatus['state'];
+}
+
+export interface QueueItem {
+  caseId: string;
+  host: 'gmail' | 'outlook';
+  threadId: string;
+  subject: string;
+  category: Category;
+  stage: string;
+  reference?: string;
+  nextDueAt?: string;
+  nextTarget?: string;
+  state?: TargetStatus['state'];
+}

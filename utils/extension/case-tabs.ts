@@ -1,0 +1,24 @@
+/** Which tabs show which case (in memory: a stopped worker relearns it from the next snapshots). */
+const tabsByCase = new Map<string, Set<number>>();
+const caseByTab = new Map<number, string>();
+
+export function noteTabShowsCase(tabId: number, caseId: string | undefined): void {
+  const previous = caseByTab.get(tabId);
+  if (previous && previous !== caseId) tabsByCase.get(previous)?.delete(tabId);
+  if (!caseId) {
+    caseByTab.delete(tabId);
+    return;
+  }
+  caseByTab.set(tabId, caseId);
+  let set = tabsByCase.get(caseId);
+  if (!set) tabsByCase.set(caseId, (set = new Set()));
+  set.add(tabId);
+}
+
+export function tabsShowing(caseId: string): number[] {
+  return [...(tabsByCase.get(caseId) ?? [])];
+}
+
+export function forgetTab(tabId: number): void {
+  noteTabShowsCase(tabId, undefined);
+}

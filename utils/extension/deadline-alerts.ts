@@ -1,0 +1,43 @@
+/**
+ * Background alarms for deadlines: the toolbar badge counts cases breached or due soon, and a
+ * notification warns once per deadline when it comes within the configured lead time. Raised by
+ * alarms (they survive the service worker stopping), never by content-script timers.
+ */
+import { browser } from 'wxt/browser';
+import type { CaseDesk } from '../desk/case-desk';
+import type { CaselineSettings } from '../settings/settings';
+
+export const SLA_ALARM = 'caseline-sla-check';
+const NOTIFIED_KEY = 'caseline.notified';
+
+export function scheduleDeadlineChecks(): void {
+  void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
+}
+
+export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings): Promise<{ badge: number }> {
+  const { breached, dueSoon, upcoming } = await desk.attention(settings.notifications.leadMinutes);
+  const count = breached.length + dueSoon.length;
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: breached.length > 0 ? '#cf222e' : '#9a6700' });
+  await browser.action.setTitle({
+    title: count > 0 ? `Caseline: ${breached.length} breached, ${dueSoon.length} due soon` : 'Caseline: nothing due soon',
+  });
+  if (settings.notifications.enabled) {
+    const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined;
+    const notified = new Set(stored ?? []);
+    for (const item of upcoming) {
+      const key = `${item.caseId}@${item.nextDueAt}`;
+      if (notified.has(key)) continue;
+      notified.add(key);
+      await browser.notifications.create(key, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: `Due soon: ${item.subject || 'a customer case'}`,
+        message: `${item.nextTarget ?? 'Next deadline'} due ${new Date(item.nextDueAt ?? '').toLocaleString()}${item.reference ? ` (${item.reference})` : ''}.`,
+        priority: 1,
+      });
+    }
+    await browser.storage.local.set({ [NOTIFIED_KEY]: [...notified].slice(-500) });
+  }
+  return { badge: count };
+}

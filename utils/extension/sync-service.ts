@@ -1,0 +1,168 @@
+/**
+ * Optional team sync, run by the background: the password is exchanged for a `_session` cookie
+ * here and kept only in memory-backed session storage (never in page or content-script
+ * storage, never on disk); the outbox is pushed, the team's records pulled, and retries after
+ * failures are driven by alarms so nothing depends on the worker staying alive.
+ */
+import { browser } from 'wxt/browser';
+import type { CaselineDb } from '../db/schema';
+import { countOutbox } from '../db/outbox';
+import { getCaseEvents } from '../db/case-store';
+import { saveAppSettings } from '../desk/app-settings';
+import { IdbSyncStore } from '../desk/idb-sync-store';
+import { listTeamDocs, putTeamDocs } from '../desk/team-records';
+import type { DashboardRecords, Reply, SyncStatus } from '../messages';
+import { casesFromSyncDocs } from '../metrics/cases-from-sync';
+import type { CaselineSettings } from '../settings/settings';
+import { CouchClient } from '../sync/couch-client';
+import { pullChanges } from '../sync/pull';
+import { pushOutbox } from '../sync/push';
+import { checkServerUrl } from '../sync/server-url';
+import { effectivePolicy } from '../desk/effective-policy';
+
+export const SYNC_ALARM = 'caseline-sync';
+const SECRET_KEY = 'caseline.sync.secret';
+const STATUS_KEY = 'syncStatus';
+
+interface Deps {
+  db: () => Promise<CaselineDb>;
+  settings: () => Promise<CaselineSettings>;
+  /** Called after settings change here, so the background drops its cached copy. */
+  onSettingsChanged?: (s: CaselineSettings) => void;
+  newId: () => string;
+}
+
+interface RunInfo {
+  lastPushAt?: string;
+  lastPullAt?: string;
+  lastError?: string;
+}
+
+export class SyncService {
+  private client: CouchClient | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly deps: Deps) {}
+
+  async connect(input: { url: string; db: string; user: string; password: string }): Promise<Reply<SyncStatus>> {
+    const checked = checkServerUrl(input.url);
+    if (!checked.ok) return { ok: false, error: checked.reason, fields: [{ field: 'sync.url', message: checked.reason }] };
+    const granted = await browser.permissions.contains({ origins: [`${checked.origin}/*`] }).catch(() => false);
+    if (!granted) return { ok: false, error: `Caseline needs your permission to reach ${checked.origin}: press Connect again and allow it.` };
+    const client = new CouchClient({ url: checked.url, db: input.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) });
+    try {
+      await client.login(input.user, input.password);
+    } catch (error) {
+      return { ok: false, error: `Could not sign in to the team server: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const current = await this.deps.settings();
+    const saved = await saveAppSettings(await this.deps.db(), { ...current, sync: { enabled: true, url: checked.url, db: input.db, user: input.user } });
+    if (!saved.ok) return { ok: false, error: 'The sync settings were not saved.', fields: saved.errors };
+    this.deps.onSettingsChanged?.(saved.value);
+    await browser.storage.session.set({ [SECRET_KEY]: input.password }).catch(() => undefined);
+    this.client = client;
+    await this.run(true);
+    return { ok: true, value: await this.status() };
+  }
+
+  async disconnect(): Promise<Reply<SyncStatus>> {
+    const current = await this.deps.settings();
+    const saved = await saveAppSettings(await this.deps.db(), { ...current, sync: { ...current.sync, enabled: false } });
+    if (saved.ok) this.deps.onSettingsChanged?.(saved.value);
+    await this.client?.logout().catch(() => undefined);
+    this.client = undefined;
+    await browser.storage.session.remove(SECRET_KEY).catch(() => undefined);
+    await browser.alarms.clear(SYNC_ALARM);
+    return { ok: true, value: await this.status() };
+  }
+
+  async status(): Promise<SyncStatus> {
+    const s = await this.deps.settings();
+    const db = await this.deps.db();
+    const store = new IdbSyncStore(db);
+    const info = ((await db.get('meta', STATUS_KEY))?.value ?? {}) as RunInfo;
+    const backoff = await store.getBackoff();
+    const rejected = await store.listRejected();
+    return {
+      configured: s.sync.url !== '',
+      enabled: s.sync.enabled,
+      ...(s.sync.url ? { url: s.sync.url, db: s.sync.db, user: s.sync.user } : {}),
+      pending: await countOutbox(db, 'pending'),
+      rejected: rejected.map((r) => ({ id: r.id, reason: r.lastError ?? 'refused by the server' })),
+      ...(info.lastPushAt ? { lastPushAt: info.lastPushAt } : {}),
+      ...(info.lastPullAt ? { lastPullAt: info.lastPullAt } : {}),
+      ...(backoff ? { nextRetryAt: new Date(backoff.retryAt).toISOString(), lastError: backoff.lastError } : info.lastError ? { lastError: info.lastError } : {}),
+    };
+  }
+
+  async runNow(): Promise<Reply<SyncStatus>> {
+    const s = await this.deps.settings();
+    if (!s.sync.enabled) return { ok: false, error: 'Team sync is off. Connect a server first.' };
+    await this.run(true);
+    return { ok: true, value: await this.status() };
+  }
+
+  /** After a local change: push soon (an alarm, so a stopped worker still does it). */
+  async kick(): Promise<void> {
+    const s = await this.deps.settings();
+    if (s.sync.enabled) await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 0.1 });
+  }
+
+  async onAlarm(name: string): Promise<void> {
+    if (name === SYNC_ALARM) await this.run(false);
+  }
+
+  /** Local records, or the team's synced ones (leads), for the dashboard. */
+  async dashboardRecords(source: 'local' | 'team'): Promise<Reply<DashboardRecords>> {
+    const s = await this.deps.settings();
+    const db = await this.deps.db();
+    const policy = effectivePolicy(s, new Date());
+    if (source === 'team') {
+      if (!s.sync.enabled) return { ok: false, error: 'Team sync is off: connect the team server in Options → Sync to see everyone’s records.' };
+      if (s.role !== 'lead') return { ok: false, error: 'Only team leads pull everyone’s records. Set your role to lead in Options.' };
+      const { cases } = casesFromSyncDocs(await listTeamDocs(db));
+      return { ok: true, value: { cases: cases.map((c) => ({ caseId: c.caseId, agentId: c.agentId, category: c.category ?? 'inquiry', events: [...c.events] })), policy, agents: [...new Set(cases.map((c) => c.agentId))].sort() } };
+    }
+    const records = await db.getAll('cases');
+    const cases = [];
+    for (const r of records) cases.push({ caseId: r.caseId, agentId: r.agentId, category: r.category ?? 'inquiry', events: await getCaseEvents(db, r.caseId) });
+    return { ok: true, value: { cases, policy, agents: [...new Set(cases.map((c) => c.agentId))].sort() } };
+  }
+
+  private async run(ignoreBackoff: boolean): Promise<void> {
+    this.running ??= this.runOnce(ignoreBackoff).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runOnce(ignoreBackoff: boolean): Promise<void> {
+    const s = await this.deps.settings();
+    if (!s.sync.enabled) return;
+    const db = await this.deps.db();
+    const store = new IdbSyncStore(db);
+    const info = ((await db.get('meta', STATUS_KEY))?.value ?? {}) as RunInfo;
+    const client = (this.client ??= new CouchClient({ url: s.sync.url, db: s.sync.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) }));
+    const relogin = async () => {
+      const secret = (await browser.storage.session.get(SECRET_KEY).catch(() => ({})))[SECRET_KEY] as string | undefined;
+      if (!secret) throw new Error('The team server session expired: sign in again in Options → Sync.');
+      await client.login(s.sync.user, secret);
+    };
+    try {
+      if (!client.userName) await client.session().catch(() => undefined);
+      if (!client.userName) await relogin();
+      const pushed = await pushOutbox(store, client, { author: s.sync.user, relogin, ignoreBackoff });
+      if (pushed.error) info.lastError = pushed.error;
+      else {
+        info.lastPushAt = new Date().toISOString();
+        delete info.lastError;
+      }
+      if (pushed.retryAt) await browser.alarms.create(SYNC_ALARM, { when: pushed.retryAt });
+      if (!pushed.error) {
+        await pullChanges(store, client, { role: s.role, checkpointKey: `changes:${s.role}:${s.sync.url}/${s.sync.db}`, apply: (docs) => putTeamDocs(db, docs) });
+        info.lastPullAt = new Date().toISOString();
+      }
+    } catch (error) {
+      info.lastError = error instanceof Error ? error.message : String(error);
+    }
+    await db.put('meta', { key: STATUS_KEY, value: info });
+  }
+}
