@@ -10,7 +10,7 @@ import type { CaselineDb } from '@/utils/db/schema';
 import { eraseCustomer, eraseEverything, purgeExpired } from '@/utils/db/retention';
 import { describeDbError } from '@/utils/db/errors';
 import { CaseDesk } from '@/utils/desk/case-desk';
-import { parseCaseCommand } from '@/utils/desk/case-command-schema';
+import { parseCaseCommand } from '@/utils/cases/command-schema';
 import { loadAppSettings, saveAppSettings } from '@/utils/desk/app-settings';
 import { approveTemplate, importLibrary, listLibrary, retireTemplate, saveDraft } from '@/utils/desk/template-library';
 import type { CaseView } from '@/utils/case-view';

@@ -19,6 +19,7 @@ const results: BenchResult[] = [];
 for (const file of files) {
   const started = performance.now();
   process.stdout.write(`running ${file} … `);
+  // eslint-disable-next-line no-unsanitized/method -- our own bench files, listed from tests/bench
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: Bench };
   const rows = await mod.default();
   results.push(...rows);

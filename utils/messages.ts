@@ -4,7 +4,9 @@
  */
 import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
+import type { CaseEvent, Category } from './cases/events';
 import type { ThreadSnapshot, ThreadListRow } from './mailbox/types';
+import type { SlaPolicy } from './sla/types';
 import type { CaselineSettings } from './settings/settings';
 import type { Template, TemplateBlock } from './templates/types';
 
@@ -146,8 +148,8 @@ export interface SyncStatus {
 
 export interface DashboardRecords {
   /** Every known case with its events (local, or local plus the team's synced records). */
-  cases: Array<{ caseId: string; agentId: string; category: import('./cases/events').Category; events: import('./cases/events').CaseEvent[] }>;
-  policy: import('./sla/types').SlaPolicy;
+  cases: Array<{ caseId: string; agentId: string; category: Category; events: CaseEvent[] }>;
+  policy: SlaPolicy;
   agents: string[];
 }
 

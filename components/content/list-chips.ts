@@ -4,13 +4,13 @@
  */
 import type { ListChip } from '@/utils/case-view';
 import { formatDueTime, STATE_WORDS } from '@/utils/countdown/describe-countdown';
-import type { ContentAdapterExtras } from './start-mailbox-content';
+import type { MailboxAdapter } from '@/utils/mailbox/types';
 
 const CHIP_TAG = 'caseline-chip';
 const COLORS: Record<string, string> = { inquiry: '#0b57d0', complaint: '#b3261e', support: '#7c3aed' };
 const LETTERS: Record<string, string> = { inquiry: 'Inquiry', complaint: 'Complaint', support: 'Support' };
 
-export function placeListChips(doc: Document, chips: ListChip[], adapter: ContentAdapterExtras, _own: Document): void {
+export function placeListChips(doc: Document, chips: ListChip[], adapter: Pick<MailboxAdapter, 'listRowAnchor'>): void {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const chip of chips) {
     const anchor = adapter.listRowAnchor(doc, chip.threadId);

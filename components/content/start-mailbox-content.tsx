@@ -24,19 +24,8 @@ import { placeListChips } from './list-chips';
 import { rememberEditorCaret } from './editor-caret';
 
 export interface ContentOptions {
-  adapter: MailboxAdapter & ContentAdapterExtras;
-}
-
-/** Host knowledge the runtime needs beyond reading: where to watch, how to open a thread, where list chips go. */
-export interface ContentAdapterExtras {
-  /** The narrowest element that changes when a thread opens or closes. */
-  watchRoot(doc: Document): Element | null;
-  /** The URL that opens a thread in this host, from the current one. */
-  threadUrl(threadId: string, currentUrl: string): string;
-  /** The element of a list row where a chip goes, by the row's thread id. */
-  listRowAnchor(doc: Document, threadId: string): Element | null;
-  /** Selector of editor content the agent's text goes above (signature, quote). */
-  editorTail?: string;
+  /** Everything the runtime knows of a host: how to read it, where to watch, where chips and text go. */
+  adapter: MailboxAdapter;
 }
 
 const UI_KEY = 'caseline.sidebar.ui';
@@ -100,7 +89,7 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     const rows = adapter.readThreadList(document, { url: location.href });
     if (rows.length === 0) return;
     const reply = await sendMessage('threadList', { host: adapter.host, rows });
-    if (reply.ok) placeListChips(document, reply.value, adapter, mounted.host.ownerDocument);
+    if (reply.ok) placeListChips(document, reply.value, adapter);
   };
 
   const run = () => {

@@ -90,7 +90,7 @@ export function TemplatesSection() {
     <>
       <div aria-live="polite">{message ? <p class={`status ${message.kind}`}>{message.text}</p> : null}</div>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => setEditing('new')}>
+        <button type="button" class="primary" onClick={() => setEditing('new')} data-testid="new-template">
           {t('options_newTemplateButton', 'New template')}
         </button>
         <button type="button" onClick={onExport} disabled={!templates}>

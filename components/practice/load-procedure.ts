@@ -35,6 +35,3 @@ export async function loadActiveProcedure(): Promise<ActiveProcedure> {
   const why = reply.ok ? 'the settings had no policy' : reply.error;
   return { policy, notice: `Your team's settings could not be read (${why}), so feedback uses “${policy.name}”.` };
 }
-
-/** Used before the settings arrive. */
-export const INITIAL_POLICY: SlaPolicy = fallbackPolicy();

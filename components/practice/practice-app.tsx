@@ -98,7 +98,10 @@ export function PracticeApp() {
       firstView.current = false;
       return;
     }
-    focusTarget.current?.focus();
+    const heading = focusTarget.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   }, [session.phase, session.index, active]);
 
   const formatTime = useMemo(() => {

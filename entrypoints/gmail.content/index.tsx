@@ -1,9 +1,10 @@
 import { startMailboxContent } from '@/components/content/start-mailbox-content';
+import { gmailAdapter } from '@/utils/mailbox/gmail';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main() {
-    startMailboxContent({ host: 'gmail' });
+    startMailboxContent({ adapter: gmailAdapter });
   },
 });

@@ -1,4 +1,5 @@
 import { startMailboxContent } from '@/components/content/start-mailbox-content';
+import { outlookAdapter } from '@/utils/mailbox/outlook';
 
 export default defineContentScript({
   matches: [
@@ -9,6 +10,6 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   main() {
-    startMailboxContent({ host: 'outlook' });
+    startMailboxContent({ adapter: outlookAdapter });
   },
 });

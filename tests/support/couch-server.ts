@@ -8,10 +8,12 @@
  *   non-admins (a rejected promise) and crashes the process; the shim below turns that into the
  *   401 CouchDB answers.
  * - The security wrappers need PouchDB's replication and map/reduce plugins to be present.
+ * - `_changes?filter=_selector` takes its selector from the POST body in CouchDB; express-pouchdb
+ *   only reads query parameters, so the helper moves it (and loads pouchdb-changes-filter).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,7 @@ const require = createRequire(import.meta.url);
 interface PouchStatic {
   plugin(p: unknown): PouchStatic;
   defaults(o: Record<string, unknown>): PouchStatic;
-  new?: ((...args: unknown[]) => unknown) & { caselineShim?: boolean };
+  new?: (...args: unknown[]) => unknown;
 }
 interface CouchConfig {
   set(section: string, key: string, value: string, cb: (err?: unknown) => void): void;
@@ -105,6 +107,9 @@ function close(server: Server, sockets: Set<Socket>): Promise<void> {
 }
 
 function trackSockets(server: Server): Set<Socket> {
+  // Long keep-alive: a test that blocks the event loop for a while must not find its pooled
+  // connection closed under it (a real server's idle timeout is far longer than Node's 5 s).
+  server.keepAliveTimeout = 120_000;
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -117,7 +122,8 @@ export async function startCouchServer(): Promise<CouchServer> {
   const PouchDB = (require('pouchdb-core') as PouchStatic)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-replication'))
-    .plugin(require('pouchdb-mapreduce'));
+    .plugin(require('pouchdb-mapreduce'))
+    .plugin(require('pouchdb-changes-filter'));
   const Pouch = PouchDB.defaults({ adapter: 'memory' });
   const express = require('express') as () => ExpressApp;
   const expressPouchDB = require('express-pouchdb') as (p: PouchStatic, o: Record<string, unknown>) => ExpressApp;
@@ -132,26 +138,46 @@ export async function startCouchServer(): Promise<CouchServer> {
   await new Promise<void>((resolve, reject) =>
     pouchApp.couchConfig.set('admins', adminAuth.name, adminAuth.password, (err) => (err ? reject(err) : resolve())),
   );
-  const app = express();
-  app.use((_req, _res, next) => {
-    const original = Pouch.new;
-    if (original && !original.caselineShim) {
-      const shim = function (this: unknown, ...args: unknown[]) {
-        const made = original.apply(this, args) as { then?: unknown; info?: unknown };
-        if (made && typeof made.then === 'function' && typeof made.info !== 'function') {
-          const pending = made as unknown as Promise<{ info(cb: (err: unknown) => void): void }>;
-          return { __opts: {}, info: (cb: (err: unknown) => void) => pending.then((db) => db.info(cb), cb) };
-        }
-        return made;
-      } as PouchStatic['new'] & object;
-      shim.caselineShim = true;
-      Pouch.new = shim;
+  // Wait for express-pouchdb's daemons to install the security-wrapped PouchDB.new, then shim it.
+  for (let i = 0; i < 500 && !(Pouch.new as { _handlers?: unknown } | undefined)?._handlers; i++) {
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  const original = Pouch.new;
+  if (!original) throw new Error('express-pouchdb did not install PouchDB.new');
+  const shim = function (this: unknown, ...args: unknown[]) {
+    const made = original.apply(this, args) as { then?: unknown; info?: unknown };
+    if (made && typeof made.then === 'function' && typeof made.info !== 'function') {
+      const pending = made as unknown as Promise<{ info(cb: (err: unknown) => void): void }>;
+      return { __opts: {}, info: (cb: (err: unknown) => void) => void pending.then((db) => db.info(cb), cb) };
     }
-    next();
+    return made;
+  };
+  Pouch.new = shim;
+  const app = express();
+  // CouchDB reads `_changes?filter=_selector` with the selector in the POST body; express-pouchdb
+  // only passes query parameters on: move the selector there.
+  app.use((req, _res, next) => {
+    const url = req.url ?? '';
+    if (req.method !== 'POST' || !/^\/[^/_][^/]*\/_changes\?/.test(url) || !url.includes('filter=_selector')) return next();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { selector?: unknown };
+        const selector = JSON.stringify(body.selector ?? {});
+        req.url = `${url}&selector=${encodeURIComponent(selector)}`;
+        // Express parsed the query already: add it there too (express-pouchdb JSON-parses it).
+        const query = (req as IncomingMessage & { query?: Record<string, unknown> }).query ?? {};
+        Object.assign(req, { body, _body: true, query: { ...query, selector } });
+        next();
+      } catch (err) {
+        next(err);
+      }
+    });
   });
   app.use(pouchApp);
 
-  const server = createServer(app);
+  const server = createServer(app as unknown as RequestListener);
   const serverSockets = trackSockets(server);
   const port = await listen(server);
   const url = `http://127.0.0.1:${port}`;
@@ -181,7 +207,8 @@ export async function startCouchServer(): Promise<CouchServer> {
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> =>
     new Promise((resolve, reject) => {
-      const headers = { ...req.headers, host: `127.0.0.1:${port}` };
+      // Ask for an uncompressed answer: the proxy may cut or rewrite the body.
+      const headers = { ...req.headers, host: `127.0.0.1:${port}`, 'accept-encoding': 'identity' };
       const up = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers }, (upRes) => {
         const chunks: Buffer[] = [];
         upRes.on('data', (c: Buffer) => chunks.push(c));

@@ -44,6 +44,8 @@ export class CompiledCalendar {
   readonly holidays: Set<number>;
   /** Business days a week has when it has no holidays. */
   readonly nominalDaysPerWeek: number;
+  /** Business ms of a week without holidays or offset changes. */
+  readonly nominalWeekMs: number;
   /** An upper bound of the business ms a week can hold (DST may lengthen a day). */
   readonly maxWeekMs: number;
   private readonly days = new Map<number, DayPlan>();
@@ -61,7 +63,8 @@ export class CompiledCalendar {
     this.nominalDaysPerWeek = this.hours.filter((h) => h.length > 0).length;
     let weekMinutes = 0;
     for (const h of this.hours) for (let i = 0; i < h.length; i += 2) weekMinutes += (h[i + 1] as number) - (h[i] as number);
-    this.maxWeekMs = weekMinutes * MS_PER_MINUTE + 7 * 3 * 3_600_000;
+    this.nominalWeekMs = weekMinutes * MS_PER_MINUTE;
+    this.maxWeekMs = this.nominalWeekMs + 7 * 3 * 3_600_000;
   }
 
   /** The local day number of an instant. */
@@ -90,7 +93,12 @@ export class CompiledCalendar {
     if (total === undefined) {
       total = 0;
       const first = firstDayOfWeek(week);
-      for (let d = first; d < first + 7; d++) total += this.day(d).total;
+      if (this.weekBusinessDays(week) === this.nominalDaysPerWeek && this.zone.steadyOffset(first * MS_PER_DAY - MS_PER_DAY, (first + 8) * MS_PER_DAY) !== undefined) {
+        // No holiday and no offset change: the week is its nominal hours, no day plans needed.
+        total = this.nominalWeekMs;
+      } else {
+        for (let d = first; d < first + 7; d++) total += this.day(d).total;
+      }
       this.weekTotals.set(week, total);
     }
     return total;
@@ -110,16 +118,18 @@ export class CompiledCalendar {
 
   private planDay(day: number): DayPlan {
     const midnight = day * MS_PER_DAY;
-    const start = this.zone.instantOf(midnight);
-    const end = this.zone.instantOf(midnight + MS_PER_DAY);
+    const steady = this.zone.steadyOffset(midnight - 2 * MS_PER_DAY, midnight + 2 * MS_PER_DAY);
+    const instantOf = steady === undefined ? (local: number) => this.zone.instantOf(local) : (local: number) => local - steady;
+    const start = instantOf(midnight);
+    const end = instantOf(midnight + MS_PER_DAY);
     const intervals: number[] = [];
     let total = 0;
     if (this.isBusinessDay(day)) {
       const local = this.hours[weekdayOfDay(day)] as number[];
       let floor = start;
       for (let i = 0; i < local.length; i += 2) {
-        const open = Math.max(this.zone.instantOf(midnight + (local[i] as number) * MS_PER_MINUTE), floor);
-        const close = Math.min(this.zone.instantOf(midnight + (local[i + 1] as number) * MS_PER_MINUTE), end);
+        const open = Math.max(instantOf(midnight + (local[i] as number) * MS_PER_MINUTE), floor);
+        const close = Math.min(instantOf(midnight + (local[i + 1] as number) * MS_PER_MINUTE), end);
         if (close > open) {
           intervals.push(open, close);
           total += close - open;
@@ -150,15 +160,29 @@ function mergeIntervals(pairs: Array<[string, string]>): number[] {
 }
 
 const compiled = new WeakMap<BusinessCalendar, CompiledCalendar>();
+/** Calendars equal in content share one compiled form, e.g. when read afresh from storage. */
+const byContent = new Map<string, CompiledCalendar>();
+const MAX_BY_CONTENT = 32;
 
-/** The compiled form of a calendar; throws RangeError naming the fields when it is invalid. */
+/**
+ * The compiled form of a calendar (cached per object, then per content); throws RangeError
+ * naming the fields when the calendar is invalid.
+ */
 export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
   let c = compiled.get(cal);
+  if (c !== undefined) return c;
+  const check = validateCalendar(cal);
+  if (!check.ok) throw new RangeError(`invalid business calendar: ${check.errors.map((e) => e.message).join('; ')}`);
+  const key = JSON.stringify([cal.timeZone, WEEKDAYS_FROM_SUNDAY.map((d) => cal.week[d] ?? []), cal.holidays]);
+  c = byContent.get(key);
   if (c === undefined) {
-    const check = validateCalendar(cal);
-    if (!check.ok) throw new RangeError(`invalid business calendar: ${check.errors.map((e) => e.message).join('; ')}`);
     c = new CompiledCalendar(cal);
-    compiled.set(cal, c);
+    if (byContent.size >= MAX_BY_CONTENT) {
+      const oldest = byContent.keys().next().value;
+      if (oldest !== undefined) byContent.delete(oldest);
+    }
+    byContent.set(key, c);
   }
+  compiled.set(cal, c);
   return c;
 }

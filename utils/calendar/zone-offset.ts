@@ -61,6 +61,23 @@ export class ZoneOffsets {
   }
 
   /**
+   * The offset when it stays the same through [from, to] (instants), otherwise undefined.
+   */
+  steadyOffset(from: number, to: number): number | undefined {
+    if (from < EARLIEST || to >= LATEST) return undefined;
+    const offset = this.offsetAt(from);
+    const firstKey = Math.floor(from / BLOCK_MS);
+    const lastKey = Math.floor(to / BLOCK_MS);
+    for (let key = firstKey; key <= lastKey; key++) {
+      this.offsetAt(Math.max(from, key * BLOCK_MS));
+      const block = this.blocks.get(key) as OffsetBlock;
+      if (key > firstKey && block.first !== offset) return undefined;
+      for (const at of block.at) if (at > from && at <= to) return undefined;
+    }
+    return offset;
+  }
+
+  /**
    * The instant of a local wall time (ms since the epoch as if the zone were UTC). A local time
    * that happens twice is its first occurrence; one that does not exist moves forward by the gap.
    */
@@ -95,10 +112,20 @@ export class ZoneOffsets {
         // Bisect to the second at which the offset changed.
         let lo = previousT;
         let hi = t;
-        while (hi - lo > 1000) {
-          const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        // Transitions fall on quarter hours in practice: bisect to those, then check the second before.
+        const quarter = 900_000;
+        while (hi - lo > quarter && (hi - start) % quarter === 0) {
+          const mid = lo + Math.floor((hi - lo) / 2 / quarter) * quarter;
+          if (mid <= lo) break;
           if (this.readOffset(mid) === previous) lo = mid;
           else hi = mid;
+        }
+        if (this.readOffset(hi - 1000) !== previous) {
+          while (hi - lo > 1000) {
+            const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+            if (this.readOffset(mid) === previous) lo = mid;
+            else hi = mid;
+          }
         }
         if (hi < start + BLOCK_MS) {
           at.push(hi);
@@ -111,30 +138,19 @@ export class ZoneOffsets {
     return { first, at, offset };
   }
 
-  /** One Intl call: the offset at an instant, to the second. */
+  /** One Intl call: the offset at an instant, to the second ("12/31/2025 AD, 23:59:59"). */
   private readOffset(utc: number): number {
     const t = Math.floor(utc / 1000) * 1000;
-    let year = 0;
-    let month = 1;
-    let day = 1;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    let bc = false;
-    for (const part of this.format.formatToParts(t)) {
-      switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value) % 24; break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        case 'era': bc = part.value.startsWith('B'); break;
-        default: break;
-      }
-    }
-    if (bc) year = 1 - year;
-    const local = daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000;
+    const text = this.format.format(t);
+    const n = text.match(/\d+/g);
+    if (n === null || n.length < 6) return 0;
+    let year = Number(n[2]);
+    if (/B/.test(text)) year = 1 - year;
+    const local =
+      daysFromCivil(year, Number(n[0]), Number(n[1])) * MS_PER_DAY +
+      (Number(n[3]) % 24) * 3_600_000 +
+      Number(n[4]) * 60_000 +
+      Number(n[5]) * 1000;
     return local - t;
   }
 }
@@ -151,11 +167,15 @@ export function zoneOffsets(timeZone: string): ZoneOffsets {
   return zone;
 }
 
+const knownZones = new Set<string>();
+
 /** Whether Intl knows the zone. */
 export function isKnownTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    knownZones.add(timeZone);
     return true;
   } catch {
     return false;

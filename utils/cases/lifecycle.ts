@@ -102,6 +102,8 @@ const FINISHED_STAGES: readonly Stage[] = ['resolved', 'followed_up', 'closed'];
 export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
   const s: CaseState = { ...previous, eventCount: previous.eventCount + 1, updatedAt: event.at };
   s.caseId ??= event.caseId;
+  // Before the first customer message there is no case: only its start and its label count.
+  if (s.stage === null && event.type !== 'received' && event.type !== 'customer_replied' && event.type !== 'category_set') return s;
   s.createdAt ??= event.at;
   switch (event.type) {
     case 'received':

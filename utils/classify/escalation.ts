@@ -27,7 +27,7 @@ const RULES: FlagRule[] = [
       /\b(?:take|taking|bring|bringing)\s+(?:you|this|the (?:matter|company|case)|[a-z]+ (?:bank|company))\s+to\s+(?:small claims\s+)?court\b/i,
       /\bsmall claims(?: court)?\b/i,
       /\bsee you in court\b/i,
-      /\b(?:sue|suing|sued)\b/i,
+      /\b(?:will|going to|gonna|intend to|plan to|shall|i'll|we'll|to|and|or|can|could|might|not afraid to) sue\b|\bsu(?:ing|ed) (?:you|your|the|them)\b/i,
       /\b(?:lawsuit|litigation|class action)\b/i,
       /\b(?:my|a|our|the family(?:'s)?)\s+(?:lawyer|lawyers|solicitor|solicitors|attorney|attorneys|legal team)\s+(?:will|shall|is going to|are going to|has been instructed|have been instructed|is now|are now|is aware|will be in touch|will be contacting)\b/i,
       /\b(?:contact(?:ing|ed)?|consult(?:ing|ed)?|speak(?:ing)? (?:to|with)|spoke (?:to|with)|involve|involving|instruct(?:ing|ed)?|hire|hiring|hand(?:ing)? (?:this|it) (?:over )?to|pass(?:ing)? (?:this|it) (?:on )?to|get(?:ting)?|engag(?:e|ing|ed))\s+(?:my|a|an)\s+(?:lawyer|solicitor|attorney|legal team|legal counsel)\b/i,
@@ -66,10 +66,10 @@ const RULES: FlagRule[] = [
     kind: 'safety or harm',
     patterns: [
       /\b(?:injur(?:y|ies|ed|ing)|hurt (?:my|his|her|their|our)|burn(?:s|ed|t)? (?:my|his|her|their|our|him|me)|burnt? (?:his|her|my) (?:hand|arm|finger|skin|face))\b/i,
-      /\b(?:caught fire|on fire|set fire|fire hazard|burst into flames|flames|burning smell|smell(?:ed|s)? of burning|smoke (?:came|coming|pouring|started|billowing|from)|(?:started|began|was) smoking|melted|melting|exploded|explosion|sparks?|sparking)\b/i,
+      /\b(?:caught fire|on fire|set fire|fire hazard|burst into flames|flames|burning smell|smell(?:ed|s)? of burning|smoke (?:came|coming|pouring|started|billowing|from)|(?:started|began|was) smoking|exploded|explosion|sparks?|sparking)\b|\b(?:plug|socket|cable|wire|wiring|casing|charger|lead|adapter|battery|fuse)\b[^.!?\n]{0,30}\bmelt(?:ed|ing)\b/i,
       /\belectric(?:al|ity)? shock\b|\b(?:got|gave me|giving|received) a (?:nasty |bad )?shock\b|\belectrocuted\b/i,
       /\b(?:unsafe|dangerous|hazardous|a hazard|safety (?:issue|risk|concern|hazard))\b/i,
-      /\b(?:hospital|a&e|emergency room|ambulance|food poisoning|allergic reaction|anaphyla\w+|chok(?:ed|ing)|poisoned|gas leak|carbon monoxide)\b/i,
+      /\b(?:ended up|taken|rushed|admitted|had to go|went|go|been|was|were) (?:in|to|into) (?:the )?(?:hospital|a&e|emergency room)\b|\b(?:ambulance|food poisoning|allergic reaction|anaphyla\w+|chok(?:ed|ing)|poisoned|gas leak|smell of gas|carbon monoxide)\b/i,
     ],
     innocent: [
       /\bfire ?(?:tv|stick|tablet|wall)\b/i,
@@ -81,16 +81,27 @@ const RULES: FlagRule[] = [
   {
     kind: 'abusive language',
     patterns: [
+      /\bstupid (?:cow|bitch|idiot|git|prat|moron|woman|man)\b/i,
       /\b(?:fuck\w*|f\*+k\w*|shit\w*|sh\*t\w*|bullshit|crap|bastards?|bloody useless|arseholes?|assholes?|dickheads?|wankers?|pricks?|scumbags?|bitch\w*|cunts?|piss(?:ed)? off)\b/i,
       /\b(?:you|your staff|your people|your team|you lot|bunch of|pack of|complete|utter|total)\s+(?:\w+\s+)?(?:idiots?|morons?|clowns?|imbeciles?|crooks|thieves|liars|criminals|frauds?|scammers|cowboys|incompetents?)\b/i,
-      /\b(?:idiots?|morons?|imbeciles?|scammers|crooks|thieves|liars)\b(?=[^.!?\n]{0,40}\b(?:you|your|at|in)\b)/i,
+      /\b(?:idiots|morons|imbeciles|scammers|crooks|thieves|liars)\b(?=[^.!?\n]{0,40}\b(?:you|your)\b)/i,
+    ],
+  },
+  {
+    // Procedure 004 §5.1: disputes that need a manager's intervention.
+    kind: 'asks for a manager',
+    patterns: [
+      /\b(?:speak (?:to|with)|talk (?:to|with)|call from|hear from|escalate (?:this|it|my \w+) to) (?:a|your|the) (?:manager|supervisor|team leader|senior manager|someone more senior)\b/i,
+      /\b(?:someone|somebody) more senior\b|\bescalate (?:this|my complaint|my case)\b/i,
     ],
   },
   {
     kind: 'repeated contact',
     patterns: [
-      /\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth)\s+(?:time|email|e-mail|message|letter|call|request|attempt)\b/i,
-      /\b(?:several|multiple|many|numerous|countless|three|four|five|six|ten|\d+)\s+(?:times|emails|e-mails|messages|letters|calls|attempts)\b/i,
+      /\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth)\s+(?:email|e-mail|message|letter|call|request|complaint|reminder)\b/i,
+      /\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|umpteenth|nth|hundredth)\s+time\s+(?:(?:i|we)(?:'ve| have)?\s+(?:written|wrote|asked|called|rung|rang|phoned|contacted|emailed|e-mailed|chased|complained|reported|been in touch|had to (?:write|call|ask|chase))|(?:of\s+)?(?:asking|writing|contacting|chasing|calling|ringing|emailing))\b/i,
+      /\b(?:written|wrote|emailed|e-mailed|called|rung|rang|phoned|contacted|asked|chased|messaged|complained|reported|been in touch|sent)\b[^.!?\n]{0,40}\b(?:several|multiple|many|numerous|countless|three|four|five|six|ten|\d+) (?:times|emails|e-mails|messages|letters|calls)\b/i,
+      /\bevery (?:time|single time) i (?:ask|call|ring|phone|write|email|chase|contact)\b|\b(?:tired of|sick of|fed up (?:of|with)|keep|kept|having to|have to) chas(?:e|ing)\b/i,
       /\bstill (?:no|not (?:had|received|heard|got)|haven'?t (?:had|received|heard|got)|have not (?:had|received|heard|got)|waiting for (?:a|any) (?:reply|response|answer))\b/i,
       /\b(?:no one|nobody|no-one) (?:has|have|ever) (?:replied|responded|answered|got back|gotten back|called back)\b/i,
       /\b(?:yet again|again and again|over and over|chas(?:ed|ing) (?:this|you|up)|keep (?:having|getting) to (?:chase|write|call))\b/i,

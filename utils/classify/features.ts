@@ -20,6 +20,28 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/** Continues an FNV-1a hash over text[start, end) (so hash(prefix + s) needs no new string). */
+function hashMore(h: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const SEED_WORD = hashString('w:');
+const SEED_NEGATED = hashString('n:');
+const SEED_BIGRAM = hashString('b:');
+const SEED_CHAR = hashString('c:');
+
+/** The raw 32-bit hash of a word's unigram feature (bucket = low bits, sign = top bit). */
+export const wordHash = (word: string): number => hashMore(SEED_WORD, word, 0, word.length);
+
+/** The raw hash of the pair "previous word", without building the joined string. */
+export function pairHash(previous: string, word: string): number {
+  return hashMore(hashMore(hashMore(SEED_BIGRAM, previous, 0, previous.length), ' ', 0, 1), word, 0, word.length);
+}
+
 export interface SparseVector {
   /** Bucket index (hash space) or BUCKETS + dense index. */
   index: number[];
@@ -28,73 +50,101 @@ export interface SparseVector {
 
 export interface Features {
   vector: SparseVector;
-  /** Word n-gram → its bucket and signed value, for explaining a decision. */
-  words: Map<string, { bucket: number; value: number }>;
   /** Dense cue name → matched words. */
   cues: Map<string, string>;
   tokenCount: number;
+  /** All tokens, function words included. */
+  tokens: string[];
 }
 
 const CHAR_WEIGHT = 0.5;
 
-function add(counts: Map<number, number>, key: string, weight: number): number {
-  const h = hashString(key);
-  const bucket = h & (BUCKETS - 1);
-  const sign = (h >>> 31) === 1 ? -1 : 1;
-  // Store sign in the key of the map: bucket * 2 + (sign < 0 ? 1 : 0) keeps colliding signs apart.
-  const k = bucket * 2 + (sign < 0 ? 1 : 0);
-  counts.set(k, (counts.get(k) ?? 0) + weight);
+/**
+ * Function words carry register, not intent: on their own they mostly tell long formal
+ * narratives (the CFPB complaints) from short chatbot requests, so they get no unigram feature
+ * (they still appear inside word pairs).
+ */
+export const FUNCTION_WORDS = new Set(
+  ('a an the and or of to in on at by for with from as is are was were be been am it its this that these those ' +
+    'there here i me my we us our you your he she him her they them their has have had do does did so than then ' +
+    'too very just also . , ; : 0').split(' '),
+);
+
+/**
+ * Scratch space reused across calls (classification is synchronous): signed counts per
+ * bucket × sign, and the list of slots touched so they can be reset cheaply.
+ */
+const scratch = new Float64Array(BUCKETS * 2);
+const merged = new Float64Array(BUCKETS);
+let touched = new Int32Array(4096);
+let touchedCount = 0;
+
+function addHash(h: number, weight: number): number {
+  // The top bit gives the sign; slots keep colliding signs apart until the merge.
+  const k = ((h & (BUCKETS - 1)) << 1) | (h >>> 31);
+  if (scratch[k] === 0) {
+    if (touchedCount === touched.length) {
+      const bigger = new Int32Array(touched.length * 2);
+      bigger.set(touched);
+      touched = bigger;
+    }
+    touched[touchedCount++] = k;
+  }
+  scratch[k] = scratch[k]! + weight;
   return k;
 }
+
+const tfOf = (c: number) => (c >= 1 ? 1 + Math.log(c) : c);
 
 export function extractFeatures(prepared: string): Features {
   const tokens = tokenize(prepared);
   const negated = negationScope(tokens);
-  const counts = new Map<number, number>();
-  const wordKeys = new Map<string, number>();
+  touchedCount = 0;
   let prev = '<s>';
   let wordCount = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] ?? '';
-    wordKeys.set(t, add(counts, `w:${t}`, 1));
-    if (negated[i] && isWord(t)) add(counts, `n:${t}`, 1);
-    const bigram = `${prev} ${t}`;
-    wordKeys.set(bigram, add(counts, `b:${bigram}`, 1));
+    const t = tokens[i]!;
+    const word = isWord(t);
+    if (!FUNCTION_WORDS.has(t)) addHash(hashMore(SEED_WORD, t, 0, t.length), 1);
+    if (negated[i] && word) addHash(hashMore(SEED_NEGATED, t, 0, t.length), 1);
+    addHash(pairHash(prev, t), 1);
     prev = t;
-    if (isWord(t)) {
+    if (word) {
       wordCount++;
       const padded = ` ${t} `;
-      if (padded.length >= 4) {
-        for (let j = 0; j + 4 <= padded.length; j++) add(counts, `c:${padded.slice(j, j + 4)}`, CHAR_WEIGHT);
-      }
+      for (let j = 0; j + 4 <= padded.length; j++) addHash(hashMore(SEED_CHAR, padded, j, j + 4), CHAR_WEIGHT);
     }
   }
-  if (tokens.length > 0) add(counts, `b:${prev} </s>`, 1);
+  if (tokens.length > 0) addHash(hashString(`b:${prev} </s>`), 1);
 
-  // Sublinear counts, then L2 norm over the hashed part.
-  const keys = [...counts.keys()];
-  const tf = keys.map((k) => {
-    const c = counts.get(k) ?? 0;
-    return c >= 1 ? 1 + Math.log(c) : c;
-  });
+  // Sublinear counts, then L2 norm over the hashed part; then merge the two signs of a bucket.
   let norm = 0;
-  for (const v of tf) norm += v * v;
+  for (let n = 0; n < touchedCount; n++) {
+    const v = tfOf(scratch[touched[n]!]!);
+    norm += v * v;
+  }
   norm = Math.sqrt(norm) || 1;
-
-  const merged = new Map<number, number>();
-  keys.forEach((k, i) => {
-    const bucket = k >> 1;
-    const signed = ((k & 1) === 1 ? -1 : 1) * (tf[i] ?? 0) / norm;
-    merged.set(bucket, (merged.get(bucket) ?? 0) + signed);
-  });
   const index: number[] = [];
   const value: number[] = [];
-  for (const [b, v] of merged) {
+  for (let n = 0; n < touchedCount; n++) {
+    const k = touched[n]!;
+    const bucket = k >> 1;
+    if (merged[bucket] === 0) index.push(bucket);
+    merged[bucket] = merged[bucket]! + ((k & 1) === 1 ? -1 : 1) * tfOf(scratch[k]!) / norm;
+  }
+  let kept = 0;
+  for (const bucket of index) {
+    const v = merged[bucket]!;
+    merged[bucket] = 0;
     if (v !== 0) {
-      index.push(b);
+      index[kept++] = bucket;
       value.push(v);
     }
   }
+  index.length = kept;
+  for (let n = 0; n < touchedCount; n++) scratch[touched[n]!] = 0;
+  touchedCount = 0;
+
   const tone = readTone(prepared, tokens, negated);
   tone.values.forEach((v, i) => {
     if (v !== 0) {
@@ -102,11 +152,5 @@ export function extractFeatures(prepared: string): Features {
       value.push(v);
     }
   });
-
-  const words = new Map<string, { bucket: number; value: number }>();
-  for (const [w, k] of wordKeys) {
-    const c = counts.get(k) ?? 0;
-    words.set(w, { bucket: k >> 1, value: ((k & 1) === 1 ? -1 : 1) * (c >= 1 ? 1 + Math.log(c) : c) / norm });
-  }
-  return { vector: { index, value }, words, cues: tone.matched, tokenCount: wordCount };
+  return { vector: { index, value }, cues: tone.matched, tokenCount: wordCount, tokens };
 }

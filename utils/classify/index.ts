@@ -6,7 +6,8 @@
 import type { Category } from '../cases/events';
 import { nearestCorrection, memoryVector, type Correction } from './corrections';
 import { detectEscalationInPrepared, type Escalation } from './escalation';
-import { extractFeatures } from './features';
+import { extractFeatures, FUNCTION_WORDS, pairHash, wordHash } from './features';
+import { isWord } from './tokenize';
 import { loadModel, type ModelFile } from './model-format';
 import { prepareText } from './prepare-text';
 import { linearScores, softmax } from './score';
@@ -69,18 +70,43 @@ const CUE_REASON = new Map(CUES.map((c) => [c.name, c.reason]));
 
 function explain(features: ReturnType<typeof extractFeatures>, winner: number): string[] {
   const k = MODEL.labels.length;
-  const contributions: { text: string; amount: number }[] = [];
-  for (const [word, { bucket, value }] of features.words) {
-    if (!/[a-z]/.test(word) || word.startsWith('<s>') || word.endsWith('</s>')) continue;
-    let mine = 0;
+  const weights = MODEL.weights;
+  // How much a word or pair pushes the winner above the mean of the others (sign included).
+  const lift = (h: number) => {
+    const base = (h & (MODEL.buckets - 1)) * k;
     let others = 0;
-    for (let c = 0; c < k; c++) {
-      const w = (MODEL.weights[bucket * k + c] ?? 0) * MODEL.scale * value;
-      if (c === winner) mine = w;
-      else others += w / (k - 1);
+    for (let c = 0; c < k; c++) if (c !== winner) others += weights[base + c] ?? 0;
+    const amount = ((weights[base + winner] ?? 0) - others / (k - 1)) * MODEL.scale;
+    return h >>> 31 === 1 ? -amount : amount;
+  };
+  const seen = new Set<number>();
+  const best = new Map<string, number>();
+  let previous = '<s>';
+  let previousIsWord = false;
+  // The opening 400 tokens are plenty to name the deciding words.
+  const tokens = features.tokens.length > 400 ? features.tokens.slice(0, 400) : features.tokens;
+  for (const token of tokens) {
+    const word = isWord(token);
+    if (word && !FUNCTION_WORDS.has(token)) {
+      const h = wordHash(token);
+      if (!seen.has(h)) {
+        seen.add(h);
+        const amount = lift(h);
+        if (amount > 0) best.set(token, amount);
+      }
     }
-    if (mine - others > 0) contributions.push({ text: word, amount: mine - others });
+    if (previous !== '<s>' && (word || previousIsWord)) {
+      const h = pairHash(previous, token);
+      if (!seen.has(h)) {
+        seen.add(h);
+        const amount = lift(h);
+        if (amount > 0) best.set(`${previous} ${token}`, amount);
+      }
+    }
+    previous = token;
+    previousIsWord = word;
   }
+  const contributions = [...best].map(([text, amount]) => ({ text, amount }));
   contributions.sort((a, b) => b.amount - a.amount || (a.text < b.text ? -1 : 1));
   const words: string[] = [];
   for (const c of contributions) {
@@ -104,18 +130,20 @@ function explain(features: ReturnType<typeof extractFeatures>, winner: number): 
 }
 
 export function classify(input: { subject: string; body: string }, options: ClassifyOptions = {}): Classification {
-  const subject = (input.subject ?? '').slice(0, 500);
+  // "Re:", "Fwd:", "AW:" say where the thread is, not what it is about.
+  const subject = (input.subject ?? '').slice(0, 500).replace(/^(?:\s*(?:re|fwd?|aw|wg|tr|sv|antw)\s*(?:\[\d+\])?\s*:\s*)+/i, '');
   const body = prepareText(input.body ?? '');
   const text = subject.trim() ? `${subject.trim()}\n${body}` : body;
   const escalation = detectEscalationInPrepared(text, options.priorInboundCount ?? 0);
   const features = extractFeatures(text);
 
   if (features.tokenCount === 0) {
+    const foreign = /\p{L}{2}/u.test(text);
     return {
       label: 'inquiry',
       confidence: 0.34,
       scores: { inquiry: 0.34, complaint: 0.33, support: 0.33 },
-      reasons: ['too little text to decide'],
+      reasons: [foreign ? 'does not look like English: too little to decide' : 'too little text to decide'],
       escalation,
     };
   }
@@ -127,7 +155,7 @@ export function classify(input: { subject: string; body: string }, options: Clas
   if (features.tokenCount < FEW_WORDS) {
     cap = 0.4;
     reasons.unshift('too little text to decide');
-  } else if (!looksEnglish(text, [...features.words.keys()])) {
+  } else if (!looksEnglish(text, features.tokens)) {
     cap = 0.4;
     reasons.unshift('does not look like English: low confidence');
   }

@@ -60,7 +60,8 @@ const HEADER_NEXT = /^\s*\*?(?:sent|date|gesendet|datum|envoyé|enviado|inviato|
 const SIGNATURE_START: RegExp[] = [
   /^--\s*$/, // the standard delimiter "-- "
   /^\s*sent from my\b/i,
-  /^\s*(?:sent|get outlook) (?:from|for) (?:outlook|yahoo|mail|samsung|my)\b/i,
+  /^\s*sent (?:from|with|via) (?:outlook|yahoo|mail|samsung|my|proton)\b/i,
+  /^\s*get outlook for (?:ios|android|mac|windows)\b/i,
   /^\s*von meinem \S+ gesendet/i,
   /^\s*envoyé de mon\b/i,
 ];
@@ -104,6 +105,19 @@ function dropTrailingSignOff(text: string): string {
   return text;
 }
 
+/** A word with its first letter in either case, for patterns that must stay case-sensitive. */
+const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]!}]${word.slice(1)}`;
+const GREETING_WORDS = ['hi', 'hello', 'hey', 'hiya', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening'].map(anyCase);
+const GREETING_FILLERS = ['there', 'team', 'all', 'everyone', 'folks', 'sir', 'madam', 'or', 'and', 'customer', 'customers', 'service', 'services', 'support', 'care', 'colleagues'].map(anyCase);
+/**
+ * An opening salutation on a line of its own ("Hi team," "Dear Sir or Madam," "Good morning
+ * Sarah,", "To whom it may concern:") says nothing about the request. Only fillers and capitalised
+ * names may follow the greeting, so "Hi, I can't log in" is kept.
+ */
+const SALUTATION = new RegExp(
+  `^\\s*(?:(?:${GREETING_WORDS.join('|')})(?:[ ,/]+(?:${GREETING_FILLERS.join('|')}|[A-Z][\\w.'-]*)){0,5}|[Tt]o whom it may concern)\\s*[,:!.]?[ \\t]*(?:\\n|$)`,
+);
+
 export function prepareText(raw: string): string {
   if (!raw) return '';
   let text = raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) : raw;
@@ -114,6 +128,7 @@ export function prepareText(raw: string): string {
     .replace(/\u00a0/g, ' ');
   text = keepNewestMessage(text);
   text = dropTrailingSignOff(text);
+  text = text.replace(/^\s+/, '').replace(SALUTATION, '');
   text = text
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')

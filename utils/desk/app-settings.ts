@@ -16,7 +16,10 @@ export async function loadAppSettings(db: CaselineDb, now: Date, seed?: string):
     const checked = validateSettings(stored);
     if (checked.ok) return checked.value;
   }
-  return defaultSettings(now, undefined, seed !== undefined ? { seed } : {});
+  // First run: keep the defaults (and so the agent id) stable across worker restarts.
+  const defaults = defaultSettings(now, undefined, seed !== undefined ? { seed } : {});
+  await saveAppSettings(db, defaults);
+  return defaults;
 }
 
 export async function saveAppSettings(db: CaselineDb, input: unknown): Promise<{ ok: true; value: CaselineSettings } | { ok: false; errors: SettingsError[] }> {

@@ -142,7 +142,8 @@ export class SyncService {
     const info = ((await db.get('meta', STATUS_KEY))?.value ?? {}) as RunInfo;
     const client = (this.client ??= new CouchClient({ url: s.sync.url, db: s.sync.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) }));
     const relogin = async () => {
-      const secret = (await browser.storage.session.get(SECRET_KEY).catch(() => ({})))[SECRET_KEY] as string | undefined;
+      const stored: Record<string, unknown> = await browser.storage.session.get(SECRET_KEY).catch(() => ({}));
+      const secret = stored[SECRET_KEY] as string | undefined;
       if (!secret) throw new Error('The team server session expired: sign in again in Options → Sync.');
       await client.login(s.sync.user, secret);
     };

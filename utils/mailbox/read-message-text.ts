@@ -1,6 +1,7 @@
 /**
- * The newest content of a message body as plain text: quoted history left out, one line per block
- * of the page, spaces collapsed. Reads textContent of text nodes only (never markup).
+ * The newest content of a message body as plain text: quoted history left out, one line per line
+ * the page shows (block edges and <br> end lines), at most one empty line in a row, spaces
+ * collapsed. Reads the data of text nodes only (never markup).
  */
 
 const BLOCKS = new Set([
@@ -23,11 +24,19 @@ export function readNewestText(body: Element, rules: QuoteRules): string {
   const stops = rules.quoteStart ? new Set<Element>(body.querySelectorAll(rules.quoteStart)) : new Set<Element>();
   const out: string[] = [];
   let stopped = false;
+  // True when the text so far ends a line: block edges then add no further line.
+  let atLineStart = true;
+  const blockEdge = (): void => {
+    if (!atLineStart) out.push('\n');
+    atLineStart = true;
+  };
 
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        out.push((child as Text).data);
+        const text = (child as Text).data.replace(/\s+/g, ' ');
+        out.push(text);
+        if (text !== ' ' && text !== '') atLineStart = false;
         continue;
       }
       if (child.nodeType !== 1) continue;
@@ -37,11 +46,16 @@ export function readNewestText(body: Element, rules: QuoteRules): string {
         return;
       }
       if (skipped.has(el) || SKIPPED_TAGS.has(el.tagName) || isHiddenInline(el)) continue;
+      if (el.tagName === 'BR') {
+        out.push('\n');
+        atLineStart = true;
+        continue;
+      }
       const block = BLOCKS.has(el.tagName);
-      if (block) out.push('\n');
+      if (block) blockEdge();
       else if (el.tagName === 'TD' || el.tagName === 'TH') out.push(' ');
       walk(el);
-      if (block) out.push('\n');
+      if (block) blockEdge();
     }
   };
   walk(body);
@@ -57,7 +71,7 @@ function isHiddenInline(el: Element): boolean {
 export function tidyText(raw: string): string {
   const lines = raw
     .replace(/[\u00a0\u202f\u2007]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .split('\n');
   const kept: string[] = [];
   for (const line of lines) {

@@ -41,3 +41,46 @@ export interface AdapterHealth {
   /** Names of the selectors (keys of selectors.ts) that matched nothing. */
   missing: string[];
 }
+
+/** Selector names with how many elements each matched: diagnostics the sidebar can copy (no mail content). */
+export type SelectorCounts = Record<string, number>;
+
+export interface AdapterDiagnostics extends AdapterHealth {
+  /** Every checked selector name with its number of matches. */
+  counts: SelectorCounts;
+}
+
+/** How a reader interprets what the page prints. */
+export interface ReadOptions {
+  /** IANA zone the page prints times in (the viewer's zone); default: the runtime's zone. */
+  timeZone?: string;
+  /** Page address: a fallback for the thread id when the page markup lacks it. */
+  url?: string;
+  /** Reference instant for dates printed without a day or year ("15:14"). */
+  now?: Date;
+  /** Page language (default: the document's lang attribute): decides 8/5/2025 vs 5.8.2025. */
+  locale?: string;
+}
+
+/** What each host adapter (utils/mailbox/gmail, utils/mailbox/outlook) exports. */
+export interface MailboxAdapter {
+  host: MailHost;
+  readThread(root: Document | Element, options?: ReadOptions): ThreadSnapshot | null;
+  readThreadList(root: Document | Element, options?: ReadOptions): ThreadListRow[];
+  findReplyEditor(root: Document | Element): HTMLElement | null;
+  openReplyEditor(root: Document | Element): HTMLElement | null;
+  /** Which required selectors match nothing, with every checked selector's count (for the "not readable" report). */
+  health(root: Document | Element): AdapterDiagnostics;
+  threadIdFromUrl(url: string): string | undefined;
+  isThreadView(root: Document | Element, url: string): boolean;
+  /** Cheap fingerprint of what is on screen (thread id, message count): changes when a refresh is due. */
+  viewKey(root: Document | Element, url: string): string;
+  /** The narrowest element that changes when a thread opens, switches or closes (for watchThread). */
+  watchRoot(root: Document | Element): Element | null;
+  /** The address that opens a thread, from the current address. */
+  threadUrl(threadId: string, currentUrl: string): string;
+  /** The element of a list row where a chip goes, by the row's thread id. */
+  listRowAnchor(root: Document | Element, threadId: string): Element | null;
+  /** Selector of editor content inserted text stays above when there is no caret (signature, quote). */
+  editorTail: string;
+}

@@ -23,7 +23,8 @@ export interface PracticeProcedure {
   /** Short id of the procedure document, e.g. '000'. */
   id: string;
   name: string;
-  targets: Record<Category, Partial<Record<PracticeTargetKind, PracticeTarget>>>;
+  /** Per category; a category or target the procedure does not set is simply absent. */
+  targets: Partial<Record<Category, Partial<Record<PracticeTargetKind, PracticeTarget>>>>;
 }
 
 /**

@@ -5,16 +5,8 @@
  * and complaints acknowledged within 24 hours, inquiries answered within 3 business days,
  * complaints resolved within 5 and support requests within 3; escalation criteria from 004 §5.1.
  */
-import type { PracticeParty, PracticeThread } from './types';
-
-/** The agent who answers every thread in the demo. */
-export const PRACTICE_AGENT: PracticeParty = { name: 'Sam Rivera', email: 'sam@northwind.example' };
-
-/** The team mailbox customers write to (the "To" of their messages). */
-export const PRACTICE_TEAM_MAILBOX: PracticeParty = { name: 'Northwind Customer Care', email: 'care@northwind.example' };
-
-/** The company the samples are written for. */
-export const PRACTICE_COMPANY = 'Northwind Home & Energy';
+import { PRACTICE_AGENT } from './company';
+import type { PracticeThread } from './types';
 
 const AGENT_SIGNATURE = ['Kind regards,', 'Sam Rivera', 'Customer Care, Northwind Home & Energy', 'sam@northwind.example'].join('\n');
 
@@ -101,7 +93,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           'For three months you have billed me on ESTIMATED readings even though I send you an actual meter reading through your app on the first of every month.',
           'My last bill was £412 for a two-bedroom flat. My neighbour, same size flat, pays £130.',
           '',
-          'I first wrote to your billing team five weeks ago and I was promised a corrected bill "within a few days". Nothing arrived, and the direct debit went out again on Monday at the inflated amount.',
+          'I first wrote to your billing team five weeks ago and I was promised a corrected bill "within a few days". Nothing arrived, and the direct debit went out again a few days ago at the inflated amount.',
           '',
           'I am done being patient. Unless I get a corrected bill and a refund of the overpayment by Friday, I will take this to the Energy Ombudsman and my solicitor will be in touch about the money you have taken.',
           '',
@@ -221,12 +213,12 @@ export const SAMPLE_THREADS: PracticeThread[] = [
       {
         id: 'm2',
         direction: 'outbound',
-        from: { name: 'Sam Rivera', email: 'sam@northwind.example' },
+        from: PRACTICE_AGENT,
         minutesAgo: 1445,
         text: lines(
           'Hi Priya,',
           '',
-          'Thank you for letting us know, and sorry the app is getting in your way. I have opened support ticket NWH-10388 for this.',
+          'Thank you for letting us know, and sorry the app is getting in your way. I have opened support ticket TKT-NW-0388 for this.',
           '',
           'So our app team can reproduce it, could you reply with:',
           '- the phone model and its iOS version (Settings > General > About),',
@@ -245,8 +237,10 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           '>',
           '> Priya',
         ),
+        agentActions: [{ type: 'awaitCustomer', note: 'Asked for the phone model, iOS version, app version and sign-in method.' }],
       },
     ],
+    reference: 'TKT-NW-0388',
     expected: {
       category: 'support',
       escalate: false,
@@ -272,7 +266,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           'Dear Sir or Madam,',
           '',
           'My Northwind Card statement shows the same payment of £86.40 to Brightway Garden Centre twice on the same day. I only made one purchase and I have the till receipt to prove it.',
-          'This has pushed me close to my limit and I am not pleased that I have to chase it. Please remove the duplicate.',
+          'This has pushed me close to my limit and I am not pleased about it. Please remove the duplicate.',
           '',
           'Yours faithfully,',
           'Helen Marsh',
@@ -282,12 +276,12 @@ export const SAMPLE_THREADS: PracticeThread[] = [
       {
         id: 'm2',
         direction: 'outbound',
-        from: { name: 'Sam Rivera', email: 'sam@northwind.example' },
+        from: PRACTICE_AGENT,
         minutesAgo: 1500,
         text: lines(
           'Dear Mrs Marsh,',
           '',
-          'I am sorry for the worry this caused. Your complaint reference is NWH-10352.',
+          'I am sorry for the worry this caused. Your complaint reference is CMP-NW-0352.',
           '',
           'I checked the two payments with our card team: the garden centre\'s terminal sent the same transaction twice. We have reversed the second £86.40 today, so your available balance is back to where it should be, and the reversal will show on your next statement as "Correction - Brightway Garden Centre". No interest will be charged on it.',
           '',
@@ -299,14 +293,18 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           'Dear Sir or Madam,',
           '',
           'My Northwind Card statement shows the same payment of £86.40 to Brightway Garden Centre twice on the same day. I only made one purchase and I have the till receipt to prove it.',
-          'This has pushed me close to my limit and I am not pleased that I have to chase it. Please remove the duplicate.',
+          'This has pushed me close to my limit and I am not pleased about it. Please remove the duplicate.',
           '',
           'Yours faithfully,',
           'Helen Marsh',
           'Card ending 5521',
         ),
+        agentActions: [
+          { type: 'resolve', code: 'refunded', summary: 'Duplicate card payment of £86.40 reversed; shown as a correction on the next statement, no interest.' },
+        ],
       },
     ],
+    reference: 'CMP-NW-0352',
     expected: {
       category: 'complaint',
       escalate: false,
@@ -320,7 +318,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
   {
     id: 'p07-permit-status',
     host: 'outlook',
-    subject: 'RE: Heat pump permit application PRM-2291',
+    subject: 'Heat pump permit application PRM-2291',
     customer: { name: 'Owen Price', email: 'owen.price@example.com' },
     messages: [
       {
@@ -331,7 +329,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
         text: lines(
           'Hello,',
           '',
-          'Your surveyor told us in September that Northwind would apply to the council for the permit we need for the heat pump (the unit goes on the side wall, within 3 metres of the boundary). Our application number is PRM-2291.',
+          'Your surveyor told us on his visit that Northwind would apply to the council for the permit we need for the heat pump (the unit goes on the side wall, within 3 metres of the boundary). Our application number is PRM-2291.',
           'Could you tell us whether the council has decided yet? The installation is booked for the 14th and we would like to know if that date is still realistic.',
           '',
           'Kind regards,',
@@ -341,7 +339,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
       {
         id: 'm2',
         direction: 'outbound',
-        from: { name: 'Sam Rivera', email: 'sam@northwind.example' },
+        from: PRACTICE_AGENT,
         minutesAgo: 1300,
         text: lines(
           'Dear Mr Price,',
@@ -356,7 +354,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           '',
           'Hello,',
           '',
-          'Your surveyor told us in September that Northwind would apply to the council for the permit we need for the heat pump (the unit goes on the side wall, within 3 metres of the boundary). Our application number is PRM-2291.',
+          'Your surveyor told us on his visit that Northwind would apply to the council for the permit we need for the heat pump (the unit goes on the side wall, within 3 metres of the boundary). Our application number is PRM-2291.',
           'Could you tell us whether the council has decided yet? The installation is booked for the 14th and we would like to know if that date is still realistic.',
           '',
           'Kind regards,',
@@ -388,13 +386,13 @@ export const SAMPLE_THREADS: PracticeThread[] = [
         text: lines(
           'Hello Northwind,',
           '',
-          'Our solar system (12 panels, Sunvale 5kW inverter, installed by your team in May) has produced nothing since Saturday morning. Saturday and Sunday were both bright days, so it is not the weather.',
+          'Our solar system (12 panels, Sunvale 5kW inverter, installed by your team in May) has produced nothing for the last two days, and both were bright days, so it is not the weather.',
           '',
           'What I have checked so far:',
           '- The inverter display shows "E-21 GRID FAULT" with a red light. It used to show a green light and the day\'s total.',
           '- The isolator switch next to the inverter is ON. I switched it off and on again as the manual suggests, waited ten minutes, and the same code came back.',
           '- The rest of the house has power; nothing has tripped in the consumer unit.',
-          '- The Northwind app shows a flat line at 0 kWh from Saturday 07:40.',
+          '- The Northwind app shows a flat line at 0 kWh since 07:40 the day before yesterday.',
           '',
           'I looked up E-21 in the manual and it says to "contact your installer", which is why I am writing. We are also on your export tariff, so every sunny day without generation costs us twice.',
           '',
@@ -572,11 +570,11 @@ export const SAMPLE_THREADS: PracticeThread[] = [
         id: 'm1',
         direction: 'inbound',
         from: { name: 'Ravi Menon', email: 'ravi.menon@example.org' },
-        minutesAgo: 5800,
+        minutesAgo: 2000,
         text: lines(
           'Hello,',
           '',
-          'We changed our broadband router on Friday and since then the Northwind thermostat says "offline" in the app. The heating still comes on at the old times, but we cannot change anything from our phones.',
+          'We had a new broadband router put in a few days ago and since then the Northwind thermostat says "offline" in the app. The heating still comes on at the old times, but we cannot change anything from our phones.',
           'How do we connect it to the new router?',
           '',
           'Regards,',
@@ -586,12 +584,12 @@ export const SAMPLE_THREADS: PracticeThread[] = [
       {
         id: 'm2',
         direction: 'outbound',
-        from: { name: 'Sam Rivera', email: 'sam@northwind.example' },
-        minutesAgo: 4400,
+        from: PRACTICE_AGENT,
+        minutesAgo: 1500,
         text: lines(
           'Hi Ravi,',
           '',
-          'Thanks for getting in touch. I have logged this as support ticket NWH-10297.',
+          'Thanks for getting in touch. I have logged this as support ticket TKT-NW-0297.',
           '',
           'The thermostat still looks for your old network, so it needs the new one:',
           '1. On the thermostat, hold the dial down for 5 seconds until "Settings" appears.',
@@ -605,7 +603,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           '[[quote-header:m1]]',
           '> Hello,',
           '>',
-          '> We changed our broadband router on Friday and since then the Northwind thermostat says "offline" in the app. The heating still comes on at the old times, but we cannot change anything from our phones.',
+          '> We had a new broadband router put in a few days ago and since then the Northwind thermostat says "offline" in the app. The heating still comes on at the old times, but we cannot change anything from our phones.',
           '> How do we connect it to the new router?',
           '>',
           '> Regards,',
@@ -625,7 +623,7 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           '[[quote-header:m2]]',
           '> Hi Ravi,',
           '>',
-          '> Thanks for getting in touch. I have logged this as support ticket NWH-10297.',
+          '> Thanks for getting in touch. I have logged this as support ticket TKT-NW-0297.',
           '>',
           '> The thermostat still looks for your old network, so it needs the new one:',
           '> 1. On the thermostat, hold the dial down for 5 seconds until "Settings" appears.',
@@ -640,15 +638,16 @@ export const SAMPLE_THREADS: PracticeThread[] = [
         ),
       },
     ],
+    reference: 'TKT-NW-0297',
     expected: {
       category: 'support',
       escalate: false,
-      stage: 'resolved',
+      stage: 'acknowledged',
       bestTemplateStage: 'closing',
       slaSituation: 'answered',
     },
     teachingNote:
-      'The fix was sent and the customer has now confirmed it works, which is the confirmation the procedure asks for before a ticket is closed. Thank them and close the case; there is nothing left to resolve.',
+      'The customer confirms the steps worked, which is the confirmation the procedure asks for before a ticket is closed (procedure 000 §5.3). Record the resolution and close the case with a short thank-you; there is nothing left to fix.',
   },
   {
     id: 'p14-data-regulator',
@@ -664,8 +663,8 @@ export const SAMPLE_THREADS: PracticeThread[] = [
         text: lines(
           'Dear Northwind,',
           '',
-          'I moved out of 9 Station Road in July and updated my address in your app the same week. I have a screenshot of the confirmation.',
-          'The new tenants have now handed me two of my energy bills, opened, showing my name, account number and usage. They were posted to the old address in October and November.',
+          'I moved out of 9 Station Road months ago and updated my address in your app the same week. I have a screenshot of the confirmation.',
+          'The new tenants have now handed me two of my energy bills, opened, showing my name, account number and usage. They were posted to the old address in the last two months.',
           '',
           'This is my personal data going to strangers after I told you I had moved. I am reporting it to the Information Commissioner\'s Office, and I expect a written explanation of how it happened and what you will do to stop it.',
           '',
@@ -716,15 +715,15 @@ export const SAMPLE_THREADS: PracticeThread[] = [
       {
         id: 'm2',
         direction: 'outbound',
-        from: { name: 'Sam Rivera', email: 'sam@northwind.example' },
+        from: PRACTICE_AGENT,
         minutesAgo: 900,
         text: lines(
           'Dear Ms Donnelly,',
           '',
-          'Thank you for telling us straight away, and I am very sorry, both for the damage to your floor and for the cupboard being left open. Your complaint reference is NWH-10401.',
+          'Thank you for telling us straight away, and I am very sorry, both for the damage to your floor and for the cupboard being left open. Your complaint reference is CMP-NW-0401.',
           '',
-          'Because of the safety concern I have escalated this to our installations manager, Priya Shah. An engineer will come tomorrow between 8 and 10am to make the meter cupboard safe; please keep the children away from it until then.',
-          'Priya will also contact you about the floor and the cost of putting it right. I will update you by tomorrow afternoon whatever happens.',
+          'Because of the safety concern I have escalated this to our installations manager, Hannah Okoro. An engineer will come tomorrow between 8 and 10am to make the meter cupboard safe; please keep the children away from it until then.',
+          'Hannah will also contact you about the floor and the cost of putting it right. I will update you by tomorrow afternoon whatever happens.',
           '',
           AGENT_SIGNATURE,
           '',
@@ -736,8 +735,16 @@ export const SAMPLE_THREADS: PracticeThread[] = [
           'Your engineer fitted our smart meters this morning. I want to raise two things, and I would like them treated seriously.',
           '[…]',
         ),
+        agentActions: [
+          {
+            type: 'escalate',
+            reason: 'Exposed wiring left after a smart meter installation, and a claim for damage to the floor.',
+            to: 'Hannah Okoro, installations manager',
+          },
+        ],
       },
     ],
+    reference: 'CMP-NW-0401',
     expected: {
       category: 'complaint',
       escalate: true,

@@ -4,6 +4,7 @@
  */
 import type { Category, Stage } from '../cases/events';
 import type { MailHost } from '../mailbox/types';
+import type { ResolutionCode } from '../cases/outcome';
 import { TEMPLATE_STAGES, type TemplateStage } from '../templates/types';
 
 /** Reply template stages an agent can pick in the exercise: the stages of utils/templates. */
@@ -23,6 +24,16 @@ export interface PracticeParty {
   email: string;
 }
 
+/**
+ * What the agent recorded on the case when sending a reply, beyond what the mailbox shows by
+ * itself (the first reply already acknowledges and responds): the lifecycle commands of
+ * utils/cases/lifecycle.ts, with their arguments.
+ */
+export type PracticeAgentAction =
+  | { type: 'awaitCustomer'; note?: string }
+  | { type: 'escalate'; reason: string; to: string }
+  | { type: 'resolve'; code: ResolutionCode; summary: string };
+
 export interface PracticeMessage {
   /** Unique inside its thread, e.g. 'm1'. */
   id: string;
@@ -37,6 +48,8 @@ export interface PracticeMessage {
    * renderThread (render-thread.ts) fills it with that message's real time.
    */
   text: string;
+  /** Outbound only: what the agent recorded on the case with this reply, in order. */
+  agentActions?: PracticeAgentAction[];
 }
 
 /** What a trained agent would say about the thread as it stands. */
@@ -48,7 +61,8 @@ export interface PracticeExpectation {
   escalationWhy?: string;
   /**
    * The lifecycle stage the case is in as the thread stands, before the agent acts: 'received'
-   * until an agent reply goes out; the agent's own reply sets acknowledged, escalated or resolved.
+   * until an agent reply goes out, then what the mailbox events and the agent's recorded actions
+   * make it (seedCaseEvents gives exactly that log).
    */
   stage: Stage;
   /** The template that fits the next reply best. */
@@ -64,6 +78,11 @@ export interface PracticeThread {
   customer: PracticeParty;
   /** Oldest first. */
   messages: PracticeMessage[];
+  /**
+   * The complaint or ticket reference the agent's replies quote (utils/cases format, team
+   * prefix NW), for threads where a reply already went out; seeding gives the case this one.
+   */
+  reference?: string;
   expected: PracticeExpectation;
   /** One or two sentences explaining the expected answer in terms of the procedure. */
   teachingNote: string;

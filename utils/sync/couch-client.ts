@@ -223,7 +223,7 @@ export class CouchClient {
 
   /**
    * GET (or POST, with a selector or doc ids) /{db}/_changes, normal feed, documents included
-   * by default. `selector` uses CouchDB's `filter=_selector` (not supported by express-pouchdb).
+   * by default. `selector` uses CouchDB's `filter=_selector` (selector in the POST body).
    */
   async changes<D = Record<string, unknown>>(
     since: Seq,

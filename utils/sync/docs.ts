@@ -253,6 +253,13 @@ export function parseSyncDoc(input: unknown): ParsedDoc {
 // ── the same rules as CouchDB validate_doc_update source (ES5) ──────────────────────────────
 
 /**
+ * How validate_doc_update words a write to an existing id. CouchDB 3 answers such a write
+ * (no `_rev`) with 409 before validating; express-pouchdb validates first and answers 403 with
+ * this reason: push treats both as "already there, compare".
+ */
+export const APPEND_ONLY_REASON = 'documents are append-only: ';
+
+/**
  * The validate_doc_update function for the design document. Admins (server admins and the
  * caseline-admin role) bypass it; everyone else may only create new documents, in their own
  * name, of a known shape, with an id that starts with the type's prefix and their agent id.
@@ -261,6 +268,7 @@ export function validateDocUpdateSource(): string {
   const spec = JSON.stringify({ types: DOC_SPEC, instant: INSTANT_PATTERN, roles: ROLES });
   return `function (newDoc, oldDoc, userCtx, secObj) {
   var SPEC = ${spec};
+  var APPEND_ONLY = ${JSON.stringify(APPEND_ONLY_REASON)};
   var roles = userCtx.roles || [];
   function has(role) { return roles.indexOf(role) !== -1; }
   function forbid(msg) { throw({ forbidden: msg }); }
@@ -268,7 +276,7 @@ export function validateDocUpdateSource(): string {
   if (!has(SPEC.roles.agent) && !has(SPEC.roles.lead)) throw({ unauthorized: 'only Caseline agents and leads may write' });
   if (newDoc._id.indexOf('_design/') === 0) forbid('only admins change design documents');
   if (newDoc._deleted) forbid('documents are never deleted; write an erasure request instead');
-  if (oldDoc && !oldDoc._deleted) forbid('documents are append-only: ' + newDoc._id + ' already exists');
+  if (oldDoc && !oldDoc._deleted) forbid(APPEND_ONLY + newDoc._id + ' already exists');
   if (newDoc.author !== userCtx.name) forbid('author must be the logged-in user (' + userCtx.name + ')');
   var t = SPEC.types[newDoc.type];
   if (typeof newDoc.type !== 'string' || !t || !Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type)) forbid('unknown type ' + JSON.stringify(newDoc.type));

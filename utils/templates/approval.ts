@@ -94,9 +94,14 @@ export function approve(t: Template, by: string, at: string): ApprovalResult {
   return { ok: true, template: { ...t, categories: [...t.categories], status: 'approved', approvedBy: by.trim(), approvedAt: at, updatedAt: at } };
 }
 
-/** Whether the template may be inserted into a reply: approved, with its approver recorded. */
+const ISO_INSTANT_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * Whether the template may be inserted into a reply: approved, with its approver and approval
+ * time recorded. Cheap (the palette calls it for every template on every keystroke).
+ */
 export function canInsert(t: Template): boolean {
-  return t.status === 'approved' && typeof t.approvedBy === 'string' && t.approvedBy !== '' && isInstant(t.approvedAt);
+  return t.status === 'approved' && typeof t.approvedBy === 'string' && t.approvedBy !== '' && typeof t.approvedAt === 'string' && ISO_INSTANT_START.test(t.approvedAt);
 }
 
 export type TemplateChanges = Partial<{

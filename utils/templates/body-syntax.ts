@@ -41,8 +41,11 @@ export interface ParsedBody {
 
 const NAME = '[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z][A-Za-z0-9_]*)*';
 /** A placeholder, a link, or a lone `{{` that starts no valid placeholder. */
-const TOKEN = new RegExp(`\\{\\{\\s*(${NAME})\\s*\\}\\}|\\[([^\\[\\]\\n]*)\\]\\(([^()\\s]*)\\)|\\{\\{`, 'g');
+/** A link address: no spaces; parentheses only in balanced pairs, one level deep (as in many wiki URLs). */
+const HREF = '(?:[^\\s()]|\\([^\\s()]*\\))*';
+const TOKEN = new RegExp(`\\{\\{\\s*(${NAME})\\s*\\}\\}|\\[([^\\[\\]\\n]*)\\]\\((${HREF})\\)|\\{\\{`, 'g');
 const LABEL_PLACEHOLDER = new RegExp(`\\{\\{\\s*(${NAME})\\s*\\}\\}`, 'g');
+// eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f]/;
 
 /** Whether a link address may appear in a template: http(s) with a host, or mailto with an address. */

@@ -41,58 +41,88 @@ const MAX_QUERY = 64;
 
 interface PreparedField {
   folded: string;
-  bonus: Int8Array;
+  bonus: number[];
 }
 
 interface Prepared {
   name: PreparedField;
   shortcut: PreparedField | null;
   stage: PreparedField;
-  key: string;
+  /** The source strings, to notice a template changed in place. */
+  source: { name: string; shortcut: string | undefined; stage: string };
 }
+
+const foldedChars = new Map<string, string>();
 
 function foldChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-  const stripped = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  if (stripped.length === 1) return stripped;
-  const lower = c.toLowerCase();
-  return lower.length === 1 ? lower : c;
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    const stripped = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const lower = c.toLowerCase();
+    f = stripped.length === 1 ? stripped : lower.length === 1 ? lower : c;
+    if (foldedChars.size < 4096) foldedChars.set(c, f);
+  }
+  return f;
 }
+
+const ASCII_ONLY = /^[ -~]*$/;
 
 /** Lowercase, accents removed, one character for one character (so indices stay valid). */
 export function foldForSearch(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldChar(s.charAt(i));
-  return out;
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  // Joined, not concatenated: a flat string keeps charCodeAt fast in the scoring loop.
+  const out = new Array<string>(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = foldChar(s.charAt(i));
+  return out.join('');
 }
 
-const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
-const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isAlnumAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(s.charAt(i));
+}
+function isUpperAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 128) return code >= 65 && code <= 90;
+  const c = s.charAt(i);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
 
 function prepareField(raw: string): PreparedField {
   const s = raw.length > MAX_HAYSTACK ? raw.slice(0, MAX_HAYSTACK) : raw;
-  const bonus = new Int8Array(s.length);
+  // A plain array: thousands of tiny typed arrays cost more to allocate than they save.
+  const bonus: number[] = [];
+  let prevAlnum = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    const prev = i > 0 ? s.charAt(i - 1) : '';
-    if (i === 0) bonus[i] = WORD_START + STRING_START;
-    else if (isAlnum(c) && (!isAlnum(prev) || (isUpper(c) && !isUpper(prev)))) bonus[i] = WORD_START;
+    const alnum = isAlnumAt(s, i);
+    if (i === 0) bonus.push(WORD_START + STRING_START);
+    else if (alnum && (!prevAlnum || (isUpperAt(s, i) && !isUpperAt(s, i - 1)))) bonus.push(WORD_START);
+    else bonus.push(0);
+    prevAlnum = alnum;
   }
   return { folded: foldForSearch(s), bonus };
 }
 
 const preparedCache = new WeakMap<Template, Prepared>();
 
+const stageFields = new Map<string, PreparedField>();
+
 function prepare(t: Template): Prepared {
-  const key = `${t.name}\u0000${t.shortcut ?? ''}\u0000${t.stage}`;
   let p = preparedCache.get(t);
-  if (!p || p.key !== key) {
+  if (!p || p.source.name !== t.name || p.source.shortcut !== t.shortcut || p.source.stage !== t.stage) {
+    let stage = stageFields.get(t.stage);
+    if (!stage) {
+      stage = prepareField(t.stage.replace(/_/g, ' '));
+      stageFields.set(t.stage, stage);
+    }
     p = {
       name: prepareField(t.name),
       shortcut: t.shortcut ? prepareField(t.shortcut) : null,
-      stage: prepareField(t.stage.replace(/_/g, ' ')),
-      key,
+      stage,
+      source: { name: t.name, shortcut: t.shortcut, stage: t.stage },
     };
     preparedCache.set(t, p);
   }
@@ -235,6 +265,14 @@ export function fuzzySearch(templates: readonly Template[], query: string, optio
       if (bestScore > NEG) results.push({ template, score: bestScore, matches, field });
     }
   }
-  results.sort((a, b) => b.score - a.score || a.template.name.length - b.template.name.length || a.template.name.localeCompare(b.template.name));
+  results.sort((a, b) => b.score - a.score || a.template.name.length - b.template.name.length || (a.template.name < b.template.name ? -1 : a.template.name > b.template.name ? 1 : 0));
   return options.limit !== undefined ? results.slice(0, Math.max(0, options.limit)) : results;
+}
+
+/**
+ * Prepares templates for search ahead of time (e.g. when the library loads, in an idle callback),
+ * so the palette's first keystroke costs what later ones do.
+ */
+export function warmFuzzySearch(templates: readonly Template[]): void {
+  for (const t of templates) prepare(t);
 }

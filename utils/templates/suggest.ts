@@ -69,7 +69,7 @@ export function fittingStages(category: Category | undefined, stage: Stage): Tem
 /**
  * Approved templates in the reply's language that fit the case, best fit first: by how well the
  * template's stage fits the case stage, then templates written for the category before generic
- * ones, then by name. Templates for another category, and templates whose stage does not fit,
+ * ones, then in the order given (the library's own order). Templates for another category, and templates whose stage does not fit,
  * are left out (the palette finds any template).
  */
 export function suggestTemplates(templates: readonly Template[], context: SuggestionContext): Template[] {
@@ -83,6 +83,6 @@ export function suggestTemplates(templates: readonly Template[], context: Sugges
     if (specific < 0) continue;
     scored.push({ t, rank, specific });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.specific - b.specific || a.t.name.localeCompare(b.t.name) || a.t.id.localeCompare(b.t.id));
+  scored.sort((a, b) => a.rank - b.rank || a.specific - b.specific);
   return scored.map((s) => s.t);
 }

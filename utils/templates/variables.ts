@@ -122,7 +122,8 @@ function validInstant(iso: string | undefined): iso is string {
 
 /**
  * Every value the context can supply, as display text in the context's language. Names it
- * cannot fill are absent (they become the fill-in form), never empty strings.
+ * cannot fill are absent (they become the fill-in form), never empty strings. Throws RangeError
+ * for an invalid time zone: a deadline in the wrong zone must not reach a customer.
  */
 export function fillableFrom(context: TemplateContext): Record<string, string> {
   const out: Record<string, string> = {};

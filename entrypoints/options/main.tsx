@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import '@/components/pages/page.css';
+import '@/components/options/options.css';
+import { OptionsApp } from '@/components/options/options-app';
+import { t, uiLanguage } from '@/components/pages/i18n';
+
+document.documentElement.lang = uiLanguage().split('-')[0] || 'en';
+document.title = t('options_pageTitle', 'Caseline settings');
+const root = document.getElementById('app');
+if (root) render(<OptionsApp />, root);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, openCaselineDb } from '../../../utils/db';
+import type { CaselineDb } from '../../../utils/db';
+import { event, freshFactory } from './helpers';
+
+const caseV1 = {
+  caseId: 'gmail:t1',
+  host: 'gmail' as const,
+  threadId: 't1',
+  subject: 'Broken kettle',
+  customerEmail: '  Dana@Example.ORG ',
+  stage: 'acknowledged' as const,
+  agentId: 'agent-ann',
+  createdAt: '2026-01-01T08:00:00.000Z',
+  updatedAt: '2026-01-01T09:00:00.000Z',
+  nextDueAt: '2026-01-02T08:00:00.000Z',
+  open: 1 as const,
+};
+
+/** Writes what a version-N install would hold, using only the stores that version has. */
+async function seed(db: CaselineDb, version: number): Promise<void> {
+  // From v2 on, the app stores addresses lower-cased; v1 stored them as typed.
+  await db.put('cases', version >= 2 ? { ...caseV1, customerEmail: 'dana@example.org' } : caseV1);
+  await db.put('events', event('gmail:t1', 'received', '2026-01-01T08:00:00.000Z', { messageId: 'm1' }, 'customer', '01HV0000000000000000000001'));
+  await db.put('outcomes', { caseId: 'gmail:t1', agentId: 'agent-ann', recordedAt: '2026-01-01T10:00:00.000Z', csat: 5 });
+  await db.put('templates', { id: 'ack', name: 'Acknowledgement', body: 'Thanks, {{customer.firstName}}', version: 1, updatedAt: '2026-01-01T00:00:00.000Z' });
+  await db.put('settings', { key: 'retentionDays', value: 200 });
+  await db.put('counters', { key: 'complaint:AB', value: 41 });
+  await db.put('checkpoints', { id: 'team', seq: '12-abc', updatedAt: '2026-01-01T00:00:00.000Z' });
+  await db.put('outbox', { id: 'agent-ann:01HV0000000000000000000009', kind: 'case', doc: { kind: 'case' } as never, state: 'pending', attempts: 0, createdAt: '2026-01-01T00:00:00.000Z', caseId: 'gmail:t1' });
+  if (version >= 2) await db.put('corrections', { id: 'c1', at: '2026-01-01T00:00:00.000Z', to: 'complaint', caseId: 'gmail:t1' });
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('create every store and index on a fresh install', async () => {
+    const db = await openCaselineDb(freshFactory());
+    expect(db.version).toBe(LATEST_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'checkpoints', 'corrections', 'counters', 'events', 'meta', 'outbox', 'outcomes', 'settings', 'team', 'templates']);
+    const tx = db.transaction(['cases', 'events', 'outbox', 'corrections'], 'readonly');
+    expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['byCategory', 'byClosedAt', 'byCreatedAt', 'byCustomer', 'byDeadline', 'byOpen']);
+    expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byAt', 'byCase']);
+    expect([...tx.objectStore('outbox').indexNames].sort()).toEqual(['byCase', 'byCaseKind', 'byState']);
+    expect([...tx.objectStore('corrections').indexNames].sort()).toEqual(['byAt', 'byCase']);
+    expect((await db.get('meta', 'syncSalt'))?.value).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
+  });
+
+  for (const migration of MIGRATIONS.filter((m) => m.version < LATEST_VERSION)) {
+    it(`upgrade from version ${migration.version} keeps every record`, async () => {
+      const factory = freshFactory();
+      const old = await openCaselineDb(factory, 'caseline', { version: migration.version });
+      expect(old.version).toBe(migration.version);
+      await seed(old, migration.version);
+      const salt = (await old.get('meta', 'syncSalt'))?.value;
+      old.close();
+
+      const db = await openCaselineDb(factory, 'caseline');
+      expect(db.version).toBe(LATEST_VERSION);
+      const record = await db.get('cases', 'gmail:t1');
+      expect(record).toEqual({ ...caseV1, customerEmail: 'dana@example.org' });
+      expect(await db.getAllFromIndex('cases', 'byCustomer', 'dana@example.org')).toHaveLength(1);
+      expect(await db.getAllFromIndex('events', 'byCase', 'gmail:t1')).toHaveLength(1);
+      expect((await db.get('outcomes', 'gmail:t1'))?.csat).toBe(5);
+      expect((await db.get('templates', 'ack'))?.body).toBe('Thanks, {{customer.firstName}}');
+      expect((await db.get('settings', 'retentionDays'))?.value).toBe(200);
+      expect((await db.get('counters', 'complaint:AB'))?.value).toBe(41);
+      expect((await db.get('checkpoints', 'team'))?.seq).toBe('12-abc');
+      expect((await db.get('meta', 'syncSalt'))?.value).toBe(salt);
+      expect(await db.getAllKeysFromIndex('outbox', 'byCaseKind', ['gmail:t1', 'case', 'pending'])).toEqual(['agent-ann:01HV0000000000000000000009']);
+      await db.put('team', { id: 'event:agent-bob:01', type: 'event', agentId: 'agent-bob', doc: { _id: 'event:agent-bob:01', type: 'event' } as never });
+      expect(await db.countFromIndex('team', 'byAgent', 'agent-bob')).toBe(1);
+      await db.put('corrections', { id: 'c2', at: '2026-01-02T00:00:00.000Z', to: 'support' });
+      expect(await db.count('corrections')).toBe(migration.version >= 2 ? 2 : 1);
+      db.close();
+    });
+  }
+
+  it('re-opening at the latest version changes nothing', async () => {
+    const factory = freshFactory();
+    const db = await openCaselineDb(factory);
+    await seed(db, LATEST_VERSION);
+    db.close();
+    const again = await openCaselineDb(factory);
+    expect(await again.count('cases')).toBe(1);
+    expect(await again.count('corrections')).toBe(1);
+    again.close();
+  });
+
+  it('refuses a version that does not exist', async () => {
+    await expect(openCaselineDb(freshFactory(), 'x', { version: LATEST_VERSION + 1 })).rejects.toThrow(/No schema version/);
+  });
+});

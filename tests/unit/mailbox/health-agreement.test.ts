@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { afterAll, describe, expect, it } from 'vitest';
+import * as gmail from '../../../utils/mailbox/gmail';
+import * as outlook from '../../../utils/mailbox/outlook';
+import { ASSEMBLED_FIXTURES } from '../../fixtures/build/write-fixtures';
+import { REAL_FIXTURES } from '../../fixtures/build/real-fragments';
+import { loadFixture, type LoadedPage } from './load-page';
+import { adapterForUrl } from '../../../utils/mailbox/adapter-for-url';
+
+const opened: LoadedPage[] = [];
+afterAll(async () => {
+  for (const page of opened) await page.close();
+});
+
+const all = [...Object.values(REAL_FIXTURES), ...Object.values(ASSEMBLED_FIXTURES)];
+
+describe('health on every fixture: missing names are exactly the required selectors counted 0', () => {
+  it.each(all)('%s', (path) => {
+    const page = loadFixture(path, 'https://mail.google.com/mail/u/0/#inbox');
+    opened.push(page);
+    const adapter = path.startsWith('gmail/') ? gmail : outlook;
+    const diagnosis = adapter.health(page.document);
+    expect(diagnosis.ok).toBe(diagnosis.missing.length === 0);
+    for (const name of diagnosis.missing) expect(diagnosis.counts[name]).toBe(0);
+    expect(Object.values(diagnosis.counts).every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+  });
+
+  it('diagnostics carry selector names and numbers only, no mail content', () => {
+    const page = loadFixture(ASSEMBLED_FIXTURES.gmailThread, 'https://mail.google.com/mail/u/0/#inbox');
+    opened.push(page);
+    const text = JSON.stringify(gmail.health(page.document));
+    expect(text).not.toMatch(/@|Riya|OFSS/);
+    expect(Object.keys(gmail.health(page.document).counts).every((name) => name in gmail.gmailSelectors)).toBe(true);
+  });
+});
+
+describe('adapterForUrl', () => {
+  it.each([
+    ['https://mail.google.com/mail/u/0/#inbox', 'gmail'],
+    ['https://outlook.live.com/mail/0/', 'outlook'],
+    ['https://outlook.office.com/mail/', 'outlook'],
+    ['https://outlook.office365.com/mail/', 'outlook'],
+    ['https://outlook.cloud.microsoft/mail/', 'outlook'],
+    ['https://example.com/', undefined],
+    ['nonsense', undefined],
+  ])('%s → %s', (url, host) => {
+    expect(adapterForUrl(url)?.host).toBe(host);
+  });
+});

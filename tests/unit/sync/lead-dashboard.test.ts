@@ -1,0 +1,91 @@
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseEvent, Category } from '../../../utils/cases/events';
+import { casesFromSyncDocs } from '../../../utils/metrics/cases-from-sync';
+import { computeDashboard } from '../../../utils/metrics/dashboard';
+import type { DashboardCase, DashboardOutcome } from '../../../utils/metrics/dashboard';
+import type { SyncDoc } from '../../../utils/sync/docs';
+import { MemorySyncStore } from '../../../utils/sync/memory-store';
+import { pullChanges } from '../../../utils/sync/pull';
+import { pushOutbox } from '../../../utils/sync/push';
+import { startCouchServer } from '../../support/couch-server';
+import type { CouchServer } from '../../support/couch-server';
+import { setUpTeam, userClient } from './team-fixture';
+
+/** A deterministic pseudo-random source. */
+function prng(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+}
+
+/** Cases with random paths through the lifecycle, queued as events, case summaries and outcomes. */
+function generate(store: MemorySyncStore, agentId: string, actor: string, count: number, random: () => number): { cases: DashboardCase[]; outcomes: DashboardOutcome[] } {
+  const cats: Category[] = ['inquiry', 'complaint', 'support'];
+  const cases: DashboardCase[] = [];
+  const outcomes: DashboardOutcome[] = [];
+  const start = Date.parse('2026-03-02T08:00:00Z');
+  for (let i = 0; i < count; i++) {
+    const caseId = `${agentId}-case-${i}`;
+    const category = cats[Math.floor(random() * 3)]!;
+    let t = start + Math.floor(random() * 5 * 86_400_000);
+    const at = () => new Date((t += Math.floor(random() * 240 + 1) * 60_000)).toISOString();
+    const events: CaseEvent[] = [{ id: ulid(), caseId, type: 'received', at: new Date(t).toISOString(), actor: 'customer', source: 'auto', data: {} }];
+    const r = random();
+    if (r > 0.15) events.push({ id: ulid(), caseId, type: 'acknowledged', at: at(), actor, source: 'auto', data: {} });
+    if (r > 0.35) events.push({ id: ulid(), caseId, type: 'resolved', at: at(), actor, source: 'agent', data: { code: 'done', summary: 'Done' } });
+    if (r > 0.5) events.push({ id: ulid(), caseId, type: 'closed', at: at(), actor, source: 'agent', data: { satisfied: random() > 0.3 } });
+    if (r > 0.6) events.push({ id: ulid(), caseId, type: 'outcome_recorded', at: at(), actor, source: 'agent', data: { csat: 1 + Math.floor(random() * 5) } });
+    for (const e of events) store.enqueue({ id: `${agentId}:${e.id}`, kind: 'event', doc: e });
+    store.enqueue({ id: `${agentId}:${ulid()}`, kind: 'case', doc: { caseId, category, stage: 'received' } });
+    if (r > 0.4) {
+      const o = { caseId, at: at(), nps: Math.floor(random() * 11) };
+      store.enqueue({ id: `${agentId}:${ulid()}`, kind: 'outcome', doc: o });
+      outcomes.push(o);
+    }
+    cases.push({ caseId, agentId, category, events });
+  }
+  return { cases, outcomes };
+}
+
+describe("the lead's dashboard from synced records", () => {
+  let server: CouchServer;
+  beforeAll(async () => {
+    server = await startCouchServer();
+    await setUpTeam(server);
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('equals the figures computed directly from the generated events', async () => {
+    const random = prng(42);
+    const annStore = new MemorySyncStore();
+    const bobStore = new MemorySyncStore();
+    const ann = generate(annStore, 'A1', 'ann', 60, random);
+    const bob = generate(bobStore, 'B7', 'bob', 60, random);
+    await pushOutbox(annStore, await userClient(server, 'ann'), { batchSize: 100 });
+    await pushOutbox(bobStore, await userClient(server, 'bob'), { batchSize: 100 });
+    expect(annStore.all()).toEqual([]);
+    expect(bobStore.all()).toEqual([]);
+
+    const pulled: SyncDoc[] = [];
+    const leadStore = new MemorySyncStore();
+    await pullChanges(leadStore, await userClient(server, 'lea'), { role: 'lead', limit: 150, apply: async (d) => void pulled.push(...d) });
+    const fromServer = casesFromSyncDocs(pulled);
+
+    const filters = { from: '2026-03-03T00:00:00Z', to: '2026-03-06T00:00:00Z' };
+    const now = Date.parse('2026-03-08T00:00:00Z');
+    const direct = computeDashboard({ cases: [...ann.cases, ...bob.cases], outcomes: [...ann.outcomes, ...bob.outcomes], filters, now });
+    const synced = computeDashboard({ ...fromServer, filters, now });
+    expect(synced).toEqual(direct);
+    expect(direct.team.cases).toBeGreaterThan(40);
+    expect(direct.byAgent.map((a) => a.agentId)).toEqual(['A1', 'B7']);
+    expect(direct.team.nps.responses).toBeGreaterThan(10);
+
+    // And with the category and agent filters.
+    const narrow = { ...filters, categories: ['complaint' as const], agents: ['B7'] };
+    expect(computeDashboard({ ...fromServer, filters: narrow, now })).toEqual(
+      computeDashboard({ cases: [...ann.cases, ...bob.cases], outcomes: [...ann.outcomes, ...bob.outcomes], filters: narrow, now }),
+    );
+  });
+});

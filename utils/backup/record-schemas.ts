@@ -1,0 +1,83 @@
+/** Runtime checks for every stored record, used by backup and CSV import. */
+import * as v from 'valibot';
+import { CATEGORIES, STAGES } from '../cases/events';
+import { IsoInstantSchema } from '../cases/event-schema';
+import { isCalendarDate, RESOLUTION_CODES } from '../cases/outcome';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nonEmpty = (max: number) => v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(max));
+
+export const CaseRecordSchema = v.strictObject({
+  caseId: v.pipe(nonEmpty(1000), v.regex(/^(gmail|outlook):.+$/, 'must look like gmail:<thread> or outlook:<thread>')),
+  host: v.picklist(['gmail', 'outlook']),
+  threadId: nonEmpty(1000),
+  subject: text(2000),
+  customerEmail: v.optional(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'))),
+  customerName: v.optional(text(500)),
+  category: v.optional(v.picklist(CATEGORIES)),
+  stage: v.picklist(STAGES),
+  reference: v.optional(text(64)),
+  agentId: nonEmpty(200),
+  createdAt: IsoInstantSchema,
+  updatedAt: IsoInstantSchema,
+  nextDueAt: v.optional(IsoInstantSchema),
+  open: v.picklist([0, 1]),
+  closedAt: v.optional(IsoInstantSchema),
+});
+
+export const OutcomeRecordSchema = v.strictObject({
+  caseId: nonEmpty(1000),
+  agentId: nonEmpty(200),
+  recordedAt: IsoInstantSchema,
+  code: v.optional(v.picklist(RESOLUTION_CODES)),
+  summary: v.optional(text(500)),
+  csat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
+  nps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))),
+  followUpOn: v.optional(v.pipe(v.string(), v.check(isCalendarDate, 'must be a date YYYY-MM-DD'))),
+  feedback: v.optional(text(2000)),
+});
+
+export const TemplateRecordSchema = v.strictObject({
+  id: nonEmpty(200),
+  name: text(200),
+  body: text(20000),
+  category: v.optional(v.picklist(CATEGORIES)),
+  stage: v.optional(v.picklist(STAGES)),
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  approved: v.optional(v.strictObject({ by: nonEmpty(200), at: IsoInstantSchema })),
+  updatedAt: IsoInstantSchema,
+});
+
+export const KeyValueSchema = v.strictObject({ key: nonEmpty(200), value: v.unknown() });
+
+export const OutboxItemSchema = v.strictObject({
+  id: nonEmpty(300),
+  kind: v.picklist(['case', 'event', 'outcome', 'erasure']),
+  doc: v.looseObject({ kind: v.picklist(['case', 'event', 'outcome', 'erasure']) }),
+  state: v.picklist(['pending', 'rejected']),
+  attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lastError: v.optional(text(4000)),
+  createdAt: IsoInstantSchema,
+  caseId: v.optional(nonEmpty(1000)),
+});
+
+export const CheckpointSchema = v.strictObject({ id: nonEmpty(1000), seq: text(1000), updatedAt: IsoInstantSchema });
+
+export const CounterSchema = v.strictObject({ key: nonEmpty(200), value: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+export const CorrectionSchema = v.strictObject({
+  id: nonEmpty(200),
+  at: IsoInstantSchema,
+  to: v.picklist(CATEGORIES),
+  from: v.optional(v.picklist(CATEGORIES)),
+  caseId: v.optional(nonEmpty(1000)),
+  agentId: v.optional(nonEmpty(200)),
+  features: v.optional(v.record(v.string(), v.number())),
+});
+
+export const TeamRecordSchema = v.strictObject({
+  id: nonEmpty(1000),
+  type: nonEmpty(64),
+  agentId: v.string(),
+  doc: v.looseObject({ _id: nonEmpty(1000), type: nonEmpty(64) }),
+});

@@ -1,0 +1,124 @@
+/**
+ * The Caseline IndexedDB schema (typed for idb). The latest shape; migrations/ builds it step by
+ * step. Message bodies are never stored anywhere in it.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { CaseEvent, Category, Stage } from '../cases/events';
+import type { CaseRecord, OutcomeRecord } from '../cases/records';
+import type { SyncDoc, SyncDocKind } from '../privacy/sync-docs';
+import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
+
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  /** Plain text with {{variables}}; never HTML. */
+  body: string;
+  category?: Category;
+  stage?: Stage;
+  version: number;
+  approved?: { by: string; at: string };
+  updatedAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A document waiting to sync. `id` is `${agentId}:${ulid}` and doubles as the remote doc id. */
+export interface OutboxItem {
+  id: string;
+  kind: SyncDocKind;
+  doc: SyncDoc;
+  state: 'pending' | 'rejected';
+  attempts: number;
+  lastError?: string;
+  createdAt: string;
+  /** Local bookkeeping only (never sent): lets erasure drop queued docs of a case. */
+  caseId?: string;
+}
+
+/** Where replication from a remote database got to. */
+export interface CheckpointRecord {
+  id: string;
+  seq: string;
+  updatedAt: string;
+}
+
+/** Reference counters, key `${kind}:${prefix}`; `value` is the last number issued. */
+export interface CounterRecord {
+  key: string;
+  value: number;
+}
+
+/** A classifier label corrected by an agent; features only (hashed tokens), never raw text. */
+export interface CorrectionRecord {
+  id: string;
+  at: string;
+  to: Category;
+  from?: Category;
+  caseId?: string;
+  agentId?: string;
+  features?: Record<string, number>;
+}
+
+/** A team document pulled from the sync server (v4). */
+export interface TeamRecord {
+  /** The server document's `_id`. */
+  id: string;
+  type: string;
+  agentId: string;
+  doc: TeamSyncDoc;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface CaselineDBSchema extends DBSchema {
+  cases: {
+    key: string;
+    value: CaseRecord;
+    indexes: {
+      byDeadline: [number, string];
+      byOpen: number;
+      byCategory: string;
+      byCreatedAt: string;
+      byClosedAt: string;
+      /** Added in v2. */
+      byCustomer: string;
+    };
+  };
+  events: { key: string; value: CaseEvent; indexes: { byCase: string; byAt: string } };
+  outcomes: { key: string; value: OutcomeRecord; indexes: { byRecordedAt: string } };
+  templates: { key: string; value: TemplateRecord };
+  settings: { key: string; value: SettingRecord };
+  outbox: { key: string; value: OutboxItem; indexes: { byState: [string, string]; byCase: string; /** Added in v3. */ byCaseKind: [string, string, string] } };
+  checkpoints: { key: string; value: CheckpointRecord };
+  counters: { key: string; value: CounterRecord };
+  /** Added in v2. */
+  corrections: { key: string; value: CorrectionRecord; indexes: { byAt: string; byCase: string } };
+  meta: { key: string; value: MetaRecord };
+  /** Added in v4. */
+  team: { key: string; value: TeamRecord; indexes: { byType: string; byAgent: string } };
+}
+
+export type CaselineDb = IDBPDatabase<CaselineDBSchema>;
+export type CaselineStoreName = StoreNames<CaselineDBSchema>;
+export type UpgradeTransaction = IDBPTransaction<CaselineDBSchema, CaselineStoreName[], 'versionchange'>;
+
+/** Every store, in the order backups list them. */
+export const STORE_NAMES = [
+  'cases',
+  'events',
+  'outcomes',
+  'templates',
+  'settings',
+  'outbox',
+  'checkpoints',
+  'counters',
+  'corrections',
+  'meta',
+  'team',
+] as const satisfies readonly CaselineStoreName[];

@@ -1,0 +1,34 @@
+/** Gmail web adapter: pure DOM readers and writers, testable without a browser. */
+import type { MailboxAdapter } from '../types';
+import { health, isThreadView, viewKey, watchRoot } from './health';
+import { listRowAnchor, readThreadList } from './read-thread-list';
+import { readAccount, readThread } from './read-thread';
+import { findReplyEditor, openReplyEditor } from './reply-editor';
+import { gmailSelectors } from './selectors';
+import { threadIdFromUrl, threadUrl } from './thread-url';
+
+export { health, isThreadView, viewKey, watchRoot } from './health';
+export { listRowAnchor, readThreadList } from './read-thread-list';
+export { readAccount, readThread } from './read-thread';
+export { findReplyEditor, openReplyEditor } from './reply-editor';
+export { gmailSelectors, type GmailSelectorName } from './selectors';
+export { legacyIdFromPermanentId, threadIdFromUrl, threadUrl } from './thread-url';
+
+export const GMAIL_HOSTS = ['mail.google.com'] as const;
+
+export const gmailAdapter: MailboxAdapter & { readAccount: typeof readAccount } = {
+  host: 'gmail',
+  readThread,
+  readThreadList,
+  findReplyEditor,
+  openReplyEditor,
+  health,
+  threadIdFromUrl,
+  isThreadView,
+  viewKey,
+  watchRoot,
+  threadUrl,
+  listRowAnchor,
+  editorTail: gmailSelectors.editorTail,
+  readAccount,
+};

@@ -1,0 +1,32 @@
+/** Outlook web adapter: pure DOM readers and writers, testable without a browser. */
+import type { MailboxAdapter } from '../types';
+import { threadIdFromUrl, threadUrl } from './conversation-url';
+import { health, isThreadView, viewKey, watchRoot } from './health';
+import { listRowAnchor, readThreadList } from './read-thread-list';
+import { readAccount, readThread } from './read-thread';
+import { findReplyEditor, openReplyEditor } from './reply-editor';
+import { outlookSelectors } from './selectors';
+
+export { isOutlookUrl, OUTLOOK_HOSTS, threadIdFromUrl, threadUrl } from './conversation-url';
+export { health, isThreadView, viewKey, watchRoot } from './health';
+export { listRowAnchor, readThreadList } from './read-thread-list';
+export { readAccount, readParty, readThread } from './read-thread';
+export { findReplyEditor, openReplyEditor } from './reply-editor';
+export { outlookSelectors, type OutlookSelectorName } from './selectors';
+
+export const outlookAdapter: MailboxAdapter & { readAccount: typeof readAccount } = {
+  host: 'outlook',
+  readThread,
+  readThreadList,
+  findReplyEditor,
+  openReplyEditor,
+  health,
+  threadIdFromUrl,
+  isThreadView,
+  viewKey,
+  watchRoot,
+  threadUrl,
+  listRowAnchor,
+  editorTail: outlookSelectors.editorTail,
+  readAccount,
+};

@@ -1,0 +1,167 @@
+/**
+ * What may leave the machine when team sync is on (sop/004 §10, GDPR data minimisation).
+ *
+ * Field rules, by default:
+ *  - never: message bodies (never stored at all), customer address and name, thread id, message
+ *    ids (mailbox identifiers).
+ *  - hashed: the case id travels only as `caseKey` = HMAC-SHA-256(caseId, install salt).
+ *  - only when allowed in settings: the subject (`shareSubject`), free text the agent wrote —
+ *    resolution summary, notes, reasons, feedback (`shareNotes`).
+ *  - always: category, stage, reference number, times, codes, scores, escalation target,
+ *    template ids, agent id.
+ */
+import { syncCaseKey } from '../cases/case-id';
+import type { CaseEvent } from '../cases/events';
+import type { CaseRecord, OutcomeRecord } from '../cases/records';
+
+export interface SyncPrivacySettings {
+  /** The install's salt for case keys. */
+  salt: string;
+  /** Let the subject line sync (off by default). */
+  shareSubject: boolean;
+  /** Let free text the agent wrote sync: summaries, notes, reasons, feedback (off by default). */
+  shareNotes: boolean;
+}
+
+export const DEFAULT_SYNC_PRIVACY: Omit<SyncPrivacySettings, 'salt'> = { shareSubject: false, shareNotes: false };
+
+export type SyncField = 'never' | 'hashed' | 'if-subject-allowed' | 'if-notes-allowed' | 'always';
+
+/** The rule for each stored field, for the options page and for review. */
+export const SYNC_FIELD_RULES: Record<string, SyncField> = {
+  'case.caseId': 'hashed',
+  'case.threadId': 'never',
+  'case.customerEmail': 'never',
+  'case.customerName': 'never',
+  'case.subject': 'if-subject-allowed',
+  'case.host': 'always',
+  'case.category': 'always',
+  'case.stage': 'always',
+  'case.reference': 'always',
+  'case.agentId': 'always',
+  'case.createdAt': 'always',
+  'case.updatedAt': 'always',
+  'case.nextDueAt': 'always',
+  'case.open': 'always',
+  'case.closedAt': 'always',
+  'event.caseId': 'hashed',
+  'event.data.messageId': 'never',
+  'event.data.note': 'if-notes-allowed',
+  'event.data.reason': 'if-notes-allowed',
+  'event.data.summary': 'if-notes-allowed',
+  'event.data.feedback': 'if-notes-allowed',
+  'event.*': 'always',
+  'outcome.caseId': 'hashed',
+  'outcome.summary': 'if-notes-allowed',
+  'outcome.feedback': 'if-notes-allowed',
+  'outcome.*': 'always',
+};
+
+export interface CaseSyncDoc {
+  kind: 'case';
+  caseKey: string;
+  host: CaseRecord['host'];
+  category?: CaseRecord['category'];
+  stage: CaseRecord['stage'];
+  reference?: string;
+  agentId: string;
+  createdAt: string;
+  updatedAt: string;
+  nextDueAt?: string;
+  open: 0 | 1;
+  closedAt?: string;
+  subject?: string;
+}
+
+export interface EventSyncDoc {
+  kind: 'event';
+  eventId: string;
+  caseKey: string;
+  type: CaseEvent['type'];
+  at: string;
+  actor: string;
+  source: CaseEvent['source'];
+  data: Record<string, unknown>;
+}
+
+export interface OutcomeSyncDoc {
+  kind: 'outcome';
+  caseKey: string;
+  agentId: string;
+  recordedAt: string;
+  code?: string;
+  csat?: number;
+  nps?: number;
+  followUpOn?: string;
+  summary?: string;
+  feedback?: string;
+}
+
+/** Tells the team database to delete everything it holds about these cases. */
+export interface ErasureSyncDoc {
+  kind: 'erasure';
+  caseKeys: string[];
+  at: string;
+  agentId: string;
+}
+
+export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc;
+export type SyncDocKind = SyncDoc['kind'];
+
+type RecordOf = { case: CaseRecord; event: CaseEvent; outcome: OutcomeRecord };
+
+const FREE_TEXT_FIELDS = new Set(['note', 'reason', 'summary', 'feedback']);
+const NEVER_FIELDS = new Set(['messageId']);
+
+/** The document that may sync for a stored record, under the privacy settings. */
+export function toSyncDoc<K extends keyof RecordOf>(kind: K, record: RecordOf[K], settings: SyncPrivacySettings): SyncDoc {
+  switch (kind) {
+    case 'case': {
+      const c = record as CaseRecord;
+      const doc: CaseSyncDoc = {
+        kind: 'case',
+        caseKey: syncCaseKey(c.caseId, settings.salt),
+        host: c.host,
+        stage: c.stage,
+        agentId: c.agentId,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        open: c.open,
+      };
+      if (c.category !== undefined) doc.category = c.category;
+      if (c.reference !== undefined) doc.reference = c.reference;
+      if (c.nextDueAt !== undefined) doc.nextDueAt = c.nextDueAt;
+      if (c.closedAt !== undefined) doc.closedAt = c.closedAt;
+      if (settings.shareSubject && c.subject) doc.subject = c.subject;
+      return doc;
+    }
+    case 'event': {
+      const e = record as CaseEvent;
+      const data: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(e.data)) {
+        if (value === undefined || NEVER_FIELDS.has(field)) continue;
+        if (FREE_TEXT_FIELDS.has(field) && !settings.shareNotes) continue;
+        data[field] = value;
+      }
+      return { kind: 'event', eventId: e.id, caseKey: syncCaseKey(e.caseId, settings.salt), type: e.type, at: e.at, actor: e.actor, source: e.source, data };
+    }
+    case 'outcome': {
+      const o = record as OutcomeRecord;
+      const doc: OutcomeSyncDoc = { kind: 'outcome', caseKey: syncCaseKey(o.caseId, settings.salt), agentId: o.agentId, recordedAt: o.recordedAt };
+      if (o.code !== undefined) doc.code = o.code;
+      if (o.csat !== undefined) doc.csat = o.csat;
+      if (o.nps !== undefined) doc.nps = o.nps;
+      if (o.followUpOn !== undefined) doc.followUpOn = o.followUpOn;
+      if (settings.shareNotes && o.summary) doc.summary = o.summary;
+      if (settings.shareNotes && o.feedback) doc.feedback = o.feedback;
+      return doc;
+    }
+    default:
+      throw new Error(`No sync document for "${String(kind)}".`);
+  }
+}
+
+/** The erasure notice for some cases: keys only, never the address that was erased. */
+export function toErasureDoc(caseIds: readonly string[], settings: Pick<SyncPrivacySettings, 'salt'>, at: string, agentId: string): ErasureSyncDoc {
+  return { kind: 'erasure', caseKeys: caseIds.map((id) => syncCaseKey(id, settings.salt)), at, agentId };
+}
