@@ -75,7 +75,7 @@ export const MESSAGE_RULES = {
   snapshot: { audience: 'content', schema: ThreadSnapshotSchema },
   threadList: { audience: 'content', schema: ThreadListSchema },
   health: { audience: 'content', schema: HealthReportSchema },
-  caseCommand: { audience: 'any', schema: v.object({ caseId: CaseId, command: v.object({ type: v.pipe(v.string(), v.maxLength(40)) }, ) }) },
+  caseCommand: { audience: 'any', schema: v.object({ caseId: CaseId, command: v.looseObject({ type: v.pipe(v.string(), v.maxLength(40)) }) }) },
   renderTemplate: {
     audience: 'content',
     schema: v.object({ caseId: CaseId, templateId: Text(200), values: v.record(Text(100), Text(2000)) }),

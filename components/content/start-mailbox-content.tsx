@@ -5,6 +5,7 @@
  * arrives only through the adapter passed in.
  */
 import { render } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CaseView } from '@/utils/case-view';
 import type { CaseCommand } from '@/utils/cases/lifecycle';
@@ -81,6 +82,7 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     if (key === lastSnapshotKey) return;
     lastSnapshotKey = key;
     const reply = await sendMessage('snapshot', snapshot);
+    performance.mark('caseline:view-received');
     if (reply.ok) store.set({ view: reply.value, error: undefined });
     else store.set({ error: reply.error });
   };
@@ -132,6 +134,13 @@ function snapshotKey(s: ThreadSnapshot): string {
 
 function SidebarApp({ store, actions }: { store: Store<SidebarState>; actions: SidebarActions }) {
   const state = useStore(store);
+  useLayoutEffect(() => {
+    // Read by `npm run bench`: snapshot answer received → sidebar rendered.
+    if (!state.view || performance.getEntriesByName('caseline:view-received').length === 0) return;
+    const m = performance.measure('caseline:sidebar-ready', 'caseline:view-received');
+    performance.clearMarks('caseline:view-received');
+    (document.querySelector('caseline-sidebar') as HTMLElement | null)?.setAttribute('data-ready-ms', m.duration.toFixed(3));
+  }, [state.view]);
   return <Sidebar state={state} actions={actions} />;
 }
 
@@ -170,8 +179,11 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
       store.set({ busy: false, error: t('insert_no_editor', 'Open a reply first: Caseline could not find the reply box.') });
       return;
     }
+    const t0 = performance.now();
     caret.restore(editor);
     insertBlocks(editor, editorBlocksFromTemplate(rendered.value.blocks), adapter.editorTail ? { endBefore: adapter.editorTail } : {});
+    // Read by `npm run bench`: time to write the template into the editor.
+    document.querySelector('caseline-sidebar')?.setAttribute('data-insert-ms', (performance.now() - t0).toFixed(3));
     store.set({ pendingTemplate: undefined });
     await command({ type: 'logTemplate', templateId }, t('insert_done', 'Inserted “$1”.', rendered.value.templateName));
   };

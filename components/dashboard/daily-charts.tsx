@@ -9,6 +9,9 @@ import type { ChartSeries } from './uplot-chart';
 
 const COLORS: Record<string, string> = { inquiry: '--series-1', complaint: '--series-2', support: '--series-3', uncategorised: '--series-4' };
 
+const PERCENT_RANGE: [number, number] = [0, 100];
+const percent = (v: number) => `${v}%`;
+
 export function DailyCharts({ series, team }: { series: DailySeries; team: Figures }) {
   const x = useMemo(() => series.dayStarts.map((t) => t / 1000), [series]);
   const volume = useMemo<ChartSeries[]>(
@@ -31,7 +34,7 @@ export function DailyCharts({ series, team }: { series: DailySeries; team: Figur
       </section>
       <section class="card" aria-labelledby="chart-sla-title">
         <h3 id="chart-sla-title">SLA compliance per day</h3>
-        <UplotChart id="chart-sla" summary={slaChartSummary(series, team)} x={x} series={sla} yLabel="% met" yRange={[0, 100]} formatY={(v) => `${v}%`} />
+        <UplotChart id="chart-sla" summary={slaChartSummary(series, team)} x={x} series={sla} yLabel="% met" yRange={PERCENT_RANGE} formatY={percent} />
       </section>
       <details class="daily-numbers" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>Daily numbers (the charts as a table)</summary>

@@ -72,10 +72,15 @@ export function UplotChart(props: UplotChartProps) {
       plot.current = new uPlot(opts, data, el);
     };
     build();
+    // Follows the container's width (the container clips, so the chart never widens it).
+    let frame = 0;
     const resize = new ResizeObserver(() => {
-      if (disposed || !plot.current) return;
-      const width = Math.max(280, el.clientWidth);
-      if (Math.abs(plot.current.width - width) > 2) plot.current.setSize({ width, height: props.height ?? 240 });
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (disposed || !plot.current) return;
+        const width = Math.max(280, el.clientWidth);
+        if (Math.abs(plot.current.width - width) > 2) plot.current.setSize({ width, height: props.height ?? 240 });
+      });
     });
     resize.observe(el);
     const scheme = matchMedia('(prefers-color-scheme: dark)');
@@ -83,6 +88,7 @@ export function UplotChart(props: UplotChartProps) {
     scheme.addEventListener('change', onScheme);
     return () => {
       disposed = true;
+      cancelAnimationFrame(frame);
       resize.disconnect();
       scheme.removeEventListener('change', onScheme);
       plot.current?.destroy();

@@ -23,7 +23,7 @@ export function CaseCard({ view, actions }: { view: CaseView; actions: SidebarAc
         {c && view.categoryBy !== 'agent' && c.reasons.length > 0 && (
           <>
             {' '}
-            {t('case_because', 'Because of')} <span class="reasons">{c.reasons.slice(0, 4).map((r) => `“${r}”`).join(', ')}</span>
+            <span class="reasons">{c.reasons.slice(0, 3).join('; ')}</span>
           </>
         )}
       </p>

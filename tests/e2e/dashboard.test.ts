@@ -220,6 +220,8 @@ describe('dashboard page', () => {
 
   it('says in words that there are no cases yet', async () => {
     await page.goto(eb.extensionUrl('dashboard.html'));
+    // The install opens the onboarding tab; input only reaches the tab in front.
+    await page.bringToFront();
     await page.waitForSelector('#dashboard[data-ready="true"]');
     const text = await page.$eval('[data-testid="empty-state"]', (el) => el.textContent ?? '');
     expect(text).toMatch(/no cases on this browser yet/i);

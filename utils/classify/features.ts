@@ -94,6 +94,16 @@ function addHash(h: number, weight: number): number {
   return k;
 }
 
+/** A content word: letters, and not a function word. */
+export const isContentWord = (t: string): boolean => isWord(t) && !FUNCTION_WORDS.has(t);
+
+/**
+ * Word pairs are features only when one side is a content word ("copy of", "not happy",
+ * "<s> how"): pairs of function words and punctuation (". i", ", so", "and a") mark long
+ * written prose, not intent, and would let length and register decide the label.
+ */
+export const isContentPair = (previous: string, word: string): boolean => isContentWord(previous) || isContentWord(word);
+
 const tfOf = (c: number) => (c >= 1 ? 1 + Math.log(c) : c);
 
 export function extractFeatures(prepared: string): Features {
@@ -107,7 +117,7 @@ export function extractFeatures(prepared: string): Features {
     const word = isWord(t);
     if (!FUNCTION_WORDS.has(t)) addHash(hashMore(SEED_WORD, t, 0, t.length), 1);
     if (negated[i] && word) addHash(hashMore(SEED_NEGATED, t, 0, t.length), 1);
-    addHash(pairHash(prev, t), 1);
+    if (isContentPair(prev, t)) addHash(pairHash(prev, t), 1);
     prev = t;
     if (word) {
       wordCount++;

@@ -8,7 +8,7 @@ import { classify, correctionFrom, type Classification, type Correction } from '
 import type { CaseView, ListChip, QueueItem } from '../case-view';
 import { caseIdFor } from '../cases/case-id';
 import type { CaseEvent, Category } from '../cases/events';
-import { deriveCase, type CaseCommand } from '../cases/lifecycle';
+import { availableActions, deriveCase, type CaseCommand } from '../cases/lifecycle';
 import type { CaseRecord } from '../cases/records';
 import {
   applyCaseEvents,
@@ -31,7 +31,7 @@ import type { CaselineSettings } from '../settings/settings';
 import { evaluate, nextDeadline } from '../sla/evaluate';
 import type { TargetStatus } from '../sla/types';
 import { renderTemplate } from '../templates/render';
-import { fillableFrom, variableLabel } from '../templates/variables';
+import { fillableFrom, variableLabel, variablesOf } from '../templates/variables';
 import { canInsert } from '../templates/approval';
 import type { Template } from '../templates/types';
 import { buildCaseView, summarizeTemplates } from './build-case-view';
@@ -183,9 +183,20 @@ export class CaseDesk {
     const template = await getTemplate(this.deps.db, templateId);
     if (!template) return { ok: false, error: 'That template no longer exists.' };
     if (!canInsert(template)) return { ok: false, error: `“${template.name}” is not approved, so it cannot be inserted.` };
-    const record = await getCase(this.deps.db, caseId);
+    let record = await getCase(this.deps.db, caseId);
     if (!record) return { ok: false, error: 'There is no case for this conversation yet.' };
-    const events = await getCaseEvents(this.deps.db, caseId);
+    let events = await getCaseEvents(this.deps.db, caseId);
+    // A reply that quotes the reference number is the acknowledgement: a complaint or support
+    // request not yet acknowledged is acknowledged now, which issues its reference.
+    if (!record.reference && variablesOf(template).includes('case.reference')) {
+      const state = deriveCase(events);
+      if ((state.category === 'complaint' || state.category === 'support') && availableActions(state).includes('acknowledge')) {
+        const acked = await this.command(caseId, { type: 'acknowledge' });
+        if (!acked.ok) return acked;
+        record = (await getCase(this.deps.db, caseId)) ?? record;
+        events = await getCaseEvents(this.deps.db, caseId);
+      }
+    }
     const policy = effectivePolicy(settings, now);
     const statuses = evaluate(events, policy, now);
     const due = (name: TargetStatus['target']) => statuses.find((s) => s.target === name && s.dueAt && !s.metAt)?.dueAt;

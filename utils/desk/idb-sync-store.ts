@@ -4,6 +4,7 @@
  * documents are made under the privacy rules (utils/privacy); here they take the shape the team
  * database's validation expects.
  */
+import { sha256, toHex, utf8 } from '../cases/sha256';
 import { getCheckpoint, putCheckpoint } from '../db/checkpoints';
 import { listOutbox, markOutboxAttemptFailed, markOutboxRejected, markOutboxSent } from '../db/outbox';
 import type { CaselineDb, OutboxItem } from '../db/schema';
@@ -28,7 +29,9 @@ export function payloadOf(doc: PrivateDoc): Record<string, unknown> {
       return { caseId: caseKey, at: recordedAt, ...rest };
     }
     case 'erasure':
-      return { subjectHash: doc.caseKeys.join(','), caseKeys: doc.caseKeys, at: doc.at };
+      // A fixed-length digest of the erased case keys: the keys themselves, joined, outgrow the
+      // validation's 2,000-character limit for a customer with 31 cases or more.
+      return { subjectHash: toHex(sha256(utf8([...doc.caseKeys].sort().join(',')))), caseKeys: doc.caseKeys, at: doc.at };
   }
 }
 

@@ -145,3 +145,20 @@ async function answer(request: HTTPRequest, router: MailRouter): Promise<void> {
 export async function waitInPage(page: Page, fn: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction(fn, { timeout, polling: 50 });
 }
+
+/** The background opens onboarding in a tab on install; close it so it cannot take the focus mid-test. */
+export async function closeInstallTab(eb: ExtensionBrowser): Promise<void> {
+  const target = await eb.browser
+    .waitForTarget((t) => t.type() === 'page' && t.url().startsWith(eb.extensionUrl('onboarding.html')), { timeout: 10_000 })
+    .catch(() => undefined);
+  const page = await target?.page();
+  await page?.close();
+}
+
+/** Text of an element inside the sidebar's shadow root. */
+export async function sidebarText(page: Page, selector: string): Promise<string> {
+  const handle = await page.waitForSelector(`caseline-sidebar >>> ${selector}`, { timeout: 15_000 });
+  const text = await handle!.evaluate((el) => el.textContent ?? '');
+  await handle!.dispose();
+  return text;
+}
