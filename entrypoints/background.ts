@@ -87,6 +87,7 @@ export default defineBackground(() => {
     const r = await saveAppSettings(await db(), input);
     if (!r.ok) return { ok: false, error: `Not saved: ${r.errors.length} field(s) need attention.`, fields: r.errors };
     settingsCache = r.value;
+    sync.reset();
     void refreshBadge();
     return { ok: true, value: r.value };
   });
@@ -130,6 +131,7 @@ export default defineBackground(() => {
       const removed = await eraseCustomer(await db(), email, { agentId: s.agent.id, now: new Date().toISOString(), queueSync: s.sync.enabled });
       deskInstance?.forget();
       void refreshBadge();
+      void sync.kick();
       return { ok: true, value: { removed: removed.cases } };
     } catch (error) {
       return { ok: false, error: describeDbError(error) };

@@ -12,12 +12,13 @@
  * final model's full training rows (so the difference left is the model and its features).
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES, type Category } from '../utils/cases/events';
 import { classify, detectEscalation } from '../utils/classify/index';
 import { prepareText } from '../utils/classify/prepare-text';
 import { tokenize } from '../utils/classify/tokenize';
-import { loadTrainingRows, dataDir } from './train-classifier';
+import { loadTrainingRows, dataDir, parseCsv } from './train-classifier';
 import type { TrainingRow } from '../utils/classify/train-model';
 
 interface EvalRow {
@@ -132,8 +133,14 @@ export function trainWordNaiveBayes(rows: { text: string; label: Category }[]): 
 }
 
 function sharedDataOnly(rows: TrainingRow[]): TrainingRow[] {
-  // The raw shared files: chatbot rows and whole CFPB narratives, no slices, no project examples.
-  return rows.filter((r) => r.source === 'bitext' || r.source === 'clinc150' || r.source === 'cfpb');
+  // The raw shared files: chatbot rows and whole CFPB narratives (the final model only sees their
+  // opening sentences), no slices, no project examples.
+  const chatbot = rows.filter((r) => r.source === 'bitext' || r.source === 'clinc150');
+  const narratives = parseCsv(readFileSync(resolve(dataDir(), 'cfpb-complaint-narratives.csv'), 'utf8'))
+    .map((r) => r.text ?? '')
+    .filter((text) => text.length >= 20)
+    .map((text): TrainingRow => ({ text, label: 'complaint', source: 'cfpb' }));
+  return [...chatbot, ...narratives];
 }
 
 function main(): void {

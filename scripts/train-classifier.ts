@@ -8,8 +8,9 @@
  *   `review` and `contact_human_agent` are left out (neither asks for information nor a task).
  * - CLINC150 banking/credit cards: as suggested (no complaints there).
  * - CFPB narratives → complaint, used three ways so length and register are not the signal:
- *   the whole narrative (down-weighted), its opening one or two sentences, and a two-sentence
- *   window from the middle.
+ *   its first five sentences (down-weighted; whole narratives run to thousands of characters of
+ *   formal prose, which taught "long and polite = complaint"), its opening one or two sentences,
+ *   and a two-sentence window from the middle.
  * Short chatbot rows are partly wrapped in e-mail greetings so that "Hi," or "Dear Sir" is
  * seen with every label.
  */
@@ -123,8 +124,8 @@ export function loadTrainingRows(dir = dataDir(), extraPath = EXTRA_PATH): Train
   for (const r of parseCsv(readFileSync(resolve(dir, 'cfpb-complaint-narratives.csv'), 'utf8'))) {
     const text = r.text ?? '';
     if (text.length < 20) continue;
-    rows.push({ text, label: 'complaint', source: 'cfpb', weight: 0.4 });
     const s = sentences(text);
+    rows.push({ text: s.slice(0, 5).join(' '), label: 'complaint', source: 'cfpb', weight: 0.4 });
     const opening = s.slice(0, random() < 0.5 ? 1 : 2).join(' ');
     if (opening.length >= 15) push(opening, 'complaint', 'cfpb-slice', 0.6);
     if (s.length > 4) {
@@ -147,7 +148,8 @@ export function loadTrainingRows(dir = dataDir(), extraPath = EXTRA_PATH): Train
   for (const line of readFileSync(extraPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { text: string; label: Category };
-    rows.push({ text: r.text, label: r.label, source: 'caseline', weight: 3 });
+    // Our own e-mails are the only long, polite inquiries and support requests: weigh them up.
+    rows.push({ text: r.text, label: r.label, source: 'caseline', weight: 5 });
   }
   return rows;
 }

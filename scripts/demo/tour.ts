@@ -1,28 +1,40 @@
-/** The headless tour of `npm start`: visits each demo stop, checks what the agent should see, saves screenshots. */
+/**
+ * The headless tour of `npm start`: visits every practice thread in Gmail and Outlook at their
+ * real URLs, checks what the agent should see (category with its reasons, deadlines in the state
+ * the situation calls for, escalation flags, a template inserted into the reply box with its
+ * values filled), saves a screenshot of each, prints a table and exits non-zero on a failure.
+ */
 import { join } from 'node:path';
-import { launchWithExtension } from '../../tests/e2e/support/launch-browser';
-import type { DemoMailbox } from './demo-mailbox';
+import type { Page } from 'puppeteer';
+import { closeInstallTab, launchWithExtension } from '../../tests/e2e/support/launch-browser';
+import type { DemoMailbox, DemoStop } from './demo-mailbox';
 
-interface Check {
+interface Row {
   stop: string;
-  check: string;
+  category: string;
+  deadlines: string;
+  flags: string;
+  template: string;
   ok: boolean;
-  detail: string;
+  problems: string[];
 }
 
+const CATEGORY_WORDS: Record<string, string> = { inquiry: 'Inquiry', complaint: 'Complaint', support: 'Support request' };
+const EDITOR = 'div[role="textbox"][contenteditable="true"]';
+
+const inSidebar = <T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> =>
+  page.$eval('caseline-sidebar', (host, body) => new Function('root', `return (${body})(root)`)(host.shadowRoot) as never, fn.toString()) as Promise<T>;
+
 export async function runTour(mailbox: DemoMailbox, dir: string): Promise<boolean> {
-  const checks: Check[] = [];
+  const rows: Row[] = [];
   const shots: string[] = [];
   const eb = await launchWithExtension();
   try {
+    await closeInstallTab(eb);
     for (const stop of mailbox.stops) {
       const page = await eb.openMailPage(stop.url, mailbox.router);
-      const mounted = await page
-        .waitForSelector('caseline-sidebar', { timeout: 15_000 })
-        .then(() => true)
-        .catch(() => false);
-      const count = await page.evaluate(() => document.querySelectorAll('caseline-sidebar').length);
-      checks.push({ stop: stop.name, check: 'sidebar mounted once', ok: mounted && count === 1, detail: `${count} host(s)` });
+      await page.bringToFront();
+      rows.push(stop.thread ? await visitThread(page, stop) : await visitList(page, stop));
       const file = join(dir, `${stop.name}.png`);
       await page.screenshot({ path: file });
       shots.push(file);
@@ -31,20 +43,116 @@ export async function runTour(mailbox: DemoMailbox, dir: string): Promise<boolea
   } finally {
     await eb.close();
   }
-  printTable(checks);
+  printTable(rows);
   console.log('\nScreenshots:');
   for (const s of shots) console.log(`  ${s}`);
-  const failed = checks.filter((c) => !c.ok).length;
-  console.log(`\n${checks.length - failed} passed, ${failed} failed`);
-  return failed === 0;
+  const failed = rows.filter((r) => !r.ok);
+  for (const r of failed) console.log(`\n${r.stop}: ${r.problems.join('; ')}`);
+  console.log(`\ntour: ${rows.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length === 0;
 }
 
-function printTable(checks: Check[]) {
-  const rows = checks.map((c) => [c.stop, c.check, c.ok ? 'ok' : 'FAILED', c.detail]);
-  const head = ['stop', 'check', 'result', 'detail'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+async function visitList(page: Page, stop: DemoStop): Promise<Row> {
+  const row: Row = { stop: stop.name, category: '', deadlines: '', flags: '', template: '', ok: true, problems: [] };
+  const mounted = await page.waitForSelector('caseline-sidebar', { timeout: 15_000 }).then(() => true, () => false);
+  if (!mounted) row.problems.push('sidebar not mounted');
+  // The conversation list carries a chip per tracked row.
+  const chips = await page
+    .waitForFunction(() => document.querySelectorAll('caseline-chip').length > 0, { timeout: 15_000 })
+    .then(() => page.evaluate(() => document.querySelectorAll('caseline-chip').length), () => 0);
+  row.category = `${chips} list chips`;
+  if (chips === 0) row.problems.push('no chips in the conversation list');
+  row.ok = row.problems.length === 0;
+  return row;
+}
+
+async function visitThread(page: Page, stop: DemoStop): Promise<Row> {
+  const thread = stop.thread!;
+  const row: Row = { stop: stop.name, category: '', deadlines: '', flags: '', template: '', ok: true, problems: [] };
+  const ready = await page.waitForSelector('caseline-sidebar >>> [data-testid="category"]', { timeout: 20_000 }).then(() => true, () => false);
+  if (!ready) {
+    row.ok = false;
+    row.problems.push('the sidebar showed no case');
+    return row;
+  }
+  const hosts = await page.evaluate(() => document.querySelectorAll('caseline-sidebar').length);
+  if (hosts !== 1) row.problems.push(`${hosts} sidebar hosts`);
+
+  // Category: shown with the classifier's confidence and reasons (agreement with the answer key is reported).
+  const card = await inSidebar(page, (root) => ({
+    category: root.querySelector('[data-testid="category"]')?.textContent ?? '',
+    why: root.querySelector('.why')?.textContent ?? '',
+  }));
+  const expected = CATEGORY_WORDS[thread.expected.category] ?? thread.expected.category;
+  row.category = `${card.category}${card.category === expected ? '' : ` (key: ${expected})`}`;
+  if (!/\d+% sure/.test(card.why)) row.problems.push('no confidence shown');
+
+  // Deadlines: the situation the thread was written for.
+  if (thread.expected.slaSituation === 'waiting_on_customer') {
+    const wait = await page.$('caseline-sidebar >>> button[data-action="awaitCustomer"]');
+    if (wait) {
+      await wait.click();
+      await page.waitForFunction(() => !!document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('li.countdown[data-state="paused"]'), { timeout: 10_000 }).catch(() => undefined);
+    }
+  }
+  const states = await page.$$eval('caseline-sidebar >>> li.countdown', (els) => els.map((e) => `${(e as HTMLElement).dataset.target}:${(e as HTMLElement).dataset.state}`));
+  row.deadlines = states.map((s) => s.replace('acknowledge', 'ack').replace('respond', 'resp').replace('escalationUpdate', 'esc').replace('followUp', 'fup')).join(' ');
+  const want: Record<string, (s: string[]) => boolean> = {
+    fresh: (s) => s.some((x) => x.endsWith(':running')),
+    due_soon: (s) => s.some((x) => x.endsWith(':due_soon')),
+    breached: (s) => s.some((x) => x.endsWith(':breached')),
+    waiting_on_customer: (s) => s.some((x) => x.endsWith(':paused')),
+    answered: (s) => s.some((x) => x.startsWith('respond:met') || x.startsWith('acknowledge:met')),
+  };
+  if (states.length === 0) row.problems.push('no countdowns');
+  else if (!want[thread.expected.slaSituation]?.(states)) row.problems.push(`deadlines do not show "${thread.expected.slaSituation}"`);
+
+  // Escalation flags: raised exactly where the procedure asks for one.
+  const flags = await page.$('caseline-sidebar >>> [data-testid="escalation-flags"]');
+  row.flags = flags ? 'flagged' : '—';
+  if (!!flags !== thread.expected.escalate) row.problems.push(thread.expected.escalate ? 'escalation not flagged' : 'flagged without reason');
+
+  // A template into the reply box, values filled.
+  const inserted = await insertFirstSuggestion(page);
+  row.template = inserted.ok ? inserted.name : 'FAILED';
+  if (!inserted.ok) row.problems.push(inserted.problem);
+
+  row.ok = row.problems.length === 0;
+  return row;
+}
+
+async function insertFirstSuggestion(page: Page): Promise<{ ok: true; name: string } | { ok: false; problem: string }> {
+  const editor = await page.$(EDITOR);
+  if (!editor) return { ok: false, problem: 'no reply editor on the page' };
+  const before = (await editor.evaluate((e) => e.textContent ?? '')).trim();
+  await editor.click();
+  const button = await page.$('caseline-sidebar >>> [data-testid="suggested-templates"] button');
+  if (!button) return { ok: false, problem: 'no suggested template' };
+  const name = (await button.evaluate((b) => b.textContent ?? '')).trim();
+  await button.click();
+  // Values the case cannot fill are asked for in a small form.
+  const form = await page.waitForSelector('caseline-sidebar >>> input[data-variable]', { timeout: 1500 }).catch(() => null);
+  if (form) {
+    const inputs = await page.$$('caseline-sidebar >>> input[data-variable]');
+    for (const input of inputs) await input.type('Dana Lee, billing team lead');
+    const submit = await page.$('caseline-sidebar >>> form button[type="submit"]');
+    await submit?.click();
+  }
+  const done = await page
+    .waitForFunction((sel: string, was: string) => (document.querySelector(sel)?.textContent ?? '').trim().length > was.length + 20, { timeout: 10_000 }, EDITOR, before)
+    .then(() => true, () => false);
+  if (!done) return { ok: false, problem: `“${name}” did not reach the reply box` };
+  const text = await page.$eval(EDITOR, (e) => e.textContent ?? '');
+  if (text.includes('{{')) return { ok: false, problem: `“${name}” left a placeholder unfilled` };
+  return { ok: true, name };
+}
+
+function printTable(rows: Row[]) {
+  const head = ['stop', 'category', 'deadlines', 'flags', 'template inserted', 'result'];
+  const cells = rows.map((r) => [r.stop, r.category, r.deadlines, r.flags, r.template, r.ok ? 'ok' : 'FAILED']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   console.log(fmt(head));
   console.log(fmt(widths.map((w) => '-'.repeat(w))));
-  for (const r of rows) console.log(fmt(r));
+  for (const c of cells) console.log(fmt(c));
 }

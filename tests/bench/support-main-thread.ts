@@ -5,7 +5,8 @@
  * - `watchLongTasks`: a PerformanceObserver for 'longtask' (> 50 ms) installed in the page.
  * - `profileScriptTime`: a V8 sampling profile of the page's isolate (content scripts run in it,
  *   in their own world), summing the samples whose stack holds a frame of a given script origin:
- *   that origin's own main-thread time, including the layout and DOM work its calls force.
+ *   that origin's own main-thread time, including the layout and DOM work its calls force (but
+ *   not work Blink does for it outside its calls, such as queuing MutationRecords for its observer).
  */
 import type { CDPSession, Page } from 'puppeteer';
 
@@ -32,14 +33,19 @@ export async function metricsSession(page: Page): Promise<CDPSession> {
   return client;
 }
 
-/** Starts counting long tasks in the page from now; the returned function reads their durations (ms). */
-export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+/** Starts recording long tasks in the page from now; the returned function reads them (page time, ms). */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export async function watchLongTasks(page: Page): Promise<() => Promise<LongTask[]>> {
   await page.evaluate(() => {
-    const w = window as unknown as { __benchLongTasks?: number[]; __benchLongTaskObserver?: PerformanceObserver };
+    const w = window as unknown as { __benchLongTasks?: Array<{ start: number; duration: number }>; __benchLongTaskObserver?: PerformanceObserver };
     w.__benchLongTaskObserver?.disconnect();
     w.__benchLongTasks = [];
     const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__benchLongTasks?.push(e.duration);
+      for (const e of list.getEntries()) w.__benchLongTasks?.push({ start: e.startTime, duration: e.duration });
     });
     observer.observe({ type: 'longtask' });
     w.__benchLongTaskObserver = observer;
@@ -47,25 +53,42 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
   return async () => {
     // Entries are delivered asynchronously: give the observer one more turn.
     await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
-    return page.evaluate(() => [...((window as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [])]);
+    return page.evaluate(() => [...((window as unknown as { __benchLongTasks?: Array<{ start: number; duration: number }> }).__benchLongTasks ?? [])]);
   };
 }
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string };
   children?: number[];
 }
 
-/** Runs `work` under the V8 sampling profiler and returns the ms spent with a frame from `urlPrefix` on the stack. */
-export async function profileScriptTime(page: Page, urlPrefix: string, work: () => Promise<void>, samplingMicros = 100): Promise<{ ms: number; totalMs: number }> {
+export interface ScriptProfile {
+  /** ms with a frame of the script on the stack over the whole profile. */
+  ms: number;
+  totalMs: number;
+  /** The same, between two instants of the page's performance.now() (ms). */
+  msBetween(start: number, end: number): number;
+}
+
+/** Page-side busy loop with a name the profile shows, returning its page time: ties profile time to performance.now(). */
+const CLOCK_MARK = '(function benchClockMark() { const t = performance.now(); while (performance.now() - t < 3) {} return t; })()';
+
+/**
+ * Runs `work` under the V8 sampling profiler and returns the time spent with a frame from
+ * `urlPrefix` on the stack. Each sample counts until the next one, at most 1 ms (the sampler skips
+ * idle stretches, which must not be charged to the last frame seen).
+ */
+export async function profileScriptTime(page: Page, urlPrefix: string, work: () => Promise<void>, samplingMicros = 100): Promise<ScriptProfile> {
   const client = await page.createCDPSession();
   await client.send('Profiler.enable');
   await client.send('Profiler.setSamplingInterval', { interval: samplingMicros });
   await client.send('Profiler.start');
   let profile: Awaited<ReturnType<typeof stop>>;
+  let markPageMs = Number.NaN;
   const stop = async () => (await client.send('Profiler.stop')).profile;
   try {
+    markPageMs = (await page.evaluate(CLOCK_MARK)) as number;
     await work();
   } finally {
     profile = await stop();
@@ -87,11 +110,36 @@ export async function profileScriptTime(page: Page, urlPrefix: string, work: () 
   };
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  // Sample i: its time (µs, profile clock) and weight (ms).
+  const at: number[] = [];
+  let ts = profile.startTime;
+  for (let i = 0; i < samples.length; i += 1) {
+    ts += deltas[i] ?? 0;
+    at.push(ts);
+  }
+  const weight = (i: number) => Math.min((deltas[i + 1] ?? 0) / 1000, 1);
   let ms = 0;
-  // timeDeltas[i] is the time since the previous sample: sample i-1 lasted until sample i.
+  let offsetUs = Number.NaN;
   for (let i = 0; i + 1 < samples.length; i += 1) {
     const id = samples[i];
-    if (id !== undefined && isOurs(id)) ms += (deltas[i + 1] ?? 0) / 1000;
+    if (id === undefined) continue;
+    if (Number.isNaN(offsetUs) && byId.get(id)?.callFrame.functionName === 'benchClockMark') offsetUs = (at[i] ?? 0) - markPageMs * 1000;
+    if (isOurs(id)) ms += weight(i);
   }
-  return { ms, totalMs: (profile.endTime - profile.startTime) / 1000 };
+  return {
+    ms,
+    totalMs: (profile.endTime - profile.startTime) / 1000,
+    msBetween(start, end) {
+      if (Number.isNaN(offsetUs)) return Number.NaN;
+      const a = start * 1000 + offsetUs;
+      const b = end * 1000 + offsetUs;
+      let sum = 0;
+      for (let i = 0; i + 1 < samples.length; i += 1) {
+        const id = samples[i];
+        const t = at[i] ?? 0;
+        if (id !== undefined && t >= a && t < b && isOurs(id)) sum += weight(i);
+      }
+      return sum;
+    },
+  };
 }

@@ -38,7 +38,9 @@ async function sendFromPage<T>(page: Page, type: string, data: unknown): Promise
 }
 
 async function seriousAxeViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
-  await page.addScriptTag({ path: AXE_PATH });
+  await page.addScriptTag({ path: AXE_PATH }).catch(() => undefined);
+  // An extension page's CSP refuses inline scripts: evaluate axe's source through DevTools instead.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -237,6 +239,7 @@ describe('dashboard page', () => {
     expect(records.value.cases.map((x) => x.caseId).sort()).toEqual(RECORDED.map((x) => x.caseId).sort());
 
     await page.reload();
+    await page.bringToFront();
     await page.waitForSelector('[data-testid="team-figures"]');
     await page.waitForSelector('#dashboard[data-ready="true"]');
     const figures = await expectFiguresFor(page, policy, {});
@@ -256,6 +259,7 @@ describe('dashboard page', () => {
   });
 
   it('the filters change the figures, as the pure functions say', async () => {
+    await page.bringToFront();
     let before = await rangeStatus(page);
     await page.click('[data-testid="filter-category-complaint"]');
     await waitForStatusChange(page, before);
@@ -296,6 +300,7 @@ describe('dashboard page', () => {
   });
 
   it('downloads a CSV with the figures on the page', async () => {
+    await page.bringToFront();
     const dir = mkdtempSync(join(tmpdir(), 'caseline-csv-'));
     try {
       const session = await eb.browser.target().createCDPSession();
@@ -323,6 +328,7 @@ describe('dashboard page', () => {
   });
 
   it('the team source without sync says why, in words; back to this browser', async () => {
+    await page.bringToFront();
     await page.click('[data-testid="source-team"]');
     await page.waitForSelector('[data-testid="load-error"]');
     const text = await page.$eval('[data-testid="load-error"]', (el) => el.textContent ?? '');
@@ -333,6 +339,7 @@ describe('dashboard page', () => {
   });
 
   it('axe-core finds no serious or critical problem, with the daily table open, in light and dark', async () => {
+    await page.bringToFront();
     await page.click('.daily-numbers summary');
     await page.waitForSelector('[data-testid="daily-table"]');
     expect(await seriousAxeViolations(page)).toEqual([]);

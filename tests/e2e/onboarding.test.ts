@@ -2,71 +2,11 @@
  * Onboarding in the real extension: choose a procedure preset, fill in the team, save, and the
  * background returns exactly that preset's policy. axe-core finds no serious or critical problem.
  */
-import { createRequire } from 'node:module';
-import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetById } from '../../utils/sla/presets';
 import type { CaselineSettings } from '../../utils/settings/settings';
-import type { Reply } from '../../utils/messages';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Sends one protocol message from the page, in @webext-core/messaging's wire format. */
-async function sendFromPage<T>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    async (type, data) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } }).chrome.runtime;
-      const answer = await runtime.sendMessage({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
-      return answer?.res as never;
-    },
-    type,
-    data,
-  );
-}
-
-/**
- * Opens an extension page in the foreground: the background opens its own onboarding tab on
- * install, and input to a tab left behind it can stall. CSP is bypassed so axe-core can be injected.
- */
-async function openPage(eb: ExtensionBrowser, path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await eb.browser.newPage();
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.setBypassCSP(true);
-  await page.goto(eb.extensionUrl(path));
-  await page.bringToFront();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-/** The background opens onboarding in a tab of its own on install; close it so it cannot take the focus mid-test. */
-async function closeInstallTab(eb: ExtensionBrowser): Promise<void> {
-  const target = await eb.browser
-    .waitForTarget((t) => t.type() === 'page' && t.url() === eb.extensionUrl('onboarding.html'), { timeout: 10_000 })
-    .catch(() => undefined);
-  const page = await target?.page();
-  await page?.close();
-}
-
-async function fill(page: Page, selector: string, text: string): Promise<void> {
-  await page.focus(selector);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
-
-async function seriousAxeViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  });
-}
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { fill, openPage, sendFromPage, seriousAxeViolations } from './support/extension-pages';
 
 describe('onboarding page', () => {
   let eb: ExtensionBrowser;

@@ -54,7 +54,7 @@ describe('case card', () => {
     const worker = await eb.serviceWorker();
     let badge = '';
     for (let i = 0; i < 50 && !badge; i += 1) {
-      badge = await worker.evaluate(() => chrome.action.getBadgeText({}));
+      badge = await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
       if (!badge) await new Promise((r) => setTimeout(r, 200));
     }
     expect(Number(badge)).toBeGreaterThanOrEqual(1);

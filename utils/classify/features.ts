@@ -1,8 +1,9 @@
 /**
  * The feature vector of a prepared message: hashed word unigrams and bigrams, negated unigrams,
  * character 4-grams of words (robust to typos and word forms), sublinear counts, L2-normalised
- * so that length is not a signal; then the dense tone features at fixed indices after the hash
- * space. The same code runs in training and in classification.
+ * and damped past a length so that length is not a signal; then the dense tone features at fixed
+ * indices after the hash space. Pairs need a content word on one side (no ". i" or "and a").
+ * The same code runs in training and in classification.
  */
 import { negationScope, tokenize, isWord } from './tokenize';
 import { readTone } from './tone-cues';
@@ -58,6 +59,24 @@ export interface Features {
 }
 
 const CHAR_WEIGHT = 0.5;
+
+/**
+ * The dense tone features are few against hundreds of hashed ones; a larger value lets them
+ * (question form, "could you …", "doesn't work", dissatisfaction) weigh more against the
+ * register of the words (AdaGrad steps are about the same size per weight, so the value scales
+ * what one weight can contribute).
+ */
+const DENSE_STRENGTH = 2;
+
+/**
+ * Length damping. With plain L2 normalisation the score of a long text still grows with the
+ * square root of its number of features whenever many of them lean the same way (the register of
+ * long formal prose did: long polite e-mails scored 0.99+ complaint). Past LENGTH_FEATURES
+ * distinct features the hashed part is scaled down by sqrt(LENGTH_FEATURES / features), so the
+ * hashed score of a long text behaves like an average and stops growing with length; short
+ * messages (a sentence or two) are untouched.
+ */
+const LENGTH_FEATURES = 60;
 
 /**
  * Function words carry register, not intent: on their own they mostly tell long formal
@@ -127,13 +146,13 @@ export function extractFeatures(prepared: string): Features {
   }
   if (tokens.length > 0) addHash(hashString(`b:${prev} </s>`), 1);
 
-  // Sublinear counts, then L2 norm over the hashed part; then merge the two signs of a bucket.
+  // Sublinear counts, then L2 norm (damped past LENGTH_FEATURES) over the hashed part; then merge the two signs of a bucket.
   let norm = 0;
   for (let n = 0; n < touchedCount; n++) {
     const v = tfOf(scratch[touched[n]!]!);
     norm += v * v;
   }
-  norm = Math.sqrt(norm) || 1;
+  norm = (Math.sqrt(norm) || 1) * Math.sqrt(Math.max(1, touchedCount / LENGTH_FEATURES));
   const index: number[] = [];
   const value: number[] = [];
   for (let n = 0; n < touchedCount; n++) {
@@ -159,7 +178,7 @@ export function extractFeatures(prepared: string): Features {
   tone.values.forEach((v, i) => {
     if (v !== 0) {
       index.push(BUCKETS + i);
-      value.push(v);
+      value.push(v * DENSE_STRENGTH);
     }
   });
   return { vector: { index, value }, cues: tone.matched, tokenCount: wordCount, tokens };

@@ -6,7 +6,7 @@
 import type { Category } from '../cases/events';
 import { nearestCorrection, memoryVector, type Correction } from './corrections';
 import { detectEscalationInPrepared, type Escalation } from './escalation';
-import { extractFeatures, FUNCTION_WORDS, pairHash, wordHash } from './features';
+import { extractFeatures, isContentPair, isContentWord, pairHash, wordHash } from './features';
 import { isWord } from './tokenize';
 import { loadModel, type ModelFile } from './model-format';
 import { prepareText } from './prepare-text';
@@ -68,6 +68,20 @@ function toScores(probs: number[]): Record<Label, number> {
 
 const CUE_REASON = new Map(CUES.map((c) => [c.name, c.reason]));
 
+/**
+ * Words too plain to show an agent as a reason, on top of the model's function words: modal and
+ * auxiliary verbs, quantifiers, particles. Question words stay (“how do”, “whether”). Reasons only:
+ * the model's features are unchanged.
+ */
+const PLAIN_WORDS = new Set(
+  ('if but not no nor all any some both each either every few more most much many other such own same only ' +
+    'can could would should will shall may might must about into onto over under up down out off again ' +
+    'because while until since though although yet still even ever also am being get got its one ones now').split(' '),
+);
+
+/** A word worth naming: letters only, at least three of them, not a function or plain word. */
+const isReadable = (t: string): boolean => t.length >= 3 && isContentWord(t) && !PLAIN_WORDS.has(t);
+
 function explain(features: ReturnType<typeof extractFeatures>, winner: number): string[] {
   const k = MODEL.labels.length;
   const weights = MODEL.weights;
@@ -82,12 +96,11 @@ function explain(features: ReturnType<typeof extractFeatures>, winner: number): 
   const seen = new Set<number>();
   const best = new Map<string, number>();
   let previous = '<s>';
-  let previousIsWord = false;
   // The opening 400 tokens are plenty to name the deciding words.
   const tokens = features.tokens.length > 400 ? features.tokens.slice(0, 400) : features.tokens;
   for (const token of tokens) {
     const word = isWord(token);
-    if (word && !FUNCTION_WORDS.has(token)) {
+    if (isReadable(token)) {
       const h = wordHash(token);
       if (!seen.has(h)) {
         seen.add(h);
@@ -95,7 +108,9 @@ function explain(features: ReturnType<typeof extractFeatures>, winner: number): 
         if (amount > 0) best.set(token, amount);
       }
     }
-    if (previous !== '<s>' && (word || previousIsWord)) {
+    // Only pairs of two words with at least one readable word ("copy of", "not happy"): never
+    // punctuation (". i", "on .") or two function words ("and a"), which mean nothing to an agent.
+    if (word && isWord(previous) && isContentPair(previous, token) && (isReadable(previous) || isReadable(token))) {
       const h = pairHash(previous, token);
       if (!seen.has(h)) {
         seen.add(h);
@@ -104,7 +119,6 @@ function explain(features: ReturnType<typeof extractFeatures>, winner: number): 
       }
     }
     previous = token;
-    previousIsWord = word;
   }
   const contributions = [...best].map(([text, amount]) => ({ text, amount }));
   contributions.sort((a, b) => b.amount - a.amount || (a.text < b.text ? -1 : 1));

@@ -30,12 +30,12 @@ export const CUES: Cue[] = [
   {
     name: 'problem_statement',
     reason: 'reports a problem',
-    pattern: /\b(?:i|we)(?: still)? (?:can ?not|can't|cant|am unable|'m unable|are unable|am not able|keep getting|keep being|get an? error|got an? error|was locked|am locked|'m locked|have lost|lost my|forgot|forgotten)\b|\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|is ?n[o']t|won'?t|will not|wo?uldn'?t) (?:work|load|open|start|let me|accept|go through|connect|sync|print|turn on|charge|update)\w*|\b(?:not working|stopped working|keeps? (?:crashing|freezing|failing|logging me out)|error (?:message|code)|was declined|got declined|failed|locked out|greyed out|no longer works)\b/i,
+    pattern: /\b(?:i|we)(?: still)? (?:can ?not|can't|cant|am unable|'m unable|are unable|am not able|keep getting|keep being|get an? error|got an? error|was locked|am locked|'m locked|have lost|lost my|forgot|forgotten)\b|\b(?:does ?n[o']t|do ?n[o']t|did ?n[o']t|is ?n[o']t|won'?t|will not|wo?uldn'?t) (?:work|load|open|start|let me|accept|go through|connect|sync|print|turn on|charge|update)\w*|\b(?:not working|stopped (?:working|charging|loading|syncing|connecting|responding)|keeps? (?:crashing|freezing|failing|logging me out|dropping|disconnecting|restarting|rebooting|going offline|cutting out)|goes offline|drops out|error (?:message|code)|was declined|got declined|failed|locked out|greyed out|no longer works)\b/i,
   },
   {
     name: 'task_request',
     reason: 'asks for something to be done',
-    pattern: /\b(?:please|kindly|could you|can you|would you|i need you to|i'd like you to)(?: please)? (?:change|update|cancel|reset|close|remove|add|send|resend|reissue|move|switch|transfer|unlock|reactivate|activate|delete|set up|amend|correct|upgrade|downgrade|stop|pause|arrange|book|renew)\b|\bi (?:need|want|would like|'d like) to (?:change|update|cancel|reset|close|remove|add|move|switch|transfer|unlock|delete|set up|amend|correct|upgrade|downgrade|pause|renew|order|book|register|open)\b/i,
+    pattern: /\b(?:please|kindly|could you|can you|would you|i need you to|i'd like you to)(?: please)? (?:change|update|cancel|reset|close|remove|add|send|resend|reissue|move|switch|transfer|unlock|reactivate|activate|delete|set up|amend|correct|upgrade|downgrade|stop|pause|arrange|book|renew|check|fix|repair|replace|look into|look at|sort out|investigate|restore|re-?connect|help me (?:to )?(?:get|set|fix|change|find))\b|\bi (?:need|want|would like|'d like) to (?:change|update|cancel|reset|close|remove|add|move|switch|transfer|unlock|delete|set up|amend|correct|upgrade|downgrade|pause|renew|order|book|register|open)\b/i,
   },
   {
     name: 'dissatisfaction',

@@ -20,23 +20,6 @@ export interface CaseViewInput {
   agentTimeZone: string;
 }
 
-const HISTORY_TYPES = new Set<CaseEvent['type']>([
-  'received',
-  'customer_replied',
-  'acknowledged',
-  'responded',
-  'awaiting_customer',
-  'escalated',
-  'escalation_updated',
-  'resolved',
-  'followed_up',
-  'closed',
-  'reopened',
-  'category_set',
-  'template_inserted',
-  'outcome_recorded',
-]);
-
 function noteOf(e: CaseEvent): string | undefined {
   switch (e.type) {
     case 'escalated':
@@ -93,7 +76,6 @@ export function buildCaseView(input: CaseViewInput): CaseView {
     usesNps: policy.usesNps,
     templates: summarizeTemplates(input.templates, suggested, input.language),
     history: input.events
-      .filter((e) => HISTORY_TYPES.has(e.type))
       .slice(-40)
       .map((e) => {
         const note = noteOf(e);

@@ -102,6 +102,11 @@ export class SyncService {
     return { ok: true, value: await this.status() };
   }
 
+  /** Settings changed elsewhere (options page): the next run connects with the new ones. */
+  reset(): void {
+    this.client = undefined;
+  }
+
   /** After a local change: push soon (an alarm, so a stopped worker still does it). */
   async kick(): Promise<void> {
     const s = await this.deps.settings();
@@ -163,6 +168,8 @@ export class SyncService {
       }
     } catch (error) {
       info.lastError = error instanceof Error ? error.message : String(error);
+      // A failed pull or sign-in is tried again later by alarm, not only on the next change.
+      await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 5 });
     }
     await db.put('meta', { key: STATUS_KEY, value: info });
   }
