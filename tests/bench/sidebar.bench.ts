@@ -27,6 +27,10 @@ import type { Bench, BenchResult } from './types';
 
 const EDITOR = { gmail: 'div[g_editable="true"][role="textbox"][contenteditable="true"]', outlook: 'div[role="textbox"][contenteditable="true"]' } as const;
 const WINDOW_MS = 10_000;
+/** BENCH_VERBOSE=1 prints each step to stderr. */
+const step = (what: string) => {
+  if (process.env.BENCH_VERBOSE) console.error(`[sidebar bench ${new Date().toISOString().slice(11, 19)}] ${what}`);
+};
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** tsx keeps function names with a `__name` helper that page-side functions would miss. */
 const defineNameHelper = (page: Page) => page.evaluate('globalThis.__name ??= (f) => f');
@@ -38,13 +42,18 @@ export default (async () => {
   const eb = await launchWithExtension({ extensionDir: process.env.CASELINE_EXTENSION_DIR ?? EXTENSION_DIR });
   let plain: PagesWithoutExtension | undefined;
   try {
+    step('launched');
     await closeOnboardingTab(eb);
+    step('thread opens and insertions');
     results.push(...(await readyAndInsertion(eb, threads, mailbox.router)));
     const gmailThread = threads.find((s) => s.host === 'gmail');
     if (!gmailThread) throw new Error('no Gmail practice thread');
+    step('countdowns on a thread');
     results.push(...(await countdownsOnThread(eb, gmailThread, mailbox.router)));
     plain = await pagesWithoutExtension(eb.browser);
+    step('50 countdowns page');
     results.push(...(await syntheticCountdowns(plain, mailbox.timeZone)));
+    step('mutation burst');
     results.push(...(await mutationBurst(eb, plain, gmailThread, mailbox.router)));
   } finally {
     await plain?.close();
@@ -135,6 +144,7 @@ async function readyAndInsertion(eb: ExtensionBrowser, threads: DemoStop[], rout
   {
     for (const stop of [...threads, ...again]) {
       const { page, readyMs } = await openThread(eb, stop, router);
+      step(`${stop.name}: ready ${readyMs ?? 'never'}`);
       try {
         if (readyMs === undefined || !Number.isFinite(readyMs)) {
           notReady += 1;
