@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { CaselineDb } from '../db/schema';
 import { countOutbox } from '../db/outbox';
-import { getCaseEvents } from '../db/case-store';
+import type { CaseEvent } from '../cases/events';
 import { saveAppSettings } from '../desk/app-settings';
 import { IdbSyncStore } from '../desk/idb-sync-store';
 import { listTeamDocs, putTeamDocs } from '../desk/team-records';
@@ -128,9 +128,15 @@ export class SyncService {
       const { cases } = casesFromSyncDocs(await listTeamDocs(db));
       return { ok: true, value: { cases: cases.map((c) => ({ caseId: c.caseId, agentId: c.agentId, category: c.category ?? 'inquiry', events: [...c.events] })), policy, agents: [...new Set(cases.map((c) => c.agentId))].sort() } };
     }
-    const records = await db.getAll('cases');
-    const cases = [];
-    for (const r of records) cases.push({ caseId: r.caseId, agentId: r.agentId, category: r.category ?? 'inquiry', events: await getCaseEvents(db, r.caseId) });
+    // Two reads, not one per case: the whole log, grouped by case in log order.
+    const [records, allEvents] = await Promise.all([db.getAll('cases'), db.getAll('events')]);
+    const byCase = new Map<string, CaseEvent[]>();
+    for (const e of allEvents) {
+      const list = byCase.get(e.caseId);
+      if (list) list.push(e);
+      else byCase.set(e.caseId, [e]);
+    }
+    const cases = records.map((r) => ({ caseId: r.caseId, agentId: r.agentId, category: r.category ?? 'inquiry', events: byCase.get(r.caseId) ?? [] }));
     return { ok: true, value: { cases, policy, agents: [...new Set(cases.map((c) => c.agentId))].sort() } };
   }
 
