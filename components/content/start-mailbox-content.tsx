@@ -14,6 +14,7 @@ import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
 import { insertBlocks } from '@/utils/mailbox/insert-text';
 import type { MailboxAdapter, ThreadSnapshot } from '@/utils/mailbox/types';
 import { watchThread } from '@/utils/mailbox/watch-thread';
+import { warmDueFormat } from '@/utils/countdown/describe-countdown';
 import { mountSidebarHost } from '../sidebar/mount-sidebar-host';
 import { Sidebar } from '../sidebar/Sidebar';
 import { DEFAULT_WIDTH, type SidebarActions, type SidebarState } from '../sidebar/sidebar-state';
@@ -104,8 +105,13 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     viewKey: () => adapter.viewKey(document, location.href),
   });
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(run, { timeout: 500 });
-  else setTimeout(run, 0);
+  const firstRun = () => {
+    // The due-time formatter is slow to build the first time: build it before the first view.
+    warmDueFormat(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    run();
+  };
+  if (idle) idle(firstRun, { timeout: 500 });
+  else setTimeout(firstRun, 0);
 
   onMessage('caseUpdated', ({ data }) => {
     const current = store.get().view;

@@ -45,6 +45,11 @@ export const STATE_WORDS: Record<TargetState, string> = {
 };
 
 const dueFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Builds the due-time formatter ahead of the first view (its first construction is the slow part). */
+export function warmDueFormat(timeZone: string, locale = 'en-GB'): void {
+  formatDueTime(new Date(0).toISOString(), timeZone, locale);
+}
 export function formatDueTime(iso: string, timeZone: string, locale = 'en-GB'): string {
   const key = `${locale}|${timeZone}`;
   let f = dueFormats.get(key);
