@@ -164,6 +164,9 @@ export default defineBackground(() => {
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
+  // The toolbar button opens the dashboard (the badge already says what is due).
+  browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }));
+
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });

@@ -83,6 +83,14 @@ export function OptionsApp() {
               </li>
             ))}
           </ul>
+          <ul aria-label={t('options_nav_pages', 'Other pages')}>
+            <li>
+              <a href="dashboard.html">{t('options_nav_dashboard', 'Team dashboard')}</a>
+            </li>
+            <li>
+              <a href="practice.html">{t('options_nav_practice', 'Practice mailbox')}</a>
+            </li>
+          </ul>
         </nav>
         <main id="main" tabIndex={-1} class="options-main">
           <h1>{t('options_heading', 'Caseline settings')}</h1>
