@@ -37,6 +37,7 @@ function VariableForm({ pending, busy, actions }: { pending: PendingTemplate; bu
   return (
     <form
       class="subform"
+      data-testid="template-values"
       aria-label={t('templates_fill', 'Fill in $1', pending.templateName)}
       onSubmit={(e) => {
         e.preventDefault();

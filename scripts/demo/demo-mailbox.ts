@@ -60,6 +60,8 @@ function toFixture(thread: PracticeThread, now: Date, timeZone: string, id: stri
       from: { name: m.from.name, email: m.from.email },
       sentAt: m.sentAt,
       text: m.text,
+      // The practice threads are shown whole, as with the hosts' "expand all messages".
+      collapsed: false,
     })),
   };
 }

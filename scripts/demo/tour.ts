@@ -130,16 +130,26 @@ async function insertFirstSuggestion(page: Page): Promise<{ ok: true; name: stri
   if (!button) return { ok: false, problem: 'no suggested template' };
   const name = (await button.evaluate((b) => b.textContent ?? '')).trim();
   await button.click();
-  // Values the case cannot fill are asked for in a small form.
-  const form = await page.waitForSelector('caseline-sidebar >>> input[data-variable]', { timeout: 1500 }).catch(() => null);
-  if (form) {
+  // Either the text lands, or a small form asks for the values the case cannot fill.
+  const outcome = await page
+    .waitForFunction(
+      (sel: string, was: string) => {
+        if (document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('input[data-variable]')) return 'form';
+        return (document.querySelector(sel)?.textContent ?? '').trim().length > was.length + 20 ? 'text' : false;
+      },
+      { timeout: 15_000 },
+      EDITOR,
+      before,
+    )
+    .then((h) => h.jsonValue() as Promise<string>, () => 'nothing');
+  if (outcome === 'form') {
     const inputs = await page.$$('caseline-sidebar >>> input[data-variable]');
     for (const input of inputs) await input.type('Dana Lee, billing team lead');
-    const submit = await page.$('caseline-sidebar >>> form button[type="submit"]');
+    const submit = await page.$('caseline-sidebar >>> [data-testid="template-values"] button[type="submit"]');
     await submit?.click();
   }
   const done = await page
-    .waitForFunction((sel: string, was: string) => (document.querySelector(sel)?.textContent ?? '').trim().length > was.length + 20, { timeout: 10_000 }, EDITOR, before)
+    .waitForFunction((sel: string, was: string) => (document.querySelector(sel)?.textContent ?? '').trim().length > was.length + 20, { timeout: 15_000 }, EDITOR, before)
     .then(() => true, () => false);
   if (!done) return { ok: false, problem: `“${name}” did not reach the reply box` };
   const text = await page.$eval(EDITOR, (e) => e.textContent ?? '');
