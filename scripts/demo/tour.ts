@@ -6,7 +6,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import { closeInstallTab, launchWithExtension } from '../../tests/e2e/support/launch-browser';
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/launch-browser';
+import { openPage, sendFromPage } from '../../tests/e2e/support/extension-pages';
+import { PRACTICE_AGENT, PRACTICE_COMPANY } from '../../utils/practice';
+import type { CaselineSettings } from '../../utils/settings/settings';
 import type { DemoMailbox, DemoStop } from './demo-mailbox';
 
 interface Row {
@@ -31,6 +34,7 @@ export async function runTour(mailbox: DemoMailbox, dir: string): Promise<boolea
   const eb = await launchWithExtension();
   try {
     await closeInstallTab(eb);
+    await setUpPracticeTeam(eb);
     for (const stop of mailbox.stops) {
       const page = await eb.openMailPage(stop.url, mailbox.router);
       await page.bringToFront();
@@ -50,6 +54,18 @@ export async function runTour(mailbox: DemoMailbox, dir: string): Promise<boolea
   for (const r of failed) console.log(`\n${r.stop}: ${r.problems.join('; ')}`);
   console.log(`\ntour: ${rows.length - failed.length} passed, ${failed.length} failed`);
   return failed.length === 0;
+}
+
+/** The practice company's team, as a new team would enter it at onboarding. */
+async function setUpPracticeTeam(eb: ExtensionBrowser): Promise<void> {
+  const page = await openPage(eb, 'options.html');
+  const current = await sendFromPage<CaselineSettings>(page, 'getSettings', {});
+  if (!current.ok) throw new Error(`settings: ${current.error}`);
+  const saved = await sendFromPage<CaselineSettings>(page, 'saveSettings', {
+    settings: { ...current.value, onboarded: true, agent: { ...current.value.agent, name: PRACTICE_AGENT.name, prefix: 'NW' }, company: { name: PRACTICE_COMPANY } },
+  });
+  if (!saved.ok) throw new Error(`settings not saved: ${saved.error}`);
+  await page.close();
 }
 
 async function visitList(page: Page, stop: DemoStop): Promise<Row> {
@@ -125,7 +141,6 @@ async function insertFirstSuggestion(page: Page): Promise<{ ok: true; name: stri
   const editor = await page.$(EDITOR);
   if (!editor) return { ok: false, problem: 'no reply editor on the page' };
   const before = (await editor.evaluate((e) => e.textContent ?? '')).trim();
-  await editor.click();
   const button = await page.$('caseline-sidebar >>> [data-testid="suggested-templates"] button');
   if (!button) return { ok: false, problem: 'no suggested template' };
   const name = (await button.evaluate((b) => b.textContent ?? '')).trim();
