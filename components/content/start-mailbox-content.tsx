@@ -15,6 +15,8 @@ import { insertBlocks } from '@/utils/mailbox/insert-text';
 import type { MailboxAdapter, ThreadSnapshot } from '@/utils/mailbox/types';
 import { watchThread } from '@/utils/mailbox/watch-thread';
 import { warmDueFormat } from '@/utils/countdown/describe-countdown';
+import { businessMinutesBetween } from '@/utils/calendar/business-time';
+import type { BusinessCalendar } from '@/utils/calendar/types';
 import { mountSidebarHost } from '../sidebar/mount-sidebar-host';
 import { Sidebar } from '../sidebar/Sidebar';
 import { DEFAULT_WIDTH, type SidebarActions, type SidebarState } from '../sidebar/sidebar-state';
@@ -31,6 +33,25 @@ export interface ContentOptions {
 }
 
 const UI_KEY = 'caseline.sidebar.ui';
+const CALENDAR_KEY = 'caseline.sidebar.calendar';
+let rememberedCalendar = '';
+
+/** Keeps the policy calendar for the next page load's warm-up (no case data: hours and holidays only). */
+function rememberCalendar(cal: BusinessCalendar): void {
+  const text = JSON.stringify(cal);
+  if (text === rememberedCalendar) return;
+  rememberedCalendar = text;
+  void browser.storage.local.set({ [CALENDAR_KEY]: cal });
+}
+
+function warmCalendar(cal: BusinessCalendar): void {
+  try {
+    const now = new Date();
+    businessMinutesBetween(now, new Date(now.getTime() + 7 * 86_400_000), cal);
+  } catch {
+    // a calendar the engine refuses is reported when a view uses it
+  }
+}
 
 export function startMailboxContent({ adapter }: ContentOptions): void {
   const started = performance.now();
@@ -84,8 +105,10 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     lastSnapshotKey = key;
     const reply = await sendMessage('snapshot', snapshot);
     performance.mark('caseline:view-received');
-    if (reply.ok) store.set({ view: reply.value, error: undefined });
-    else store.set({ error: reply.error });
+    if (reply.ok) {
+      store.set({ view: reply.value, error: undefined });
+      if (reply.value) rememberCalendar(reply.value.calendar);
+    } else store.set({ error: reply.error });
   };
 
   const refreshList = async () => {
@@ -106,9 +129,14 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   });
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
   const firstRun = () => {
-    // The due-time formatter is slow to build the first time: build it before the first view.
+    // The due-time formatter and the business calendar are slow to build the first time:
+    // build them at idle, before the first view (the calendar as the last view in any tab had it).
     warmDueFormat(Intl.DateTimeFormat().resolvedOptions().timeZone);
     run();
+    void browser.storage.local.get(CALENDAR_KEY).then((saved) => {
+      const cal = saved[CALENDAR_KEY] as BusinessCalendar | undefined;
+      if (cal) warmCalendar(cal);
+    });
   };
   if (idle) idle(firstRun, { timeout: 500 });
   else setTimeout(firstRun, 0);
