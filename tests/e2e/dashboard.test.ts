@@ -6,7 +6,6 @@
  * serious or critical problem.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseEventOf, CaseEventType, Category } from '../../utils/cases/events';
 import type { CaseRecord } from '../../utils/cases/records';
 import { LATEST_VERSION } from '../../utils/db/migrations';
-import type { DashboardRecords, Reply } from '../../utils/messages';
+import type { DashboardRecords } from '../../utils/messages';
 import { computeDashboard } from '../../utils/metrics/dashboard';
 import type { DashboardFigures, Figures } from '../../utils/metrics/dashboard';
 import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
@@ -22,33 +21,9 @@ import { dashboardCases, dashboardInput } from '../../utils/metrics/dashboard-in
 import type { DashboardFormFilters, RecordedCase } from '../../utils/metrics/dashboard-input';
 import type { SlaPolicy } from '../../utils/sla/types';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { sendFromPage, seriousAxeViolations } from './support/extension-pages';
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-async function sendFromPage<T>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    async (type, data) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } }).chrome.runtime;
-      const answer = await runtime.sendMessage({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
-      return answer?.res as never;
-    },
-    type,
-    data,
-  );
-}
-
-async function seriousAxeViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
-  await page.addScriptTag({ path: AXE_PATH }).catch(() => undefined);
-  // An extension page's CSP refuses inline scripts: evaluate axe's source through DevTools instead.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  });
-}
 
 // ── six cases of two agents over a week in March 2026 ──
 let n = 0;
