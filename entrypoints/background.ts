@@ -23,6 +23,8 @@ import { checkDeadlines, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/exten
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
+import { warmDashboard } from '@/utils/desk/dashboard-view';
+import { effectivePolicy } from '@/utils/desk/effective-policy';
 
 const RETENTION_ALARM = 'caseline-retention';
 
@@ -119,6 +121,8 @@ export default defineBackground(() => {
     if (!r.ok) return { ok: false, error: `Nothing was imported: ${r.errors.slice(0, 10).map((e) => e.message).join(' ')}` };
     settingsCache = undefined;
     deskInstance?.forget();
+    // The restored cases' SLA states, evaluated once now rather than on the dashboard's first open.
+    await warmDashboard(await db(), effectivePolicy(await settings(), new Date()), 'local').catch(() => undefined);
     return { ok: true, value: { applied: Object.values(r.counts).reduce((a, b) => a + b, 0) } };
   });
   handle('exportCsv', async ({ kind }) => {
@@ -148,7 +152,7 @@ export default defineBackground(() => {
   handle('syncStatus', async () => ({ ok: true, value: await sync.status() }));
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
-  handle('dashboardRecords', async ({ source }) => sync.dashboardRecords(source));
+  handle('dashboard', async ({ source, form }) => sync.dashboard(source, form));
 
   // ── alarms: deadlines, retention, sync retries ──
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
-import type { CaseEvent, Category } from './cases/events';
+import { CATEGORIES } from './cases/events';
+import type { DashboardView } from './desk/dashboard-view';
 import type { ThreadSnapshot, ThreadListRow } from './mailbox/types';
-import type { SlaPolicy } from './sla/types';
 import type { CaselineSettings } from './settings/settings';
 import type { Template, TemplateBlock } from './templates/types';
 
@@ -102,7 +102,18 @@ export const MESSAGE_RULES = {
   syncStatus: { audience: 'page', schema: Empty },
   syncNow: { audience: 'page', schema: Empty },
   syncDisconnect: { audience: 'page', schema: Empty },
-  dashboardRecords: { audience: 'page', schema: v.object({ source: v.picklist(['local', 'team']) }) },
+  dashboard: {
+    audience: 'page',
+    schema: v.object({
+      source: v.picklist(['local', 'team']),
+      form: v.object({
+        fromDate: v.optional(v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
+        toDate: v.optional(v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
+        categories: v.optional(v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length))),
+        agents: v.optional(v.pipe(v.array(Text(200)), v.maxLength(1000))),
+      }),
+    }),
+  },
 } as const satisfies Record<string, { audience: Audience; schema: v.GenericSchema }>;
 
 /** Messages the background receives (caseUpdated goes the other way). */
@@ -146,13 +157,6 @@ export interface SyncStatus {
   lastError?: string;
 }
 
-export interface DashboardRecords {
-  /** Every known case with its events (local, or local plus the team's synced records). */
-  cases: Array<{ caseId: string; agentId: string; category: Category; events: CaseEvent[] }>;
-  policy: SlaPolicy;
-  agents: string[];
-}
-
 export interface ProtocolMap {
   ping(data: PayloadOf<'ping'>): Reply<PingInfo>;
   snapshot(data: PayloadOf<'snapshot'>): Reply<CaseView | null>;
@@ -180,7 +184,7 @@ export interface ProtocolMap {
   syncStatus(data: PayloadOf<'syncStatus'>): Reply<SyncStatus>;
   syncNow(data: PayloadOf<'syncNow'>): Reply<SyncStatus>;
   syncDisconnect(data: PayloadOf<'syncDisconnect'>): Reply<SyncStatus>;
-  dashboardRecords(data: PayloadOf<'dashboardRecords'>): Reply<DashboardRecords>;
+  dashboard(data: PayloadOf<'dashboard'>): Reply<DashboardView>;
 }
 
 /** Checks a payload against its schema; the issues name the fields. */

@@ -1,15 +1,13 @@
 /**
- * The team lead's dashboard: records from the background (this browser's, or the team's synced
- * ones), filters, the team's figures, charts, a table per agent and a CSV export. Every figure
- * comes from the pure functions in utils/metrics; this file only wires them to the page.
+ * The team lead's dashboard: filters, the team's figures, charts, a table per agent and a CSV
+ * export. The background computes every figure where the records are (utils/desk/
+ * dashboard-view.ts, with the pure functions of utils/metrics) and sends only what is shown, so
+ * the page opens quickly however long the logs are; this file wires the answer to the page.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DashboardRecords } from '../../utils/messages';
-import { computeDashboard } from '../../utils/metrics/dashboard';
-import type { DashboardCase, DashboardFigures } from '../../utils/metrics/dashboard';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DashboardView } from '../../utils/desk/dashboard-view';
+import type { DashboardFigures } from '../../utils/metrics/dashboard';
 import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
-import { dailySeries } from '../../utils/metrics/daily-series';
-import { agentChoices, dashboardCases, dashboardInput } from '../../utils/metrics/dashboard-input';
 import type { DashboardFormFilters } from '../../utils/metrics/dashboard-input';
 import { ask } from '../pages/ask-background';
 import { downloadText } from '../pages/download-file';
@@ -21,17 +19,20 @@ import { formatCount } from './format-figure';
 import { HeadlineFigures } from './headline-figures';
 
 interface Loaded {
-  source: RecordSource;
-  records: DashboardRecords;
-  cases: DashboardCase[];
-  /** The moment SLA targets were evaluated and the default end of the range (epoch ms). */
-  now: number;
-  agents: string[];
+  view: DashboardView;
   /** performance.now() when the background's answer arrived (the first-paint bench splits on it). */
   receivedMs: number;
 }
 
-type LoadState = { status: 'loading'; source: RecordSource } | { status: 'error'; source: RecordSource; message: string } | { status: 'ready'; data: Loaded };
+/**
+ * 'loading': nothing to show yet for this source; 'updating': the figures shown are being
+ * recomputed for new filters; 'error': the last request failed.
+ */
+type LoadState =
+  | { status: 'loading'; source: RecordSource }
+  | { status: 'updating'; source: RecordSource; data: Loaded }
+  | { status: 'error'; source: RecordSource; message: string }
+  | { status: 'ready'; data: Loaded };
 
 const SOURCE_WORDS: Record<RecordSource, string> = { local: 'this browser', team: 'the team' };
 
@@ -47,56 +48,61 @@ export function DashboardApp() {
   const [reloads, setReloads] = useState(0);
   const [exported, setExported] = useState<string>('');
   const root = useRef<HTMLDivElement>(null);
+  const shownSource = useRef<RecordSource | undefined>(undefined);
 
   useEffect(() => {
     let current = true;
-    setLoad({ status: 'loading', source });
-    void ask('dashboardRecords', { source }).then((reply) => {
+    // New filters on the same records: keep the figures on screen while the new ones come.
+    setLoad((prev) => ('data' in prev && shownSource.current === source ? { status: 'updating', source, data: prev.data } : { status: 'loading', source }));
+    const asked = { ...form, categories: form.categories && [...form.categories], agents: form.agents && [...form.agents] };
+    void ask('dashboard', { source, form: asked }).then((reply) => {
       if (!current) return;
       if (!reply.ok) {
+        shownSource.current = undefined;
         setLoad({ status: 'error', source, message: reply.error });
         return;
       }
-      const receivedMs = performance.now();
-      const now = Date.now();
-      const records = reply.value;
-      const cases = dashboardCases(records, now);
-      setLoad({ status: 'ready', data: { source, records, cases, now, agents: agentChoices(records.agents, records.cases), receivedMs } });
+      shownSource.current = source;
+      setLoad({ status: 'ready', data: { view: reply.value, receivedMs: performance.now() } });
     });
     return () => {
       current = false;
     };
-  }, [source, reloads]);
+  }, [source, form, reloads]);
 
-  const data = load.status === 'ready' ? load.data : undefined;
-  const calendar = data?.records.policy.calendar;
-  const input = useMemo(() => (data && calendar ? dashboardInput(data.cases, calendar, form, data.now) : undefined), [data, calendar, form]);
-  const figures = useMemo(() => (input ? computeDashboard(input) : undefined), [input]);
-  const series = useMemo(() => (input && calendar ? dailySeries(input, calendar.timeZone) : undefined), [input, calendar]);
+  const data = 'data' in load ? load.data : undefined;
+  const view = data?.view;
+  const figures = view?.figures;
 
   // Marks the page once the figures are on screen (tests and the first-paint bench wait for it).
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    if (load.status === 'loading') {
+    if (load.status === 'loading' || load.status === 'updating') {
       el.removeAttribute('data-ready');
       return;
     }
     el.dataset.ready = 'true';
     el.dataset.readyMs = String(performance.now());
-    if (load.status === 'ready') el.dataset.recordsMs = String(load.data.receivedMs);
-  }, [load, figures]);
+    if (load.status === 'ready') {
+      const { view, receivedMs } = load.data;
+      el.dataset.recordsMs = String(receivedMs);
+      el.dataset.evaluated = String(view.evaluated);
+      el.dataset.readMs = view.timings.readMs.toFixed(1);
+      el.dataset.figuresMs = view.timings.figuresMs.toFixed(1);
+    }
+  }, [load]);
 
   const exportCsv = () => {
-    if (!figures || !data) return;
-    const day = new Date(data.now).toISOString().slice(0, 10);
-    const name = `caseline-dashboard-${data.source}-${day}.csv`;
+    if (!figures || !view) return;
+    const day = new Date(view.now).toISOString().slice(0, 10);
+    const name = `caseline-dashboard-${view.source}-${day}.csv`;
     downloadText(name, dashboardToCsv(figures), 'text/csv;charset=utf-8');
     setExported(`Saved ${name} (${formatCount(figures.byAgent.length + 1)} scopes: the team and each agent).`);
   };
 
   return (
-    <div ref={root} id="dashboard" data-source={source} data-now={data ? String(data.now) : undefined} data-status={load.status}>
+    <div ref={root} id="dashboard" data-source={source} data-now={view ? String(view.now) : undefined} data-status={load.status}>
       <a class="skip-link" href="#main">
         Skip to the figures
       </a>
@@ -107,7 +113,7 @@ export function DashboardApp() {
       <div class="dashboard-layout">
         <aside class="dashboard-controls" aria-label="Records and filters">
           <SourceSwitch source={source} onChange={(s) => setSource(s)} disabled={load.status === 'loading'} />
-          {data ? <DashboardFilters form={form} agents={data.agents} timeZone={data.records.policy.calendar.timeZone} onChange={setForm} /> : null}
+          {view ? <DashboardFilters form={form} agents={view.agents} timeZone={view.timeZone} onChange={setForm} /> : null}
         </aside>
         <main id="main" tabIndex={-1} class="dashboard-main">
           <h1>Service dashboard</h1>
@@ -133,19 +139,19 @@ export function DashboardApp() {
               </div>
             </div>
           ) : null}
-          {data && figures && series ? (
-            data.cases.length === 0 ? (
+          {view && figures ? (
+            view.totalCases === 0 ? (
               <div class="empty" data-testid="empty-state">
                 <h2>No cases yet</h2>
                 <p>
-                  {data.source === 'local'
+                  {view.source === 'local'
                     ? 'There are no cases on this browser yet. Cases appear here once Caseline has seen customer e-mails in Gmail or Outlook, or after a backup is restored in the settings.'
                     : 'No synced cases have arrived from the team yet. Check the sync status in the settings.'}
                 </p>
               </div>
             ) : (
               <>
-                <p class="status" role="status" aria-live="polite" data-testid="range-status">
+                <p class="status" role="status" aria-live="polite" aria-busy={load.status === 'updating'} data-testid="range-status">
                   Showing {formatCount(figures.team.cases)} case{figures.team.cases === 1 ? '' : 's'} {rangeWords(figures)}.
                   {figures.team.cases === 0 ? ' No case matches these filters: widen the dates or tick fewer boxes.' : ''}
                 </p>
@@ -155,7 +161,7 @@ export function DashboardApp() {
                 </section>
                 <section aria-labelledby="charts-title">
                   <h2 id="charts-title">Day by day</h2>
-                  <DailyCharts series={series} team={figures.team} />
+                  <DailyCharts series={view.series} team={figures.team} />
                 </section>
                 <section aria-labelledby="agents-title">
                   <h2 id="agents-title">Per agent</h2>

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseEventOf, CaseEventType, Category } from '../../utils/cases/events';
 import type { CaseRecord } from '../../utils/cases/records';
 import { LATEST_VERSION } from '../../utils/db/migrations';
-import type { DashboardRecords } from '../../utils/messages';
+import type { DashboardView } from '../../utils/desk/dashboard-view';
+import { effectivePolicy } from '../../utils/desk/effective-policy';
+import type { CaselineSettings } from '../../utils/settings/settings';
 import { computeDashboard } from '../../utils/metrics/dashboard';
 import type { DashboardFigures, Figures } from '../../utils/metrics/dashboard';
 import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
@@ -208,10 +210,13 @@ describe('dashboard page', () => {
   it('shows the figures the pure functions compute from the same records', async () => {
     const imported = await sendFromPage<{ applied: number }>(page, 'importBackup', { json: BACKUP });
     expect(imported).toEqual({ ok: true, value: { applied: SEED.length + SEED.reduce((a, s) => a + s.events.length, 0) } });
-    const records = await sendFromPage<DashboardRecords>(page, 'dashboardRecords', { source: 'local' });
-    if (!records.ok) throw new Error(records.error);
-    policy = records.value.policy;
-    expect(records.value.cases.map((x) => x.caseId).sort()).toEqual(RECORDED.map((x) => x.caseId).sort());
+    const settings = await sendFromPage<CaselineSettings>(page, 'getSettings', {});
+    if (!settings.ok) throw new Error(settings.error);
+    policy = effectivePolicy(settings.value, new Date());
+    const answer = await sendFromPage<DashboardView>(page, 'dashboard', { source: 'local', form: {} });
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.value.totalCases).toBe(RECORDED.length);
+    expect(answer.value.agents).toEqual(['ann', 'bob']);
 
     await page.reload();
     await page.bringToFront();

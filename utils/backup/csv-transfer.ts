@@ -8,6 +8,7 @@ import type { CaseEvent } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import { forgetDerivedStates } from '../db/case-store';
 import type { WriteTx } from '../db/case-store';
+import { rebuildLocalDigests } from '../db/digests';
 import { beginTransaction, inOneTransaction } from '../db/errors';
 import type { CaselineDb } from '../db/schema';
 import { parseCsv, toCsv, unescapeCell } from './csv';
@@ -104,9 +105,10 @@ export async function importCasesCsv(db: CaselineDb, text: string): Promise<CsvI
     records.push(result.output as CaseRecord);
   }
   if (errors.length > 0) return { ok: false, errors };
-  const tx = beginTransaction(() => db.transaction('cases', 'readwrite'));
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'digests'], 'readwrite') as unknown as WriteTx);
   await inOneTransaction(tx, async () => {
-    await Promise.all(records.map((r) => tx.store.put(r)));
+    await Promise.all(records.map((r) => tx.objectStore('cases').put(r)));
+    await rebuildLocalDigests(tx, records.map((r) => r.caseId));
   });
   return { ok: true, imported: records.length };
 }
@@ -135,7 +137,7 @@ export async function importEventsCsv(db: CaselineDb, text: string): Promise<Csv
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const tx = beginTransaction(() => db.transaction(['cases', 'events'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'digests'], 'readwrite') as unknown as WriteTx);
   const outcome = await inOneTransaction(tx, async (): Promise<CsvImportResult> => {
     const found: BadLine[] = [];
     const caseExists = new Map<string, boolean>();
@@ -155,6 +157,7 @@ export async function importEventsCsv(db: CaselineDb, text: string): Promise<Csv
     }
     if (found.length > 0) return { ok: false, errors: found };
     await Promise.all(fresh.map((e) => tx.objectStore('events').add(e)));
+    await rebuildLocalDigests(tx, fresh.map((e) => e.caseId));
     return { ok: true, imported: fresh.length };
   });
   return outcome;

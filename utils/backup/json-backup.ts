@@ -8,7 +8,8 @@ import { describeIssues, parseCaseEvent } from '../cases/event-schema';
 import { beginTransaction, inOneTransaction } from '../db/errors';
 import { LATEST_VERSION } from '../db/migrations';
 import { STORE_NAMES } from '../db/schema';
-import type { CaselineDBSchema, CaselineDb, CaselineStoreName } from '../db/schema';
+import type { BackupStoreName, CaselineDBSchema, CaselineDb, TeamRecord } from '../db/schema';
+import { rebuildLocalDigests, rebuildTeamDigests, resetPacks, teamRecord } from '../db/digests';
 import { forgetDerivedStates } from '../db/case-store';
 import type { WriteTx } from '../db/case-store';
 import {
@@ -26,7 +27,7 @@ import {
 export const BACKUP_FORMAT = 'caseline-backup';
 export const BACKUP_VERSION = 1;
 
-export type BackupStores = { [K in CaselineStoreName]: CaselineDBSchema[K]['value'][] };
+export type BackupStores = { [K in BackupStoreName]: CaselineDBSchema[K]['value'][] };
 
 export interface CaselineBackup {
   format: typeof BACKUP_FORMAT;
@@ -44,7 +45,7 @@ export interface BadRow {
   message: string;
 }
 
-export type ImportResult = { ok: true; counts: Record<CaselineStoreName, number> } | { ok: false; errors: BadRow[] };
+export type ImportResult = { ok: true; counts: Record<BackupStoreName, number> } | { ok: false; errors: BadRow[] };
 
 /** Every record of every store, read in one transaction (a consistent snapshot). */
 export async function exportBackup(db: CaselineDb, now: string = new Date().toISOString()): Promise<CaselineBackup> {
@@ -60,7 +61,7 @@ export async function exportBackup(db: CaselineDb, now: string = new Date().toIS
   };
 }
 
-const ROW_CHECKS: Record<CaselineStoreName, (row: unknown) => string | null> = {
+const ROW_CHECKS: Record<BackupStoreName, (row: unknown) => string | null> = {
   cases: schemaCheck(CaseRecordSchema),
   events: (row) => {
     const checked = parseCaseEvent(row);
@@ -111,7 +112,7 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   for (const name of Object.keys(stores)) {
     if (!(STORE_NAMES as readonly string[]).includes(name)) errors.push({ store: name, index: -1, message: `Unknown store "${name}".` });
   }
-  const rows: Partial<Record<CaselineStoreName, unknown[]>> = {};
+  const rows: Partial<Record<BackupStoreName, unknown[]>> = {};
   for (const name of STORE_NAMES) {
     const list = stores[name];
     if (list === undefined) continue;
@@ -127,16 +128,29 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const tx = beginTransaction(() => db.transaction([...STORE_NAMES], 'readwrite') as unknown as WriteTx);
+  // Team rows from backups made before v5 lack the case they are about: fill it in.
+  if (rows.team) rows.team = rows.team.map((row) => teamRecord((row as TeamRecord).doc));
+  const tx = beginTransaction(() => db.transaction([...STORE_NAMES, 'digests', 'packs'], 'readwrite') as unknown as WriteTx);
   const counts = await inOneTransaction(tx, async () => {
-    if (options.replace) await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
-    const counted = {} as Record<CaselineStoreName, number>;
+    if (options.replace) {
+      await Promise.all([...STORE_NAMES, 'digests' as const, 'packs' as const].map((name) => tx.objectStore(name).clear()));
+      await resetPacks(tx);
+    }
+    const counted = {} as Record<BackupStoreName, number>;
     for (const name of STORE_NAMES) {
       const list = rows[name] ?? [];
       const store = tx.objectStore(name);
       await Promise.all(list.map((row) => store.put(row as never)));
       counted[name] = list.length;
     }
+    // The dashboard's digests of every case the restore touched, from the logs as they now stand.
+    const localCases = new Set<string>();
+    for (const row of rows.cases ?? []) localCases.add((row as { caseId: string }).caseId);
+    for (const row of rows.events ?? []) localCases.add((row as { caseId: string }).caseId);
+    const teamCases = new Set<string>();
+    for (const row of rows.team ?? []) if ((row as TeamRecord).caseId !== undefined) teamCases.add((row as TeamRecord).caseId!);
+    await rebuildLocalDigests(tx, localCases);
+    await rebuildTeamDigests(tx, teamCases);
     return counted;
   });
   return { ok: true, counts };

@@ -16,13 +16,14 @@ import type { MailHost, ThreadListRow, ThreadSnapshot } from '../mailbox/types';
 import { toSyncDoc } from '../privacy/sync-docs';
 import type { SyncDoc, SyncPrivacySettings } from '../privacy/sync-docs';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
-import type { CaselineDBSchema, CaselineDb, CaselineStoreName, OutboxItem } from './schema';
+import { appendedDigest, digestKey, localDigest, written } from './digests';
+import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, OutboxItem } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 import type { CaselineSettings } from './settings';
 
 export type WriteTx = IDBPTransaction<CaselineDBSchema, CaselineStoreName[], 'readwrite'>;
 
-const CASE_WRITE_STORES: CaselineStoreName[] = ['cases', 'events', 'outbox', 'meta', 'settings', 'counters'];
+const CASE_WRITE_STORES: CaselineStoreName[] = ['cases', 'events', 'outbox', 'meta', 'settings', 'counters', 'digests'];
 const outboxUlid = monotonicFactory();
 
 export interface ApplyOptions {
@@ -366,10 +367,12 @@ async function writeCaseChange(
     // Only the latest summary of a case needs to travel: drop older pending ones.
     stalePending = await tx.objectStore('outbox').index('byCaseKind').getAllKeys(IDBKeyRange.only([caseId, 'case', 'pending']));
   }
+  const digest = await nextDigest(tx, prior, record, events);
   const writes: Promise<unknown>[] = [];
   const eventStore = tx.objectStore('events');
   for (const event of events) writes.push(eventStore.add(event));
   writes.push(tx.objectStore('cases').put(record));
+  writes.push(tx.objectStore('digests').put(digest));
   if (privacy) {
     const outbox = tx.objectStore('outbox');
     for (const id of stalePending) writes.push(outbox.delete(id));
@@ -379,6 +382,14 @@ async function writeCaseChange(
   for (const write of writes) write.catch(() => undefined);
   await Promise.all(writes);
   return { record, state, events: [...events] };
+}
+
+/** The dashboard's digest of the case after this write: appended to when it can be, else rebuilt. */
+async function nextDigest(tx: WriteTx, prior: PriorCase, record: CaseRecord, events: readonly CaseEvent[]): Promise<CaseDigest> {
+  const old = await tx.objectStore('digests').get(digestKey('local', record.caseId));
+  if (prior.events) return written(localDigest(record, [...prior.events, ...events]), old);
+  const body = appendedDigest(old, prior.count, record, events) ?? localDigest(record, [...(await tx.objectStore('events').index('byCase').getAll(record.caseId)), ...events]);
+  return written(body, old);
 }
 
 export function outboxItem(agentId: string, doc: SyncDoc, now: string, caseId?: string): OutboxItem {

@@ -7,6 +7,7 @@ import { toErasureDoc } from '../privacy/sync-docs';
 import { forgetDerivedStates, outboxItem } from './case-store';
 import type { WriteTx } from './case-store';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
+import { markGone, resetPacks } from './digests';
 import { STORE_NAMES } from './schema';
 import type { CaselineDb, CaselineStoreName } from './schema';
 
@@ -25,6 +26,7 @@ async function removeCase(tx: WriteTx, caseId: string, removed: Removed): Promis
     ...eventKeys.map((key) => tx.objectStore('events').delete(key)),
     outcome === undefined ? Promise.resolve() : tx.objectStore('outcomes').delete(caseId),
     tx.objectStore('cases').delete(caseId),
+    markGone(tx, 'local', caseId),
   ]);
   removed.cases += 1;
   removed.events += eventKeys.length;
@@ -36,7 +38,7 @@ export async function purgeExpired(db: CaselineDb, now: string, retentionDays = 
   forgetDerivedStates(db);
   if (!Number.isFinite(retentionDays) || retentionDays < 1) throw new CaselineWriteError('Retention must be at least one day.');
   const cutoff = new Date(Date.parse(now) - retentionDays * DAY_MS).toISOString();
-  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'outcomes'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'outcomes', 'digests'], 'readwrite') as unknown as WriteTx);
   return inOneTransaction(tx, async () => {
     const removed: Removed = { cases: 0, events: 0, outcomes: 0 };
     const expired = await tx.objectStore('cases').index('byClosedAt').getAll(IDBKeyRange.upperBound(cutoff, true));
@@ -58,7 +60,7 @@ export async function eraseCustomer(
   forgetDerivedStates(db);
   const address = email.trim().toLowerCase();
   if (address === '') throw new CaselineWriteError('Give the address of the customer to erase.');
-  const stores: CaselineStoreName[] = ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta'];
+  const stores: CaselineStoreName[] = ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'digests'];
   const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as WriteTx);
   return inOneTransaction(tx, async () => {
     const removed: Removed = { cases: 0, events: 0, outcomes: 0 };
@@ -81,9 +83,11 @@ export async function eraseCustomer(
 /** Empties every store (a new sync salt is made, so old case keys no longer match). */
 export async function eraseEverything(db: CaselineDb): Promise<void> {
   forgetDerivedStates(db);
-  const tx = beginTransaction(() => db.transaction([...STORE_NAMES], 'readwrite') as unknown as WriteTx);
+  const stores: CaselineStoreName[] = [...STORE_NAMES, 'digests', 'packs'];
+  const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as unknown as WriteTx);
   await inOneTransaction(tx, async () => {
-    await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
+    await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
+    await resetPacks(tx);
     await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });
   });
 }

@@ -6,6 +6,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CaseEvent, Category, Stage } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SyncDoc, SyncDocKind } from '../privacy/sync-docs';
+import type { PackedRows } from '../metrics/dashboard-pack';
 import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
 
 export interface TemplateRecord {
@@ -68,7 +69,50 @@ export interface TeamRecord {
   id: string;
   type: string;
   agentId: string;
+  /** The case the document is about (events, case summaries, outcomes); set since v5. */
+  caseId?: string;
   doc: TeamSyncDoc;
+}
+
+/**
+ * What the dashboard reads of one case (v5), kept in step with the log by every write of it:
+ * the log's marks (utils/metrics/case-marks.ts). Derived data: never in backups, rebuilt from the
+ * log whenever in doubt. A write marks the digest `dirty` until the dashboard has folded it into
+ * its pack; a case that is gone leaves a `deleted` digest until then.
+ */
+export interface CaseDigest {
+  /** `${source}:${caseId}`. */
+  key: string;
+  /** 'local': this browser's cases; 'team': the team's records pulled by a lead. */
+  source: 'local' | 'team';
+  caseId: string;
+  agentId: string;
+  category?: Category;
+  /** Events in the log the digest was made from. */
+  eventCount: number;
+  /** Time (epoch ms) and id of the log's last event in time order, where appending continues. */
+  lastAt?: number;
+  lastId?: string;
+  marks: number[];
+  /** Raised by every write: the pack takes a digest in only if it has not changed since read. */
+  rev: number;
+  /** 1 until folded into the source's pack (index byDirty). */
+  dirty?: 1;
+  /** 1 when the case is gone (erased, purged): the pack drops it, then the digest is deleted. */
+  deleted?: 1;
+}
+
+/**
+ * Every digest of one source as of its making, packed with the cases' SLA states, in one record
+ * read as a few buffers (v5). `version` changes with each pack: a pack made from data read
+ * before another pack (or a wipe) was written is not stored.
+ */
+export interface DashboardPackRecord {
+  source: 'local' | 'team';
+  version: string;
+  /** The policy the SLA states were computed under (policyKey). */
+  policyKey: string;
+  rows: PackedRows;
 }
 
 export interface MetaRecord {
@@ -101,14 +145,18 @@ export interface CaselineDBSchema extends DBSchema {
   corrections: { key: string; value: CorrectionRecord; indexes: { byAt: string; byCase: string } };
   meta: { key: string; value: MetaRecord };
   /** Added in v4. */
-  team: { key: string; value: TeamRecord; indexes: { byType: string; byAgent: string } };
+  team: { key: string; value: TeamRecord; indexes: { byType: string; byAgent: string; /** Added in v5. */ byCase: string } };
+  /** Added in v5. */
+  digests: { key: string; value: CaseDigest; indexes: { bySource: string; byDirty: [string, number] } };
+  /** Added in v5. */
+  packs: { key: string; value: DashboardPackRecord };
 }
 
 export type CaselineDb = IDBPDatabase<CaselineDBSchema>;
 export type CaselineStoreName = StoreNames<CaselineDBSchema>;
 export type UpgradeTransaction = IDBPTransaction<CaselineDBSchema, CaselineStoreName[], 'versionchange'>;
 
-/** Every store, in the order backups list them. */
+/** Every store, in the order backups list them (not `digests`: derived, rebuilt after a restore). */
 export const STORE_NAMES = [
   'cases',
   'events',
@@ -122,3 +170,6 @@ export const STORE_NAMES = [
   'meta',
   'team',
 ] as const satisfies readonly CaselineStoreName[];
+
+/** The stores a backup holds. */
+export type BackupStoreName = (typeof STORE_NAMES)[number];

@@ -7,12 +7,13 @@
 import { browser } from 'wxt/browser';
 import type { CaselineDb } from '../db/schema';
 import { countOutbox } from '../db/outbox';
-import type { CaseEvent } from '../cases/events';
 import { saveAppSettings } from '../desk/app-settings';
 import { IdbSyncStore } from '../desk/idb-sync-store';
-import { listTeamDocs, putTeamDocs } from '../desk/team-records';
-import type { DashboardRecords, Reply, SyncStatus } from '../messages';
-import { casesFromSyncDocs } from '../metrics/cases-from-sync';
+import { putTeamDocs } from '../desk/team-records';
+import type { Reply, SyncStatus } from '../messages';
+import { dashboardView, warmDashboard } from '../desk/dashboard-view';
+import type { DashboardView } from '../desk/dashboard-view';
+import type { DashboardFormFilters } from '../metrics/dashboard-input';
 import type { CaselineSettings } from '../settings/settings';
 import { CouchClient } from '../sync/couch-client';
 import { pullChanges } from '../sync/pull';
@@ -117,27 +118,15 @@ export class SyncService {
     if (name === SYNC_ALARM) await this.run(false);
   }
 
-  /** Local records, or the team's synced ones (leads), for the dashboard. */
-  async dashboardRecords(source: 'local' | 'team'): Promise<Reply<DashboardRecords>> {
+  /** The dashboard's figures from local records, or the team's synced ones (leads only). */
+  async dashboard(source: 'local' | 'team', form: DashboardFormFilters): Promise<Reply<DashboardView>> {
     const s = await this.deps.settings();
-    const db = await this.deps.db();
-    const policy = effectivePolicy(s, new Date());
     if (source === 'team') {
       if (!s.sync.enabled) return { ok: false, error: 'Team sync is off: connect the team server in Options → Sync to see everyone’s records.' };
       if (s.role !== 'lead') return { ok: false, error: 'Only team leads pull everyone’s records. Set your role to lead in Options.' };
-      const { cases } = casesFromSyncDocs(await listTeamDocs(db));
-      return { ok: true, value: { cases: cases.map((c) => ({ caseId: c.caseId, agentId: c.agentId, category: c.category ?? 'inquiry', events: [...c.events] })), policy, agents: [...new Set(cases.map((c) => c.agentId))].sort() } };
     }
-    // Two reads, not one per case: the whole log, grouped by case in log order.
-    const [records, allEvents] = await Promise.all([db.getAll('cases'), db.getAll('events')]);
-    const byCase = new Map<string, CaseEvent[]>();
-    for (const e of allEvents) {
-      const list = byCase.get(e.caseId);
-      if (list) list.push(e);
-      else byCase.set(e.caseId, [e]);
-    }
-    const cases = records.map((r) => ({ caseId: r.caseId, agentId: r.agentId, category: r.category ?? 'inquiry', events: byCase.get(r.caseId) ?? [] }));
-    return { ok: true, value: { cases, policy, agents: [...new Set(cases.map((c) => c.agentId))].sort() } };
+    const now = Date.now();
+    return { ok: true, value: await dashboardView(await this.deps.db(), effectivePolicy(s, new Date(now)), source, form, now) };
   }
 
   private async run(ignoreBackoff: boolean): Promise<void> {
@@ -169,8 +158,10 @@ export class SyncService {
       }
       if (pushed.retryAt) await browser.alarms.create(SYNC_ALARM, { when: pushed.retryAt });
       if (!pushed.error) {
-        await pullChanges(store, client, { role: s.role, checkpointKey: `changes:${s.role}:${s.sync.url}/${s.sync.db}`, apply: (docs) => putTeamDocs(db, docs) });
+        const pulled = await pullChanges(store, client, { role: s.role, checkpointKey: `changes:${s.role}:${s.sync.url}/${s.sync.db}`, apply: (docs) => putTeamDocs(db, docs) });
         info.lastPullAt = new Date().toISOString();
+        // Evaluate the pulled cases' SLA now, so the lead's dashboard opens from the cache.
+        if (pulled.applied > 0 && s.role === 'lead') await warmDashboard(db, effectivePolicy(s, new Date()), 'team');
       }
     } catch (error) {
       info.lastError = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 /**
  * The facts about one case that the dashboard figures are made of, read from its event log in
- * one pass. Events may come in any order (they are sorted by time, then id).
+ * one pass over its marks (case-marks.ts). Events may come in any order (they are sorted by time,
+ * then id).
  *
  * - received: the first `received` event (else the earliest event).
  * - first response: the earliest `acknowledged` or `responded` event after receipt.
@@ -11,7 +12,7 @@
  * - satisfaction: the last CSAT and NPS recorded by `outcome_recorded` events.
  */
 import type { CaseEvent, Category } from '../cases/events';
-import { parseInstant } from './parse-instant';
+import { caseMarks, categoryOfMark, MARK } from './case-marks';
 
 export interface CaseFacts {
   caseId: string;
@@ -26,31 +27,18 @@ export interface CaseFacts {
   nps: { value: number; at: number } | undefined;
 }
 
-/** Reused between calls (caseFacts is synchronous): no allocation per case. */
-let scratch = new Float64Array(64);
-
-/** Indices of `events` in time order (then id), parsing each time once. */
-function timeOrder(events: readonly CaseEvent[], times: Float64Array): number[] | undefined {
-  let sorted = true;
-  for (let i = 0; i < events.length; i++) {
-    times[i] = parseInstant(events[i]!.at);
-    if (i > 0 && (times[i]! < times[i - 1]! || (times[i] === times[i - 1] && events[i]!.id < events[i - 1]!.id))) sorted = false;
-  }
-  if (sorted) return undefined;
-  return events
-    .map((_, i) => i)
-    .sort((a, b) => times[a]! - times[b]! || (events[a]!.id < events[b]!.id ? -1 : events[a]!.id > events[b]!.id ? 1 : 0));
+/** A case as the figures read it: its log, or the marks made from it (see case-marks.ts). */
+export interface FactsInput {
+  caseId: string;
+  agentId: string;
+  category?: Category | undefined;
+  events?: readonly CaseEvent[] | undefined;
+  marks?: ArrayLike<number> | undefined;
 }
 
 /** `until` (epoch ms, optional): ignore events after it, to see the case as it stood then. */
-export function caseFacts(
-  input: { caseId: string; agentId: string; category?: Category | undefined; events: readonly CaseEvent[] },
-  until?: number,
-): CaseFacts {
-  const events = input.events;
-  if (scratch.length < events.length) scratch = new Float64Array(Math.max(events.length, scratch.length * 2));
-  const times = scratch;
-  const order = timeOrder(events, times);
+export function caseFacts(input: FactsInput, until?: number): CaseFacts {
+  const marks = input.marks ?? caseMarks(input.events ?? []);
   const facts: CaseFacts = {
     caseId: input.caseId,
     agentId: input.agentId,
@@ -65,39 +53,40 @@ export function caseFacts(
   };
   let earliest: number | undefined;
   let lastCategory: Category | undefined;
-  for (let k = 0; k < events.length; k++) {
-    const i = order ? order[k]! : k;
-    const e = events[i]!;
-    const at = times[i]!;
-    if (Number.isNaN(at)) continue;
+  for (let i = 0; i < marks.length; i += 3) {
+    const at = marks[i]!;
     if (until !== undefined && at > until) break;
-    if (earliest === undefined) earliest = at;
-    switch (e.type) {
-      case 'received':
+    const value = marks[i + 2]!;
+    switch (marks[i + 1]) {
+      case MARK.first:
+        earliest = at;
+        break;
+      case MARK.received:
         if (facts.receivedAt === undefined) facts.receivedAt = at;
         break;
-      case 'acknowledged':
-      case 'responded':
+      case MARK.response:
         if (facts.firstResponseAt === undefined) facts.firstResponseAt = at;
         break;
-      case 'resolved':
+      case MARK.resolved:
         facts.resolvedAt = at;
         break;
-      case 'closed':
+      case MARK.closed:
         facts.closedAt = at;
-        facts.closedSatisfied = e.data.satisfied === true;
+        facts.closedSatisfied = value === 1;
         break;
-      case 'reopened':
+      case MARK.reopened:
         facts.resolvedAt = undefined;
         facts.closedAt = undefined;
         facts.closedSatisfied = false;
         break;
-      case 'category_set':
-        lastCategory = e.data.category;
+      case MARK.category:
+        lastCategory = categoryOfMark(value);
         break;
-      case 'outcome_recorded':
-        if (typeof e.data.csat === 'number') facts.csat = { value: e.data.csat, at };
-        if (typeof e.data.nps === 'number') facts.nps = { value: e.data.nps, at };
+      case MARK.csat:
+        facts.csat = { value, at };
+        break;
+      case MARK.nps:
+        facts.nps = { value, at };
         break;
       default:
         break;

@@ -7,7 +7,10 @@ import type { CaseEvent, Category } from '../cases/events';
 import type { SyncDoc } from '../sync/docs';
 import type { DashboardCase, DashboardOutcome } from './dashboard';
 
-export function casesFromSyncDocs(docs: Iterable<SyncDoc>): { cases: DashboardCase[]; outcomes: DashboardOutcome[] } {
+/** A case with its whole log (what the SLA evaluation needs). */
+export type LoggedCase = DashboardCase & { events: CaseEvent[] };
+
+export function casesFromSyncDocs(docs: Iterable<SyncDoc>): { cases: LoggedCase[]; outcomes: DashboardOutcome[] } {
   const byCase = new Map<string, { agentId: string; events: Map<string, CaseEvent>; category?: { value: Category; at: string } }>();
   const outcomes = new Map<string, DashboardOutcome>();
   const entry = (caseId: string, agentId: string) => {
@@ -29,7 +32,7 @@ export function casesFromSyncDocs(docs: Iterable<SyncDoc>): { cases: DashboardCa
       outcomes.set(doc._id, { caseId: o.caseId, at: o.at ?? doc.createdAt, csat: o.csat, nps: o.nps });
     }
   }
-  const cases: DashboardCase[] = [];
+  const cases: LoggedCase[] = [];
   for (const [caseId, e] of byCase) {
     if (e.events.size === 0) continue;
     cases.push({ caseId, agentId: e.agentId, category: e.category?.value, events: [...e.events.values()] });

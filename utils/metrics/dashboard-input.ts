@@ -15,7 +15,7 @@ import { zoneOffsets } from '../calendar/zone-offset';
 import type { BusinessCalendar } from '../calendar/types';
 // Straight from the module, not '../sla': that index also carries the presets and holidays.
 import { evaluate } from '../sla/evaluate';
-import type { SlaPolicy } from '../sla/types';
+import type { SlaPolicy, TargetStatus } from '../sla/types';
 import type { DashboardCase, DashboardFilters, DashboardInput } from './dashboard';
 
 /** One case as the background sends it (DashboardRecords['cases'][number] fits). */
@@ -83,6 +83,11 @@ function logForEvaluation(c: RecordedCase): CaseEvent[] {
   return [implied, ...events];
 }
 
+/** One case's SLA target states at `at`, under its record's category when its log names none. */
+export function caseStatuses(c: RecordedCase, policy: SlaPolicy, at: Date): TargetStatus[] {
+  return c.events.length > 0 ? evaluate(logForEvaluation(c), policy, at) : [];
+}
+
 /** The cases with their SLA target states evaluated at `now` (epoch ms). */
 export function dashboardCases(records: RecordsForDashboard, now: number): DashboardCase[] {
   const at = new Date(now);
@@ -91,7 +96,7 @@ export function dashboardCases(records: RecordsForDashboard, now: number): Dashb
     agentId: c.agentId,
     category: c.category,
     events: c.events,
-    statuses: c.events.length > 0 ? evaluate(logForEvaluation(c), records.policy, at) : [],
+    statuses: caseStatuses(c, records.policy, at),
   }));
 }
 

@@ -28,7 +28,9 @@ export interface DashboardCase {
   /** The agent who owns the case (the install's agent id, or the synced document's agentId). */
   agentId: string;
   category?: Category | undefined;
-  events: readonly CaseEvent[];
+  /** The case's event log; or, instead, its marks (case-marks.ts), which give the same figures. */
+  events?: readonly CaseEvent[] | undefined;
+  marks?: ArrayLike<number> | undefined;
   /** The SLA module's evaluation of each target of the case, when known. */
   statuses?: readonly SlaTargetStatus[] | undefined;
 }

@@ -40,7 +40,9 @@ describe('migrations', () => {
   it('create every store and index on a fresh install', async () => {
     const db = await openCaselineDb(freshFactory());
     expect(db.version).toBe(LATEST_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'checkpoints', 'corrections', 'counters', 'events', 'meta', 'outbox', 'outcomes', 'settings', 'team', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'checkpoints', 'corrections', 'counters', 'digests', 'events', 'meta', 'outbox', 'outcomes', 'packs', 'settings', 'team', 'templates']);
+    expect([...db.transaction('team').store.indexNames].sort()).toEqual(['byAgent', 'byCase', 'byType']);
+    expect([...db.transaction('digests').store.indexNames].sort()).toEqual(['byDirty', 'bySource']);
     const tx = db.transaction(['cases', 'events', 'outbox', 'corrections'], 'readonly');
     expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['byCategory', 'byClosedAt', 'byCreatedAt', 'byCustomer', 'byDeadline', 'byOpen']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byAt', 'byCase']);
@@ -72,6 +74,8 @@ describe('migrations', () => {
       expect((await db.get('checkpoints', 'team'))?.seq).toBe('12-abc');
       expect((await db.get('meta', 'syncSalt'))?.value).toBe(salt);
       expect(await db.getAllKeysFromIndex('outbox', 'byCaseKind', ['gmail:t1', 'case', 'pending'])).toEqual(['agent-ann:01HV0000000000000000000009']);
+      // v5: every case has its dashboard digest, made from its log.
+      expect(await db.get('digests', 'local:gmail:t1')).toMatchObject({ source: 'local', caseId: 'gmail:t1', agentId: 'agent-ann', eventCount: 1, marks: [Date.parse('2026-01-01T08:00:00.000Z'), 0, 0, Date.parse('2026-01-01T08:00:00.000Z'), 1, 0] });
       await db.put('team', { id: 'event:agent-bob:01', type: 'event', agentId: 'agent-bob', doc: { _id: 'event:agent-bob:01', type: 'event' } as never });
       expect(await db.countFromIndex('team', 'byAgent', 'agent-bob')).toBe(1);
       await db.put('corrections', { id: 'c2', at: '2026-01-02T00:00:00.000Z', to: 'support' });
@@ -79,6 +83,25 @@ describe('migrations', () => {
       db.close();
     });
   }
+
+  it('v5 fills in the case of each pulled team document and builds the team digests', async () => {
+    const factory = freshFactory();
+    const old = await openCaselineDb(factory, 'caseline', { version: 4 });
+    const received = event('key-1', 'received', '2026-01-01T08:00:00.000Z', { messageId: 'm1' }, 'customer', '01HV0000000000000000000001');
+    const doc = (type: string, id: string, body: Record<string, unknown>) => ({ id, type, agentId: 'agent-bob', doc: { _id: id, type, author: 'bob', agentId: 'agent-bob', createdAt: '2026-01-01T08:00:00.000Z', ...body } as never });
+    await old.put('team', doc('event', 'ev:agent-bob:1', { event: received }));
+    await old.put('team', doc('case', 'cs:agent-bob:2', { case: { caseId: 'key-1', category: 'complaint' } }));
+    await old.put('team', doc('template', 'tp:agent-bob:3', { template: { id: 't' } }));
+    old.close();
+
+    const db = await openCaselineDb(factory, 'caseline');
+    expect((await db.getAllFromIndex('team', 'byCase', 'key-1')).map((r) => r.id).sort()).toEqual(['cs:agent-bob:2', 'ev:agent-bob:1']);
+    expect((await db.get('team', 'tp:agent-bob:3'))?.caseId).toBeUndefined();
+    expect(await db.getAllFromIndex('digests', 'bySource', 'team')).toEqual([
+      { key: 'team:key-1', source: 'team', caseId: 'key-1', agentId: 'agent-bob', category: 'complaint', eventCount: 1, lastAt: Date.parse(received.at), lastId: received.id, marks: [Date.parse(received.at), 0, 0, Date.parse(received.at), 1, 0], rev: 1, dirty: 1 },
+    ]);
+    db.close();
+  });
 
   it('re-opening at the latest version changes nothing', async () => {
     const factory = freshFactory();

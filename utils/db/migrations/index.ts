@@ -8,6 +8,7 @@ import { migrate001Initial } from './001-initial';
 import { migrate002CorrectionsAndCustomerIndex } from './002-corrections-and-customer-index';
 import { migrate003OutboxByCaseKind } from './003-outbox-by-case-kind';
 import { migrate004TeamStore } from './004-team-store';
+import { migrate005CaseDigests } from './005-case-digests';
 
 export type Migration = (db: CaselineDb, tx: UpgradeTransaction, oldVersion: number) => Promise<void> | void;
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly { version: number; name: string; migrate: Migr
   { version: 2, name: '002-corrections-and-customer-index', migrate: migrate002CorrectionsAndCustomerIndex },
   { version: 3, name: '003-outbox-by-case-kind', migrate: migrate003OutboxByCaseKind },
   { version: 4, name: '004-team-store', migrate: migrate004TeamStore },
+  { version: 5, name: '005-case-digests', migrate: migrate005CaseDigests },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,187 @@
+/**
+ * The dashboard's digests stay in step with the logs through every write path: the digest of
+ * each case always equals one made afresh from its record and whole log, and a case that is gone
+ * is marked so. A pack is stored only over the one it was made from, and clears the dirty marks
+ * of the digests it took in unless they were written again since.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importBackup, exportBackup } from '../../../utils/backup/json-backup';
+import { exportEventsCsv, importCasesCsv, importEventsCsv, exportCasesCsv } from '../../../utils/backup/csv-transfer';
+import type { CaseEvent } from '../../../utils/cases/events';
+import { applyCaseEvents, eraseCustomer, eraseEverything, purgeExpired, runCaseCommand } from '../../../utils/db';
+import type { CaseDigest, CaselineDb } from '../../../utils/db';
+import { digestKey, emptyPack, localDigest, readDigests, storePack, teamDigest } from '../../../utils/db/digests';
+import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
+import type { SyncDoc } from '../../../utils/sync/docs';
+import { event, freshDb, newId } from './helpers';
+
+let db: CaselineDb;
+afterEach(() => db?.close());
+
+const opts = { syncable: false, agentId: 'agent-ann', now: '2026-03-02T08:05:00.000Z' };
+/** The content, without what writes add (rev, dirty); undefined for a case that is gone. */
+const content = (d: CaseDigest | undefined) => {
+  if (!d || d.deleted) return undefined;
+  const { rev: _rev, dirty: _dirty, ...rest } = d;
+  return rest;
+};
+const live = async (target: CaselineDb, source: 'local' | 'team') => (await target.getAllFromIndex('digests', 'bySource', source)).filter((d) => !d.deleted);
+
+/** Every local digest equals one made afresh; no digest without a case. */
+async function expectLocalInStep(target: CaselineDb): Promise<void> {
+  const records = await target.getAll('cases');
+  for (const record of records) {
+    const events = await target.getAllFromIndex('events', 'byCase', record.caseId);
+    expect(content(await target.get('digests', digestKey('local', record.caseId))), record.caseId).toEqual(localDigest(record, events));
+  }
+  expect((await live(target, 'local')).map((d) => d.caseId).sort()).toEqual(records.map((r) => r.caseId).sort());
+}
+
+async function start(caseId: string, at = '2026-03-02T08:00:00.000Z', email = 'dana@example.org') {
+  return applyCaseEvents(
+    db,
+    caseId,
+    [event(caseId, 'received', at, { messageId: `m-${caseId}` }, 'customer'), event(caseId, 'category_set', at, { category: 'complaint', by: 'classifier', confidence: 0.9 }, 'system')],
+    { subject: 'Broken', customerEmail: email },
+    opts,
+  );
+}
+
+async function command(caseId: string, cmd: Parameters<typeof runCaseCommand>[1]['command'], now: string) {
+  const r = await runCaseCommand(db, { caseId, command: cmd, agentId: 'agent-ann', now, newId, syncable: false, referencePrefix: 'AB' });
+  if (!r.ok) throw new Error(r.error);
+  return r;
+}
+
+describe('local digests', () => {
+  it('follow every case write: appended in order, rebuilt when an older event arrives', async () => {
+    ({ db } = await freshDb());
+    await start('gmail:t1');
+    await expectLocalInStep(db);
+    await command('gmail:t1', { type: 'acknowledge' }, '2026-03-02T09:00:00.000Z');
+    await command('gmail:t1', { type: 'resolve', code: 'fixed', summary: 'Replaced' }, '2026-03-03T09:00:00.000Z');
+    await command('gmail:t1', { type: 'close', satisfied: true }, '2026-03-04T09:00:00.000Z');
+    await expectLocalInStep(db);
+    const digest = (await db.get('digests', digestKey('local', 'gmail:t1')))!;
+    expect(digest.eventCount).toBe(5);
+    expect(digest.category).toBe('complaint');
+    // An event from the past (a message read late) sorts before the end: rebuilt, same result.
+    await applyCaseEvents(db, 'gmail:t1', [event('gmail:t1', 'customer_replied', '2026-03-02T08:30:00.000Z', { messageId: 'm-late' }, 'customer')], {}, opts);
+    await expectLocalInStep(db);
+    expect((await db.get('digests', digestKey('local', 'gmail:t1')))!.eventCount).toBe(6);
+  });
+
+  it('a digest missing or out of step is rebuilt from the log on the next write', async () => {
+    ({ db } = await freshDb());
+    await start('gmail:t1');
+    await command('gmail:t1', { type: 'acknowledge' }, '2026-03-02T09:00:00.000Z');
+    await db.delete('digests', digestKey('local', 'gmail:t1'));
+    await command('gmail:t1', { type: 'respond' }, '2026-03-02T10:00:00.000Z');
+    await expectLocalInStep(db);
+    const stale = (await db.get('digests', digestKey('local', 'gmail:t1')))!;
+    await db.put('digests', { ...stale, eventCount: 1, marks: [] });
+    await command('gmail:t1', { type: 'resolve', code: 'answered', summary: 'Done' }, '2026-03-02T11:00:00.000Z');
+    await expectLocalInStep(db);
+  });
+
+  it('restores, CSV imports, retention and erasure keep them in step', async () => {
+    ({ db } = await freshDb());
+    await start('gmail:t1');
+    await start('gmail:t2', '2026-03-02T08:10:00.000Z', 'eve@example.org');
+    await command('gmail:t2', { type: 'acknowledge' }, '2026-03-02T09:00:00.000Z');
+    await command('gmail:t2', { type: 'resolve', code: 'fixed', summary: 'Fixed' }, '2025-01-02T09:00:00.000Z');
+    await command('gmail:t2', { type: 'close', satisfied: true }, '2025-01-03T09:00:00.000Z');
+    const backup = JSON.stringify(await exportBackup(db));
+    const casesCsv = await exportCasesCsv(db);
+    const eventsCsv = await exportEventsCsv(db);
+
+    const restored = (await freshDb()).db;
+    expect((await importBackup(restored, backup)).ok).toBe(true);
+    await expectLocalInStep(restored);
+    // A restore that replaces everything leaves no digest of a case it does not hold.
+    await applyCaseEvents(restored, 'gmail:extra', [event('gmail:extra', 'received', '2026-03-05T08:00:00.000Z', { messageId: 'x' }, 'customer')], {}, opts);
+    expect((await importBackup(restored, backup, { replace: true })).ok).toBe(true);
+    await expectLocalInStep(restored);
+    restored.close();
+
+    const fromCsv = (await freshDb()).db;
+    expect(await importCasesCsv(fromCsv, casesCsv)).toMatchObject({ ok: true });
+    await expectLocalInStep(fromCsv);
+    expect(await importEventsCsv(fromCsv, eventsCsv)).toMatchObject({ ok: true });
+    await expectLocalInStep(fromCsv);
+    fromCsv.close();
+
+    expect(await purgeExpired(db, '2026-03-05T00:00:00.000Z', 365)).toMatchObject({ cases: 1 });
+    await expectLocalInStep(db);
+    expect(await db.get('digests', digestKey('local', 'gmail:t2'))).toMatchObject({ deleted: 1, dirty: 1, marks: [] });
+    await eraseCustomer(db, 'dana@example.org', { agentId: 'agent-ann', now: '2026-03-05T00:00:00.000Z', queueSync: false });
+    expect(await live(db, 'local')).toEqual([]);
+    await start('gmail:t3');
+    const before = (await db.getAll('packs')).map((p) => p.version);
+    await eraseEverything(db);
+    expect(await db.count('digests')).toBe(0);
+    // Empty packs under new versions: no pack made from the erased data can be stored after.
+    const after = await db.getAll('packs');
+    expect(after.map((p) => [p.source, p.rows.count])).toEqual([['local', 0], ['team', 0]]);
+    for (const p of after) expect(before).not.toContain(p.version);
+  });
+
+  it('a pack is stored only over the one it was read with; it clears the marks of digests not written since', async () => {
+    ({ db } = await freshDb());
+    await start('gmail:t1');
+    await start('gmail:t2');
+    const read = await readDigests(db, 'local');
+    expect(read.pack).toBeUndefined();
+    expect(read.changed.map((d) => d.caseId).sort()).toEqual(['gmail:t1', 'gmail:t2']);
+    // gmail:t1 is written again after the read: it stays marked for the next pack.
+    await command('gmail:t1', { type: 'acknowledge' }, '2026-03-02T09:00:00.000Z');
+    const pack = { ...emptyPack('local'), policyKey: 'p' };
+    expect(await storePack(db, undefined, pack, read.changed)).toBe(true);
+    expect((await readDigests(db, 'local')).changed.map((d) => d.caseId)).toEqual(['gmail:t1']);
+    expect((await db.get('digests', digestKey('local', 'gmail:t2')))!.dirty).toBeUndefined();
+    // Made from an older read (another pack came in between): not stored.
+    expect(await storePack(db, undefined, { ...emptyPack('local'), policyKey: 'q' }, [])).toBe(false);
+    expect((await db.get('packs', 'local'))!.policyKey).toBe('p');
+    // A gone case's digest is deleted once a pack has taken it in.
+    await eraseCustomer(db, 'dana@example.org', { agentId: 'agent-ann', now: '2026-03-05T00:00:00.000Z', queueSync: false });
+    const next = await readDigests(db, 'local');
+    expect(next.changed.every((d) => d.deleted === 1)).toBe(true);
+    expect(await storePack(db, pack.version, emptyPack('local'), next.changed)).toBe(true);
+    expect(await db.count('digests')).toBe(0);
+  });
+});
+
+function teamEvent(agentId: string, e: CaseEvent): SyncDoc {
+  return { _id: `ev:${agentId}:${e.id}`, type: 'event', author: agentId, agentId, createdAt: e.at, event: e } as unknown as SyncDoc;
+}
+function teamCase(agentId: string, caseId: string, category: string, at: string): SyncDoc {
+  return { _id: `cs:${agentId}:${newId()}`, type: 'case', author: agentId, agentId, createdAt: at, case: { caseId, category, stage: 'received', host: 'gmail', agentId, createdAt: at, updatedAt: at, open: 1 } } as unknown as SyncDoc;
+}
+
+describe('team digests', () => {
+  it('follow pulled documents, which may come more than once and in any order; an erasure removes the cases it names', async () => {
+    ({ db } = await freshDb());
+    const k1 = 'key-1';
+    const k2 = 'key-2';
+    const e1 = event(k1, 'received', '2026-03-02T08:00:00.000Z', { messageId: 'a' }, 'customer');
+    const e2 = event(k1, 'acknowledged', '2026-03-02T09:00:00.000Z', {}, 'bob');
+    const e3 = event(k2, 'received', '2026-03-02T10:00:00.000Z', { messageId: 'b' }, 'customer');
+    await putTeamDocs(db, [teamEvent('bob', e2), teamCase('bob', k1, 'support', '2026-03-02T09:00:00.000Z')]);
+    await putTeamDocs(db, [teamEvent('bob', e1), teamEvent('bob', e2), teamEvent('cy', e3)]);
+    const docs = await listTeamDocs(db);
+    for (const key of [k1, k2]) expect(content(await db.get('digests', digestKey('team', key)))).toEqual(teamDigest(key, docs));
+    expect((await db.get('digests', digestKey('team', k1)))).toMatchObject({ agentId: 'bob', category: 'support', eventCount: 2 });
+    expect((await db.get('digests', digestKey('team', k2)))).toMatchObject({ agentId: 'cy', category: 'inquiry', eventCount: 1 });
+
+    const erasure = { _id: 'er:bob:1', type: 'erasure', author: 'bob', agentId: 'bob', createdAt: '2026-03-03T00:00:00.000Z', erasure: { subjectHash: 'h', caseKeys: [k1], at: '2026-03-03T00:00:00.000Z' } } as unknown as SyncDoc;
+    await putTeamDocs(db, [erasure]);
+    expect(await db.get('digests', digestKey('team', k1))).toMatchObject({ deleted: 1 });
+    expect(await db.countFromIndex('team', 'byCase', k1)).toBe(0);
+    // A document about an erased case that arrives later is dropped too.
+    await putTeamDocs(db, [teamEvent('bob', event(k1, 'resolved', '2026-03-02T12:00:00.000Z', { code: 'fixed', summary: 'x' }, 'bob'))]);
+    expect(await db.countFromIndex('team', 'byCase', k1)).toBe(0);
+    expect(content(await db.get('digests', digestKey('team', k2)))).toBeDefined();
+    expect(await live(db, 'local')).toEqual([]);
+  });
+});

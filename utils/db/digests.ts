@@ -1,0 +1,205 @@
+/**
+ * The `digests` store: per case, what the dashboard reads (the log's marks), kept in step with
+ * the log by every write path, in the same transaction as the write:
+ * - a case's own write (case-store.ts) appends the new events' marks, or rebuilds them;
+ * - restores, CSV imports and team pulls rebuild the digests of the cases they touch;
+ * - erasure and retention leave a `deleted` digest in place of the case's.
+ * Each write raises the digest's `rev` and marks it dirty. The dashboard reads the source's pack
+ * (every digest as of its making, with SLA states, in a few buffers) plus the dirty digests, and
+ * stores a new pack (storePack), which clears the dirty marks it took in.
+ */
+import type { CaseEvent, Category } from '../cases/events';
+import type { CaseRecord } from '../cases/records';
+import { casesFromSyncDocs } from '../metrics/cases-from-sync';
+import { caseMarksWithEnd, extendMarks } from '../metrics/case-marks';
+import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
+import type { IDBPTransaction } from 'idb';
+import { ulid } from 'ulid';
+import { packRows } from '../metrics/dashboard-pack';
+import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, TeamRecord } from './schema';
+
+export type DigestSource = CaseDigest['source'];
+export const DIGEST_SOURCES: readonly DigestSource[] = ['local', 'team'];
+
+/** A digest's content, without the bookkeeping a write adds. */
+export type DigestBody = Omit<CaseDigest, 'rev' | 'dirty' | 'deleted'>;
+
+/** Any transaction that can write `digests` (and read the stores named by the caller). */
+type DigestTx = IDBPTransaction<CaselineDBSchema, CaselineStoreName[], 'readwrite' | 'versionchange'>;
+
+export function digestKey(source: DigestSource, caseId: string): string {
+  return `${source}:${caseId}`;
+}
+
+/** The category the figures use for a case whose record names none (as the case view does). */
+const DEFAULT_CATEGORY: Category = 'inquiry';
+
+/** A local case's digest from its record and whole log. */
+export function localDigest(record: CaseRecord, events: readonly CaseEvent[]): DigestBody {
+  const { marks, end } = caseMarksWithEnd(events);
+  return {
+    key: digestKey('local', record.caseId),
+    source: 'local',
+    caseId: record.caseId,
+    agentId: record.agentId,
+    category: record.category ?? DEFAULT_CATEGORY,
+    eventCount: events.length,
+    ...(end ? { lastAt: end.at, lastId: end.id } : {}),
+    marks,
+  };
+}
+
+/**
+ * The digest after appending `events` to a log of `priorCount` events whose digest is `prior`;
+ * undefined when it must be rebuilt from the whole log (no digest, one out of step, or an event
+ * older than the log's end).
+ */
+export function appendedDigest(prior: CaseDigest | undefined, priorCount: number, record: CaseRecord, events: readonly CaseEvent[]): DigestBody | undefined {
+  if (!prior || prior.deleted || prior.eventCount !== priorCount) return undefined;
+  const marks = [...prior.marks];
+  const end = extendMarks(marks, prior.lastAt === undefined || prior.lastId === undefined ? undefined : { at: prior.lastAt, id: prior.lastId }, events);
+  if (end === false) return undefined;
+  return {
+    key: prior.key,
+    source: 'local',
+    caseId: record.caseId,
+    agentId: record.agentId,
+    category: record.category ?? DEFAULT_CATEGORY,
+    eventCount: priorCount + events.length,
+    ...(end ? { lastAt: end.at, lastId: end.id } : {}),
+    marks,
+  };
+}
+
+/** Rebuilds (or deletes, when the case is gone) the local digests of `caseIds`. Needs `cases`, `events`, `digests`. */
+export async function rebuildLocalDigests(tx: DigestTx, caseIds: Iterable<string>): Promise<void> {
+  const cases = tx.objectStore('cases');
+  const byCase = tx.objectStore('events').index('byCase');
+  const digests = tx.objectStore('digests');
+  await Promise.all(
+    [...new Set(caseIds)].map(async (caseId) => {
+      const [record, events, prior] = await Promise.all([cases.get(caseId), byCase.getAll(caseId), digests.get(digestKey('local', caseId))]);
+      if (record) await digests.put(written(localDigest(record, events), prior));
+      else if (prior) await digests.put(gone(prior));
+    }),
+  );
+}
+
+/** The case a team document is about, if any. */
+export function teamCaseId(doc: TeamSyncDoc): string | undefined {
+  switch (doc.type) {
+    case 'event':
+      return doc.event.caseId;
+    case 'case':
+      return doc.case.caseId;
+    case 'outcome':
+      return doc.outcome.caseId;
+    default:
+      return undefined;
+  }
+}
+
+export function teamRecord(doc: TeamSyncDoc): TeamRecord {
+  const caseId = teamCaseId(doc);
+  return { id: doc._id, type: doc.type, agentId: doc.agentId, ...(caseId === undefined ? {} : { caseId }), doc };
+}
+
+/** A team case's digest from every pulled document about it; undefined when it has no events. */
+export function teamDigest(caseId: string, docs: readonly TeamSyncDoc[]): DigestBody | undefined {
+  const built = casesFromSyncDocs(docs).cases.find((c) => c.caseId === caseId);
+  if (!built) return undefined;
+  const { marks, end } = caseMarksWithEnd(built.events);
+  return {
+    key: digestKey('team', caseId),
+    source: 'team',
+    caseId,
+    agentId: built.agentId,
+    category: built.category ?? DEFAULT_CATEGORY,
+    eventCount: built.events.length,
+    ...(end ? { lastAt: end.at, lastId: end.id } : {}),
+    marks,
+  };
+}
+
+/** Rebuilds (or deletes) the team digests of `caseIds`. Needs `team` and `digests`. */
+export async function rebuildTeamDigests(tx: DigestTx, caseIds: Iterable<string>): Promise<void> {
+  const byCase = tx.objectStore('team').index('byCase');
+  const digests = tx.objectStore('digests');
+  await Promise.all(
+    [...new Set(caseIds)].map(async (caseId) => {
+      const [docs, prior] = await Promise.all([byCase.getAll(caseId), digests.get(digestKey('team', caseId))]);
+      const digest = teamDigest(caseId, docs.map((r) => r.doc));
+      if (digest) await digests.put(written(digest, prior));
+      else if (prior) await digests.put(gone(prior));
+    }),
+  );
+}
+
+/** What a write stores: the new content, its rev raised, marked for the next pack. */
+export function written(body: DigestBody, prior: CaseDigest | undefined): CaseDigest {
+  return { ...body, rev: (prior?.rev ?? 0) + 1, dirty: 1 };
+}
+
+/** What stands for a case that is gone until the pack has dropped it. */
+export function gone(prior: CaseDigest): CaseDigest {
+  return { key: prior.key, source: prior.source, caseId: prior.caseId, agentId: prior.agentId, eventCount: 0, marks: [], rev: prior.rev + 1, dirty: 1, deleted: 1 };
+}
+
+/** Marks the digest of a case that is gone (erasure, retention). Needs `digests`. */
+export async function markGone(tx: DigestTx, source: DigestSource, caseId: string): Promise<void> {
+  const store = tx.objectStore('digests');
+  const prior = await store.get(digestKey(source, caseId));
+  if (prior && !prior.deleted) await store.put(gone(prior));
+}
+
+/** An empty pack under a new version (after a wipe: no pack made from older data is stored). */
+export function emptyPack(source: DigestSource): DashboardPackRecord {
+  return { source, version: ulid(), policyKey: '', rows: packRows([]) };
+}
+
+/** After emptying `digests` and `packs`: empty packs under new versions. Needs `packs`. */
+export async function resetPacks(tx: DigestTx): Promise<void> {
+  await Promise.all(DIGEST_SOURCES.map((source) => tx.objectStore('packs').put(emptyPack(source))));
+}
+
+/**
+ * What the dashboard reads, in one transaction: the source's pack, and the digests written
+ * since (dirty ones); with no pack yet, every digest of the source.
+ */
+export async function readDigests(db: CaselineDb, source: DigestSource): Promise<{ pack: DashboardPackRecord | undefined; changed: CaseDigest[] }> {
+  const tx = db.transaction(['packs', 'digests'], 'readonly');
+  const pack = await tx.objectStore('packs').get(source);
+  const digests = tx.objectStore('digests');
+  const changed = pack ? await digests.index('byDirty').getAll([source, 1]) : await digests.index('bySource').getAll(source);
+  await tx.done;
+  return { pack, changed };
+}
+
+/**
+ * Stores a new pack made from `read` (the pack and digests readDigests gave), unless another
+ * pack or a wipe came in between (then nothing is written: the next read starts again). The
+ * digests taken in lose their dirty mark, unless written again since; gone ones are deleted.
+ */
+export async function storePack(db: CaselineDb, readVersion: string | undefined, pack: DashboardPackRecord, taken: readonly CaseDigest[]): Promise<boolean> {
+  const tx = db.transaction(['packs', 'digests'], 'readwrite');
+  const packs = tx.objectStore('packs');
+  const digests = tx.objectStore('digests');
+  if ((await packs.get(pack.source))?.version !== readVersion) {
+    await tx.done;
+    return false;
+  }
+  await Promise.all([
+    packs.put(pack),
+    ...taken.map(async (d) => {
+      const now = await digests.get(d.key);
+      if (!now || now.rev !== d.rev) return;
+      if (now.deleted) await digests.delete(d.key);
+      else if (now.dirty) {
+        const { dirty: _dirty, ...clean } = now;
+        await digests.put(clean);
+      }
+    }),
+  ]);
+  await tx.done;
+  return true;
+}

@@ -1,0 +1,154 @@
+/**
+ * The dashboard's figures, computed where the data lives (the background) so the page receives
+ * only what it shows: no log crosses the messaging channel. Reads the source's pack and the
+ * digests written since (utils/db/digests.ts), evaluates again only the cases whose SLA states
+ * no longer hold (log changed, policy changed, or an event time ahead of the states), and runs
+ * the pure functions of utils/metrics on the result.
+ */
+import type { CaseEvent } from '../cases/events';
+import { sha256, toHex, utf8 } from '../cases/sha256';
+import { readDigests, storePack } from '../db/digests';
+import type { DigestSource } from '../db/digests';
+import type { CaselineDb } from '../db/schema';
+import { packRows, unpackRows } from '../metrics/dashboard-pack';
+import type { DashboardRow } from '../metrics/dashboard-pack';
+import { ulid } from 'ulid';
+import { casesFromSyncDocs } from '../metrics/cases-from-sync';
+import { computeDashboard } from '../metrics/dashboard';
+import type { DashboardCase, DashboardFigures, SlaTargetStatus } from '../metrics/dashboard';
+import { dailySeries } from '../metrics/daily-series';
+import type { DailySeries } from '../metrics/daily-series';
+import { agentChoices, caseStatuses, dashboardInput } from '../metrics/dashboard-input';
+import type { DashboardFormFilters } from '../metrics/dashboard-input';
+import { slaSnapshot, slaStatesAt } from '../metrics/sla-snapshot';
+import type { SlaPolicy } from '../sla/types';
+
+export interface DashboardView {
+  source: DigestSource;
+  /** The moment the figures were taken (epoch ms): SLA states and the default end of the range. */
+  now: number;
+  /** The calendar's time zone: date filters and chart days are local to it. */
+  timeZone: string;
+  /** Every case known from this source, before filters. */
+  totalCases: number;
+  /** The agents the filter offers. */
+  agents: string[];
+  figures: DashboardFigures;
+  series: DailySeries;
+  /** Cases whose SLA states were evaluated again for this answer (the rest came from the cache). */
+  evaluated: number;
+  /** Where the time went, in ms: reading the digests (and logs of stale cases), the figures. */
+  timings: { readMs: number; figuresMs: number };
+}
+
+/** Identifies a policy: cached SLA states are valid only for the policy they were computed under. */
+export function policyKey(policy: SlaPolicy): string {
+  return toHex(sha256(utf8(JSON.stringify(policy)))).slice(0, 32);
+}
+
+/** Above this many stale cases, one read of the whole log beats a read per case. */
+const WHOLE_LOG_READ = 500;
+
+async function logsOf(db: CaselineDb, source: DigestSource, caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
+  const logs = new Map<string, CaseEvent[]>();
+  if (source === 'local') {
+    if (caseIds.length > WHOLE_LOG_READ) {
+      for (const e of await db.getAll('events')) {
+        const log = logs.get(e.caseId);
+        if (log) log.push(e);
+        else logs.set(e.caseId, [e]);
+      }
+    } else {
+      const index = db.transaction('events').store.index('byCase');
+      await Promise.all(caseIds.map(async (id) => logs.set(id, await index.getAll(id))));
+    }
+    return logs;
+  }
+  const docs =
+    caseIds.length > WHOLE_LOG_READ
+      ? (await db.getAll('team')).map((r) => r.doc)
+      : (await Promise.all(caseIds.map((id) => db.getAllFromIndex('team', 'byCase', id)))).flat().map((r) => r.doc);
+  for (const c of casesFromSyncDocs(docs).cases) logs.set(c.caseId, c.events);
+  return logs;
+}
+
+/**
+ * Every case of `source` with its SLA states at `now`: the source's pack with the digests
+ * written since folded in; SLA states from the pack where they hold, else evaluated from the log.
+ * When anything changed, a new pack is stored (`saved`, not awaited by the dashboard's answer).
+ */
+export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now: number): Promise<{ cases: DashboardCase[]; evaluated: number; saved: Promise<boolean> }> {
+  const key = policyKey(policy);
+  const { pack, changed } = await readDigests(db, source);
+  let rows: DashboardRow[] = pack ? unpackRows(pack.rows) : [];
+  if (changed.length > 0) {
+    const index = new Map<string, number>();
+    rows.forEach((r, i) => index.set(r.caseId, i));
+    const removed = new Set<number>();
+    for (const d of changed) {
+      const i = index.get(d.caseId);
+      if (d.deleted) {
+        if (i !== undefined) removed.add(i);
+        continue;
+      }
+      const row: DashboardRow = { caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks };
+      if (i === undefined) {
+        index.set(d.caseId, rows.length);
+        rows.push(row);
+      } else rows[i] = row;
+    }
+    if (removed.size > 0) rows = rows.filter((_, i) => !removed.has(i));
+  }
+
+  const samePolicy = pack?.policyKey === key;
+  const statuses: SlaTargetStatus[][] = new Array<SlaTargetStatus[]>(rows.length);
+  const stale: number[] = [];
+  rows.forEach((r, i) => {
+    const known = samePolicy && r.sla ? slaStatesAt(r.sla, now) : undefined;
+    if (known) statuses[i] = known;
+    else stale.push(i);
+  });
+  if (stale.length > 0) {
+    const logs = await logsOf(db, source, stale.map((i) => rows[i]!.caseId));
+    const at = new Date(now);
+    for (const i of stale) {
+      const r = rows[i]!;
+      const events = logs.get(r.caseId) ?? [];
+      const evaluated = caseStatuses({ caseId: r.caseId, agentId: r.agentId, category: r.category, events }, policy, at);
+      statuses[i] = evaluated;
+      r.sla = slaSnapshot(evaluated, now, events);
+    }
+  }
+  const cases = rows.map((r, i) => ({ caseId: r.caseId, agentId: r.agentId, category: r.category, marks: r.marks, statuses: statuses[i] }));
+  const saved = !pack || changed.length > 0 || stale.length > 0 ? storePack(db, pack?.version, { source, version: ulid(), policyKey: key, rows: packRows(rows) }, changed) : Promise.resolve(false);
+  return { cases, evaluated: stale.length, saved };
+}
+
+/** The dashboard for `source` under the form's filters, at `now`. */
+export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: DigestSource, form: DashboardFormFilters, now: number): Promise<DashboardView> {
+  const started = performance.now();
+  const { cases, evaluated, saved } = await evaluatedCases(db, policy, source, now);
+  saved.catch(() => undefined); // a cache that could not be written is evaluated again next time
+  const read = performance.now();
+  const input = dashboardInput(cases, policy.calendar, form, now);
+  const figures = computeDashboard(input);
+  const series = dailySeries(input, policy.calendar.timeZone);
+  return {
+    source,
+    now,
+    timeZone: policy.calendar.timeZone,
+    totalCases: cases.length,
+    agents: agentChoices([], cases),
+    figures,
+    series,
+    evaluated,
+    timings: { readMs: read - started, figuresMs: performance.now() - read },
+  };
+}
+
+/** Brings the source's pack up to date (after a restore or a pull); the cases evaluated again. */
+export async function warmDashboard(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now = Date.now()): Promise<number> {
+  const { evaluated, saved } = await evaluatedCases(db, policy, source, now);
+  await saved;
+  return evaluated;
+}
