@@ -2,8 +2,9 @@
  * The dashboard page in Chromium with the built extension: an empty profile shows its empty
  * state in words; six cases restored from a backup through the background show exactly the
  * figures the pure functions compute from the same data, before and after filtering; the team
- * source without sync says why in words; the CSV download holds the figures; axe-core finds no
- * serious or critical problem.
+ * source without sync says why in words; a team lead sees the figures of the team's pulled
+ * records (restored into the team store: granting the server's host permission needs a person);
+ * the CSV download holds the figures; axe-core finds no serious or critical problem.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
 import { dashboardCases, dashboardInput } from '../../utils/metrics/dashboard-input';
 import type { DashboardFormFilters, RecordedCase } from '../../utils/metrics/dashboard-input';
 import type { SlaPolicy } from '../../utils/sla/types';
+import { casesFromSyncDocs } from '../../utils/metrics/cases-from-sync';
+import type { SyncDoc } from '../../utils/sync/docs';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { sendFromPage, seriousAxeViolations } from './support/extension-pages';
 
@@ -89,6 +92,29 @@ const SEED = [
 ];
 const RECORDED: RecordedCase[] = SEED.map((s) => ({ caseId: s.record.caseId, agentId: s.record.agentId, category: s.record.category, events: s.events }));
 
+/**
+ * The same six cases as a team lead holds them after a pull: documents written by two other
+ * installs (case keys instead of case ids, as the privacy rules send them), one case summary
+ * each for the category.
+ */
+const TEAM_DOCS: SyncDoc[] = SEED.flatMap((s, i) => {
+  const agentId = `install-${s.record.agentId}`;
+  const caseKey = `key-${i}`;
+  const base = { author: s.record.agentId, agentId, createdAt: s.record.updatedAt };
+  return [
+    ...s.events.map((e) => ({ ...base, _id: `ev:${agentId}:${e.id}`, type: 'event', event: { ...e, caseId: caseKey } })),
+    { ...base, _id: `cs:${agentId}:${i}`, type: 'case', case: { caseId: caseKey, category: s.record.category, stage: s.record.stage, host: 'gmail', agentId, createdAt: s.record.createdAt, updatedAt: s.record.updatedAt, open: s.record.open } },
+  ] as unknown as SyncDoc[];
+});
+const TEAM_RECORDED: RecordedCase[] = casesFromSyncDocs(TEAM_DOCS).cases.map((x) => ({ ...x, category: x.category ?? 'inquiry' }));
+const TEAM_BACKUP = JSON.stringify({
+  format: 'caseline-backup',
+  version: 1,
+  schemaVersion: LATEST_VERSION,
+  exportedAt: '2026-03-07T00:00:00.000Z',
+  stores: { team: TEAM_DOCS.map((doc) => ({ id: doc._id, type: doc.type, agentId: doc.agentId, doc })) },
+});
+
 const BACKUP = JSON.stringify({
   format: 'caseline-backup',
   version: 1,
@@ -139,9 +165,9 @@ async function shownMetrics(page: Page): Promise<Map<string, number | null>> {
 }
 
 /** Every figure on the page equals the pure functions' on the seeded data, and none is missing. */
-async function expectFiguresFor(page: Page, policy: SlaPolicy, form: DashboardFormFilters): Promise<DashboardFigures> {
+async function expectFiguresFor(page: Page, policy: SlaPolicy, form: DashboardFormFilters, cases: RecordedCase[] = RECORDED): Promise<DashboardFigures> {
   const now = Number(await page.$eval('#dashboard', (el) => (el as HTMLElement).dataset.now));
-  const figures = computeDashboard(dashboardInput(dashboardCases({ cases: RECORDED, policy }, now), policy.calendar, form, now));
+  const figures = computeDashboard(dashboardInput(dashboardCases({ cases, policy }, now), policy.calendar, form, now));
   const expected = expectedMetrics(figures);
   const shown = await shownMetrics(page);
   // Every figure shown is the pure functions' (an agent without a target shows none for it).
@@ -316,6 +342,36 @@ describe('dashboard page', () => {
     expect(text).toMatch(/sync/i);
     await page.click('[data-testid="source-local"]');
     await page.waitForSelector('[data-testid="team-figures"]');
+  });
+
+  it('a team lead sees the figures of the team’s pulled records, as the pure functions compute them', async () => {
+    await page.bringToFront();
+    const current = await sendFromPage<CaselineSettings>(page, 'getSettings', {});
+    if (!current.ok) throw new Error(current.error);
+    const lead = { ...current.value, role: 'lead', sync: { enabled: true, url: 'http://127.0.0.1:9', db: 'caseline', user: 'lead' } };
+    expect(await sendFromPage<CaselineSettings>(page, 'saveSettings', { settings: lead })).toMatchObject({ ok: true });
+    expect(await sendFromPage<{ applied: number }>(page, 'importBackup', { json: TEAM_BACKUP })).toEqual({ ok: true, value: { applied: TEAM_DOCS.length } });
+
+    await page.click('[data-testid="source-team"]');
+    await page.waitForSelector('#dashboard[data-source="team"][data-ready="true"] [data-testid="team-figures"]');
+    const figures = await expectFiguresFor(page, policy, {}, TEAM_RECORDED);
+    expect(figures.team.cases).toBe(6);
+    expect(figures.byAgent.map((a) => a.agentId)).toEqual(['install-ann', 'install-bob']);
+    expect(await page.$eval('.lead', (el) => el.textContent ?? '')).toContain('the team');
+
+    // The filters work on the team's records too.
+    const before = await rangeStatus(page);
+    await page.click('[data-testid="filter-agent-install-bob"]');
+    await waitForStatusChange(page, before);
+    expect((await expectFiguresFor(page, policy, { agents: ['install-bob'] }, TEAM_RECORDED)).team.cases).toBe(3);
+    const reset = await rangeStatus(page);
+    await page.click('[data-testid="filters-reset"]');
+    await waitForStatusChange(page, reset);
+
+    // Back to an agent's own view: the team's records are not offered any more.
+    expect(await sendFromPage<CaselineSettings>(page, 'saveSettings', { settings: current.value })).toMatchObject({ ok: true });
+    await page.click('[data-testid="source-local"]');
+    await page.waitForSelector('#dashboard[data-source="local"][data-ready="true"] [data-testid="team-figures"]');
   });
 
   it('axe-core finds no serious or critical problem, with the daily table open, in light and dark', async () => {

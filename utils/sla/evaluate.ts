@@ -9,6 +9,9 @@
  *   after it (a `metBy` event logged before the start meets it at the start).
  * - Waiting: between `awaiting_customer` and the next `customer_replied`, targets with
  *   `pausesWhileWaiting` stop; the due time moves later by the paused time in the target's clock.
+ *   A wait that takes no time on that clock (a night or weekend, for a business clock) leaves the
+ *   due time as it was, and no wait makes it earlier. A business-days target that a wait moves
+ *   onto a closing is due at the next opening instead, as the days rule gives start-of-day times.
  *   A pause that begins after the due time does not undo the breach.
  * - Reopening (`reopened`, or `customer_replied` after `resolved`/`closed`) restarts `resolve` and
  *   cancels an unmet `followUp`; the next `resolved` starts a new follow-up.
@@ -190,6 +193,17 @@ function clockBetween(target: SlaTarget, calendar: BusinessCalendar, from: numbe
   return target.clock === 'calendar' ? (to - from) / MS_PER_MINUTE : businessMinutesBetweenMs(from, to, calendar);
 }
 
+/**
+ * The due time after a wait that stopped the clock: `left` minutes on it from `resumed`. That is
+ * later than the due time before the wait, as the wait took time on the clock. A business-days
+ * target landing on a closing is due at the next opening, where the days rule puts its due times.
+ */
+function resumeAt(target: SlaTarget, calendar: BusinessCalendar, resumed: number, left: number): number {
+  const due = clockAdd(target, calendar, resumed, left);
+  if (target.clock !== 'business' || target.unit !== 'days' || !Number.isFinite(due)) return due;
+  return addBusinessTimeMs(due, 0, 'minutes', calendar);
+}
+
 function firstDue(target: SlaTarget, start: number, calendar: BusinessCalendar): number {
   if (target.clock === 'business') return addBusinessTimeMs(start, target.amount, target.unit, calendar);
   return start + target.amount * UNIT_MINUTES[target.unit] * MS_PER_MINUTE;
@@ -224,15 +238,19 @@ function statusOf(name: TargetName, target: SlaTarget, cycle: Cycle | undefined,
     const left = clockBetween(target, cal, from, due);
     // No time was left to stop (e.g. a weekend pause right before a Monday-morning due time).
     if (left <= 0) continue;
-    if (p.end === undefined || p.end > horizon) {
-      // Still waiting at the horizon: the clock stands at `left`.
-      paused += clockBetween(target, cal, from, horizon);
-      due = clockAdd(target, cal, horizon, left);
+    // Still waiting at the horizon: the clock stands at `left`, and the due time is the one it
+    // would have if the wait ended there.
+    const waiting = p.end === undefined || p.end > horizon;
+    const resumed = p.end === undefined ? horizon : Math.min(p.end, horizon);
+    const stopped = clockBetween(target, cal, from, resumed);
+    paused += stopped;
+    // A wait that took no time on the clock moves nothing: counting `left` again from `resumed`
+    // could land on an earlier instant with the same clock reading (a closing before an opening).
+    if (stopped > 0) due = resumeAt(target, cal, resumed, left);
+    if (waiting) {
       pausedNow = cycle.metAt === undefined && cycle.endedAt === undefined;
       break;
     }
-    paused += clockBetween(target, cal, from, p.end);
-    due = clockAdd(target, cal, p.end, left);
   }
 
   const status: TargetStatus = { target: name, state: 'not_started', clock: target.clock, startedAt: iso(cycle.start), dueAt: iso(due), source: target.source };

@@ -136,7 +136,9 @@ describe('evaluate: waiting on the customer', () => {
   it('moves due times by the paused business time once the customer replies', () => {
     const r = run([...waiting(), ev('customer_replied', '2026-12-01T10:00:00.000Z')], '2026-12-01T11:00:00Z');
     expect(get(r, 'respond')).toMatchObject({ state: 'running', dueAt: '2026-12-01T13:00:00.000Z', pausedMinutes: 480, remainingMinutes: 120 });
-    expect(get(r, 'resolve')).toMatchObject({ state: 'running', dueAt: '2026-12-02T17:00:00.000Z', pausedMinutes: 480 });
+    // Resolve (2 business days, due Wed 09:00) waited a whole business day: due a business day
+    // later, Thu 09:00, the opening after Wed 17:00 (the same business-time reading).
+    expect(get(r, 'resolve')).toMatchObject({ state: 'running', dueAt: '2026-12-03T09:00:00.000Z', pausedMinutes: 480 });
   });
 
   it('a pause that begins after the due time does not undo the breach', () => {
