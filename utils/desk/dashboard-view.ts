@@ -75,9 +75,9 @@ async function logsOf(db: CaselineDb, source: DigestSource, caseIds: readonly st
 /**
  * Every case of `source` with its SLA states at `now`: the source's pack with the digests
  * written since folded in; SLA states from the pack where they hold, else evaluated from the log.
- * When anything changed, a new pack is stored (`saved`, not awaited by the dashboard's answer).
+ * When anything changed, `save` stores a new pack (the dashboard calls it after answering).
  */
-export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now: number): Promise<{ cases: DashboardCase[]; evaluated: number; saved: Promise<boolean> }> {
+export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now: number): Promise<{ cases: DashboardCase[]; evaluated: number; save: () => Promise<boolean> }> {
   const key = policyKey(policy);
   const { pack, changed } = await readDigests(db, source);
   let rows: DashboardRow[] = pack ? unpackRows(pack.rows) : [];
@@ -120,15 +120,16 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
     }
   }
   const cases = rows.map((r, i) => ({ caseId: r.caseId, agentId: r.agentId, category: r.category, marks: r.marks, statuses: statuses[i] }));
-  const saved = !pack || changed.length > 0 || stale.length > 0 ? storePack(db, pack?.version, { source, version: ulid(), policyKey: key, rows: packRows(rows) }, changed) : Promise.resolve(false);
-  return { cases, evaluated: stale.length, saved };
+  const save = async () => (!pack || changed.length > 0 || stale.length > 0 ? storePack(db, pack?.version, { source, version: ulid(), policyKey: key, rows: packRows(rows) }, changed) : false);
+  return { cases, evaluated: stale.length, save };
 }
 
 /** The dashboard for `source` under the form's filters, at `now`. */
 export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: DigestSource, form: DashboardFormFilters, now: number): Promise<DashboardView> {
   const started = performance.now();
-  const { cases, evaluated, saved } = await evaluatedCases(db, policy, source, now);
-  saved.catch(() => undefined); // a cache that could not be written is evaluated again next time
+  const { cases, evaluated, save } = await evaluatedCases(db, policy, source, now);
+  // After the answer has gone; a pack that could not be stored is made again next time.
+  setTimeout(() => void save().catch(() => undefined), 0);
   const read = performance.now();
   const input = dashboardInput(cases, policy.calendar, form, now);
   const figures = computeDashboard(input);
@@ -148,7 +149,7 @@ export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: D
 
 /** Brings the source's pack up to date (after a restore or a pull); the cases evaluated again. */
 export async function warmDashboard(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now = Date.now()): Promise<number> {
-  const { evaluated, saved } = await evaluatedCases(db, policy, source, now);
-  await saved;
+  const { evaluated, save } = await evaluatedCases(db, policy, source, now);
+  await save();
   return evaluated;
 }

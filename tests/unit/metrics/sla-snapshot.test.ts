@@ -205,13 +205,13 @@ describe('slaSnapshot by example', () => {
     if (later !== undefined) expect(buckets(later)).toEqual(buckets(evaluate(log, policy, new Date(t2))));
   });
 
-  it('a wait begun and ended at the moment of evaluation, outside business hours, does not move the breach', () => {
-    // Thursday evening; respond and resolve: 3 business days, due Wednesday 09:00 without the wait,
-    // Tuesday 17:00 with it (the remaining business minutes counted again from the reply).
+  it('a wait begun and ended at the moment of evaluation, outside business hours, changes nothing', () => {
+    // Thursday evening; respond and resolve: 3 business days, due Wednesday 09:00 with or without
+    // the wait (it takes no business time).
     const log = [ev('received', '2026-12-03T20:00:00.000Z'), ev('awaiting_customer', '2026-12-03T21:00:00.000Z'), ev('customer_replied', '2026-12-03T21:00:00.000Z')];
     const t1 = at('2026-12-03T21:00:00.000Z');
     const t2 = at('2026-12-08T18:00:00.000Z');
-    expect(evaluate(log, policy, new Date(t2)).map((s) => s.state)).toEqual(['breached', 'breached', 'breached', 'not_started', 'not_started']);
+    expect(evaluate(log, policy, new Date(t2)).map((s) => s.state)).toEqual(['breached', 'due_soon', 'due_soon', 'not_started', 'not_started']);
     const later = statesAt(log, t1, t2); // undefined ("evaluate again") would do too
     if (later !== undefined) expect(buckets(later)).toEqual(buckets(evaluate(log, policy, new Date(t2))));
   });
