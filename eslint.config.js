@@ -10,7 +10,7 @@ const EXTENSION_APIS = ['wxt', 'wxt/*', '#imports', 'webextension-polyfill', '@w
 const DATABASE = ['idb', 'fake-indexeddb', '**/utils/db', '**/utils/db/*', '@/utils/db', '@/utils/db/*'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'screenshots/**', 'bench/**', 'utils/classify/model.json'] },
+  { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'screenshots/**', 'bench/**', 'utils/classify/model.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   nounsanitized.configs.recommended,

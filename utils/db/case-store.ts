@@ -16,7 +16,7 @@ import type { MailHost, ThreadListRow, ThreadSnapshot } from '../mailbox/types';
 import { toSyncDoc } from '../privacy/sync-docs';
 import type { SyncDoc, SyncPrivacySettings } from '../privacy/sync-docs';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
-import { appendedDigest, digestKey, localDigest, written } from './digests';
+import { appendedDigest, digestKey, forgetPacks, localDigest, written } from './digests';
 import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, OutboxItem } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 import type { CaselineSettings } from './settings';
@@ -250,6 +250,7 @@ async function readCase(db: CaselineDb, tx: WriteTx, caseId: string, needEvents:
 /** Drops every remembered state of a database (after imports, purges and erasures). */
 export function forgetDerivedStates(db: CaselineDb): void {
   stateCache.delete(db);
+  forgetPacks(db);
 }
 
 /** Remembers a committed state (only when the new ids sort after the old: the log order holds). */

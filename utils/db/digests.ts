@@ -15,7 +15,8 @@ import { caseMarksWithEnd, extendMarks } from '../metrics/case-marks';
 import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
-import { packRows } from '../metrics/dashboard-pack';
+import { packRows, unpackRows } from '../metrics/dashboard-pack';
+import type { DashboardRow } from '../metrics/dashboard-pack';
 import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, TeamRecord } from './schema';
 
 export type DigestSource = CaseDigest['source'];
@@ -159,28 +160,65 @@ export function emptyPack(source: DigestSource): DashboardPackRecord {
 
 /** After emptying `digests` and `packs`: empty packs under new versions. Needs `packs`. */
 export async function resetPacks(tx: DigestTx): Promise<void> {
+  forgetPacks(tx.db as CaselineDb);
   await Promise.all(DIGEST_SOURCES.map((source) => tx.objectStore('packs').put(emptyPack(source))));
 }
 
-/**
- * What the dashboard reads, in one transaction: the source's pack, and the digests written
- * since (dirty ones); with no pack yet, every digest of the source.
- */
-export async function readDigests(db: CaselineDb, source: DigestSource): Promise<{ pack: DashboardPackRecord | undefined; changed: CaseDigest[] }> {
-  const tx = db.transaction(['packs', 'digests'], 'readonly');
-  const pack = await tx.objectStore('packs').get(source);
-  const digests = tx.objectStore('digests');
-  const changed = pack ? await digests.index('byDirty').getAll([source, 1]) : await digests.index('bySource').getAll(source);
-  await tx.done;
-  return { pack, changed };
+/** What the dashboard reads of a source: its pack's cases, and the digests written since. */
+export interface DigestRead {
+  /** The pack's version (undefined: no pack yet) and the policy its SLA states were made under. */
+  version: string | undefined;
+  policyKey: string | undefined;
+  /** The pack's cases (a fresh array: the caller may change it). */
+  rows: DashboardRow[];
+  /** Digests written since the pack (with no pack: every digest of the source). */
+  changed: CaseDigest[];
 }
 
 /**
- * Stores a new pack made from `read` (the pack and digests readDigests gave), unless another
- * pack or a wipe came in between (then nothing is written: the next read starts again). The
+ * The last pack of each source stored or read through this connection, unpacked: the background
+ * is the database's only writer, so while no digest is dirty it is the stored pack, and a filter
+ * change need not read and unpack it again. Wipes forget it (forgetPacks).
+ */
+const unpacked = new WeakMap<CaselineDb, Map<DigestSource, { version: string; policyKey: string; rows: readonly DashboardRow[] }>>();
+
+function remember(db: CaselineDb, source: DigestSource, kept: { version: string; policyKey: string; rows: readonly DashboardRow[] }): void {
+  let bySource = unpacked.get(db);
+  if (!bySource) unpacked.set(db, (bySource = new Map()));
+  bySource.set(source, kept);
+}
+
+/** Drops the unpacked packs of a connection (after a wipe, a restore, an erasure). */
+export function forgetPacks(db: CaselineDb): void {
+  unpacked.delete(db);
+}
+
+/** The source's pack and the digests written since, in one transaction. */
+export async function readDigests(db: CaselineDb, source: DigestSource): Promise<DigestRead> {
+  const tx = db.transaction(['packs', 'digests'], 'readonly');
+  const digests = tx.objectStore('digests');
+  const kept = unpacked.get(db)?.get(source);
+  if (kept) {
+    const changed = await digests.index('byDirty').getAll([source, 1]);
+    await tx.done;
+    return { version: kept.version, policyKey: kept.policyKey, rows: [...kept.rows], changed };
+  }
+  const pack = await tx.objectStore('packs').get(source);
+  const changed = pack ? await digests.index('byDirty').getAll([source, 1]) : await digests.index('bySource').getAll(source);
+  await tx.done;
+  if (!pack) return { version: undefined, policyKey: undefined, rows: [], changed };
+  const rows = unpackRows(pack.rows);
+  remember(db, source, { version: pack.version, policyKey: pack.policyKey, rows });
+  return { version: pack.version, policyKey: pack.policyKey, rows: [...rows], changed };
+}
+
+/**
+ * Stores a new pack of `rows` (made from what readDigests gave: `readVersion`, and the digests
+ * `taken` in), unless another pack or a wipe came in between (then nothing is written: the next read starts again). The
  * digests taken in lose their dirty mark, unless written again since; gone ones are deleted.
  */
-export async function storePack(db: CaselineDb, readVersion: string | undefined, pack: DashboardPackRecord, taken: readonly CaseDigest[]): Promise<boolean> {
+export async function storePack(db: CaselineDb, readVersion: string | undefined, source: DigestSource, policyKey: string, rows: readonly DashboardRow[], taken: readonly CaseDigest[]): Promise<boolean> {
+  const pack: DashboardPackRecord = { source, version: ulid(), policyKey, rows: packRows(rows) };
   const tx = db.transaction(['packs', 'digests'], 'readwrite');
   const packs = tx.objectStore('packs');
   const digests = tx.objectStore('digests');
@@ -201,5 +239,6 @@ export async function storePack(db: CaselineDb, readVersion: string | undefined,
     }),
   ]);
   await tx.done;
+  remember(db, source, { version: pack.version, policyKey, rows });
   return true;
 }

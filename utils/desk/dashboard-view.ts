@@ -10,9 +10,7 @@ import { sha256, toHex, utf8 } from '../cases/sha256';
 import { readDigests, storePack } from '../db/digests';
 import type { DigestSource } from '../db/digests';
 import type { CaselineDb } from '../db/schema';
-import { packRows, unpackRows } from '../metrics/dashboard-pack';
 import type { DashboardRow } from '../metrics/dashboard-pack';
-import { ulid } from 'ulid';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
 import { computeDashboard } from '../metrics/dashboard';
 import type { DashboardCase, DashboardFigures, SlaTargetStatus } from '../metrics/dashboard';
@@ -79,8 +77,9 @@ async function logsOf(db: CaselineDb, source: DigestSource, caseIds: readonly st
  */
 export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now: number): Promise<{ cases: DashboardCase[]; evaluated: number; save: () => Promise<boolean> }> {
   const key = policyKey(policy);
-  const { pack, changed } = await readDigests(db, source);
-  let rows: DashboardRow[] = pack ? unpackRows(pack.rows) : [];
+  const read = await readDigests(db, source);
+  const changed = read.changed;
+  let rows = read.rows;
   if (changed.length > 0) {
     const index = new Map<string, number>();
     rows.forEach((r, i) => index.set(r.caseId, i));
@@ -100,7 +99,7 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
     if (removed.size > 0) rows = rows.filter((_, i) => !removed.has(i));
   }
 
-  const samePolicy = pack?.policyKey === key;
+  const samePolicy = read.policyKey === key;
   const statuses: SlaTargetStatus[][] = new Array<SlaTargetStatus[]>(rows.length);
   const stale: number[] = [];
   rows.forEach((r, i) => {
@@ -116,11 +115,11 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
       const events = logs.get(r.caseId) ?? [];
       const evaluated = caseStatuses({ caseId: r.caseId, agentId: r.agentId, category: r.category, events }, policy, at);
       statuses[i] = evaluated;
-      r.sla = slaSnapshot(evaluated, now, events);
+      rows[i] = { ...r, sla: slaSnapshot(evaluated, now, events) };
     }
   }
   const cases = rows.map((r, i) => ({ caseId: r.caseId, agentId: r.agentId, category: r.category, marks: r.marks, statuses: statuses[i] }));
-  const save = async () => (!pack || changed.length > 0 || stale.length > 0 ? storePack(db, pack?.version, { source, version: ulid(), policyKey: key, rows: packRows(rows) }, changed) : false);
+  const save = async () => (read.version === undefined || changed.length > 0 || stale.length > 0 ? storePack(db, read.version, source, key, rows, changed) : false);
   return { cases, evaluated: stale.length, save };
 }
 

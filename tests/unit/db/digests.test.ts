@@ -11,7 +11,8 @@ import { exportEventsCsv, importCasesCsv, importEventsCsv, exportCasesCsv } from
 import type { CaseEvent } from '../../../utils/cases/events';
 import { applyCaseEvents, eraseCustomer, eraseEverything, purgeExpired, runCaseCommand } from '../../../utils/db';
 import type { CaseDigest, CaselineDb } from '../../../utils/db';
-import { digestKey, emptyPack, localDigest, readDigests, storePack, teamDigest } from '../../../utils/db/digests';
+import { digestKey, localDigest, readDigests, storePack, teamDigest } from '../../../utils/db/digests';
+import { LATEST_VERSION } from '../../../utils/db/migrations';
 import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
 import type { SyncDoc } from '../../../utils/sync/docs';
 import { event, freshDb, newId } from './helpers';
@@ -132,23 +133,44 @@ describe('local digests', () => {
     await start('gmail:t1');
     await start('gmail:t2');
     const read = await readDigests(db, 'local');
-    expect(read.pack).toBeUndefined();
+    expect(read.version).toBeUndefined();
     expect(read.changed.map((d) => d.caseId).sort()).toEqual(['gmail:t1', 'gmail:t2']);
     // gmail:t1 is written again after the read: it stays marked for the next pack.
     await command('gmail:t1', { type: 'acknowledge' }, '2026-03-02T09:00:00.000Z');
-    const pack = { ...emptyPack('local'), policyKey: 'p' };
-    expect(await storePack(db, undefined, pack, read.changed)).toBe(true);
-    expect((await readDigests(db, 'local')).changed.map((d) => d.caseId)).toEqual(['gmail:t1']);
+    const rows = read.changed.map((d) => ({ caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks }));
+    expect(await storePack(db, undefined, 'local', 'p', rows, read.changed)).toBe(true);
+    const again = await readDigests(db, 'local');
+    expect(again.changed.map((d) => d.caseId)).toEqual(['gmail:t1']);
+    expect(again.rows.map((r) => r.caseId).sort()).toEqual(['gmail:t1', 'gmail:t2']);
+    expect(again.policyKey).toBe('p');
     expect((await db.get('digests', digestKey('local', 'gmail:t2')))!.dirty).toBeUndefined();
     // Made from an older read (another pack came in between): not stored.
-    expect(await storePack(db, undefined, { ...emptyPack('local'), policyKey: 'q' }, [])).toBe(false);
+    expect(await storePack(db, undefined, 'local', 'q', [], [])).toBe(false);
     expect((await db.get('packs', 'local'))!.policyKey).toBe('p');
     // A gone case's digest is deleted once a pack has taken it in.
     await eraseCustomer(db, 'dana@example.org', { agentId: 'agent-ann', now: '2026-03-05T00:00:00.000Z', queueSync: false });
     const next = await readDigests(db, 'local');
     expect(next.changed.every((d) => d.deleted === 1)).toBe(true);
-    expect(await storePack(db, pack.version, emptyPack('local'), next.changed)).toBe(true);
+    expect(await storePack(db, again.version, 'local', 'p', [], next.changed)).toBe(true);
     expect(await db.count('digests')).toBe(0);
+  });
+
+  it('what a connection remembers of the last pack is forgotten by a wipe or a restore', async () => {
+    ({ db } = await freshDb());
+    await start('gmail:t1');
+    const read = await readDigests(db, 'local');
+    const rows = read.changed.map((d) => ({ caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks }));
+    expect(await storePack(db, read.version, 'local', 'p', rows, read.changed)).toBe(true);
+    expect((await readDigests(db, 'local')).rows).toHaveLength(1);
+    await eraseEverything(db);
+    expect(await readDigests(db, 'local')).toMatchObject({ rows: [], changed: [], policyKey: '' });
+
+    await start('gmail:t2');
+    const second = await readDigests(db, 'local');
+    expect(await storePack(db, second.version, 'local', 'p', second.changed.map((d) => ({ ...d })), second.changed)).toBe(true);
+    const empty = JSON.stringify({ format: 'caseline-backup', version: 1, schemaVersion: LATEST_VERSION, exportedAt: '2026-03-05T00:00:00.000Z', stores: {} });
+    expect((await importBackup(db, empty, { replace: true })).ok).toBe(true);
+    expect((await readDigests(db, 'local')).rows).toEqual([]);
   });
 });
 
