@@ -100,8 +100,9 @@ export default (async () => {
           const started = await page.evaluate(() => performance.now());
           await page.click(`[data-testid="filter-category-${category}"]`);
           await page.waitForSelector('#dashboard[data-ready="true"]', { timeout: 60_000 });
-          const ready = await page.$eval('#dashboard', (el) => Number((el as HTMLElement).dataset.readyMs));
-          filterChange.push(ready - started);
+          const ready = await page.$eval('#dashboard', (el) => ({ at: Number((el as HTMLElement).dataset.readyMs), records: Number((el as HTMLElement).dataset.recordsMs), readMs: (el as HTMLElement).dataset.readMs, figuresMs: (el as HTMLElement).dataset.figuresMs }));
+          if (process.env.BENCH_VERBOSE) console.log('filter', { total: ready.at - started, answer: ready.records - started, readMs: ready.readMs, figuresMs: ready.figuresMs });
+          filterChange.push(ready.at - started);
         }
       }
       await page.close();

@@ -100,7 +100,7 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
   }
 
   const samePolicy = read.policyKey === key;
-  const statuses: SlaTargetStatus[][] = new Array<SlaTargetStatus[]>(rows.length);
+  const statuses: Array<readonly SlaTargetStatus[]> = new Array<readonly SlaTargetStatus[]>(rows.length);
   const stale: number[] = [];
   rows.forEach((r, i) => {
     const known = samePolicy && r.sla ? slaStatesAt(r.sla, now) : undefined;

@@ -36,8 +36,16 @@ export function slaSnapshot(
   return until === undefined ? { at, targets } : { at, targets, until };
 }
 
-/** The targets' states at `now`, or undefined when the snapshot cannot tell (evaluate again). */
-export function slaStatesAt(snapshot: SlaSnapshot, now: number): SlaTargetStatus[] | undefined {
+/**
+ * The targets' states at `now`, or undefined when the snapshot cannot tell (evaluate again).
+ * While no clock has run out since, the snapshot's own list (no copy: the dashboard reads
+ * tens of thousands of them).
+ */
+export function slaStatesAt(snapshot: SlaSnapshot, now: number): readonly SlaTargetStatus[] | undefined {
   if (now < snapshot.at || (snapshot.until !== undefined && now >= snapshot.until && now > snapshot.at)) return undefined;
-  return snapshot.targets.map((t) => ({ target: t.target, state: t.breachAt !== undefined && now >= t.breachAt ? 'breached' : t.state }));
+  const targets = snapshot.targets;
+  let ranOut = false;
+  for (const t of targets) if (t.breachAt !== undefined && now >= t.breachAt) ranOut = true;
+  if (!ranOut) return targets;
+  return targets.map((t) => ({ target: t.target, state: t.breachAt !== undefined && now >= t.breachAt ? 'breached' : t.state }));
 }
