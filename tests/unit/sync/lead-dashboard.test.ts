@@ -1,4 +1,13 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { ulid } from 'ulid';
+import { openCaselineDb } from '../../../utils/db';
+import { dashboardView } from '../../../utils/desk/dashboard-view';
+import { putTeamDocs } from '../../../utils/desk/team-records';
+import { dailySeries } from '../../../utils/metrics/daily-series';
+import { dashboardCases, dashboardInput } from '../../../utils/metrics/dashboard-input';
+import type { RecordedCase } from '../../../utils/metrics/dashboard-input';
+import { presetById } from '../../../utils/sla/presets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent, Category } from '../../../utils/cases/events';
 import { casesFromSyncDocs } from '../../../utils/metrics/cases-from-sync';
@@ -87,5 +96,21 @@ describe("the lead's dashboard from synced records", () => {
     expect(computeDashboard({ ...fromServer, filters: narrow, now })).toEqual(
       computeDashboard({ cases: [...ann.cases, ...bob.cases], outcomes: [...ann.outcomes, ...bob.outcomes], filters: narrow, now }),
     );
+
+    // The extension's way: the pulled documents stored as they arrive (batches of 150), the
+    // dashboard computed by the background from its digests, with SLA states, equals the pure
+    // functions on the generated events (satisfaction from the events; outcome records mirror them).
+    const factory = new IDBFactory();
+    const db = await openCaselineDb(factory, 'lead');
+    for (let i = 0; i < pulled.length; i += 150) await putTeamDocs(db, pulled.slice(i, i + 150));
+    const policy = presetById('sop-000')!;
+    const generated: RecordedCase[] = [...ann.cases, ...bob.cases].map((c) => ({ caseId: c.caseId, agentId: c.agentId, category: c.category ?? 'inquiry', events: c.events ?? [] }));
+    for (const form of [{}, { fromDate: '2026-03-03', toDate: '2026-03-05' }, { categories: ['complaint' as const], agents: ['B7'] }]) {
+      const view = await dashboardView(db, policy, 'team', form, now);
+      const input = dashboardInput(dashboardCases({ cases: generated, policy }, now), policy.calendar, form, now);
+      expect(view.figures).toEqual(computeDashboard(input));
+      expect(view.series).toEqual(dailySeries(input, policy.calendar.timeZone));
+    }
+    db.close();
   });
 });
