@@ -1,14 +1,16 @@
 /** Every figure per agent, one row each, with the team as the table's last row. */
 import type { DashboardFigures, Figures } from '../../utils/metrics/dashboard';
 import { FigureValue } from './figure-value';
-import { categoryLabel, formatCount, formatCsat, formatMinutes, formatNps, formatShare, targetLabel } from './format-figure';
+import { agentLabel, categoryLabel, formatCount, formatCsat, formatMinutes, formatNps, formatShare, targetLabel } from './format-figure';
 
-function Row({ scope, label, f, targets, categories, isTeam }: { scope: string; label: string; f: Figures; targets: string[]; categories: string[]; isTeam?: boolean }) {
+function Row({ scope, label, title, f, targets, categories, isTeam }: { scope: string; label: string; title?: string; f: Figures; targets: string[]; categories: string[]; isTeam?: boolean }) {
   const m = (name: string) => `${scope}.${name}`;
   const sla = new Map(f.sla.map((s) => [s.target, s]));
   return (
     <tr class={isTeam ? 'team-row' : undefined}>
-      <th scope="row">{label}</th>
+      <th scope="row" title={title}>
+        {label}
+      </th>
       <td><FigureValue metric={m('cases')} value={f.cases} text={formatCount(f.cases)} /></td>
       {categories.map((c) => {
         const n = f.volumeByCategory[c as keyof Figures['volumeByCategory']];
@@ -36,7 +38,7 @@ function Row({ scope, label, f, targets, categories, isTeam }: { scope: string; 
   );
 }
 
-export function AgentTable({ figures }: { figures: DashboardFigures }) {
+export function AgentTable({ figures, agentNames }: { figures: DashboardFigures; agentNames: Record<string, string> }) {
   const targets = figures.team.sla.map((s) => s.target);
   const categories = Object.keys(figures.team.volumeByCategory);
   return (
@@ -68,7 +70,7 @@ export function AgentTable({ figures }: { figures: DashboardFigures }) {
         </thead>
         <tbody>
           {figures.byAgent.map((a) => (
-            <Row key={a.agentId} scope={`agent:${a.agentId}`} label={a.agentId} f={a.figures} targets={targets} categories={categories} />
+            <Row key={a.agentId} scope={`agent:${a.agentId}`} label={agentLabel(a.agentId, agentNames)} title={a.agentId} f={a.figures} targets={targets} categories={categories} />
           ))}
         </tbody>
         <tfoot>

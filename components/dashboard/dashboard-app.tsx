@@ -113,7 +113,7 @@ export function DashboardApp() {
       <div class="dashboard-layout">
         <aside class="dashboard-controls" aria-label="Records and filters">
           <SourceSwitch source={source} onChange={(s) => setSource(s)} disabled={load.status === 'loading'} />
-          {view ? <DashboardFilters form={form} agents={view.agents} timeZone={view.timeZone} onChange={setForm} /> : null}
+          {view ? <DashboardFilters form={form} agents={view.agents} agentNames={view.agentNames} timeZone={view.timeZone} onChange={setForm} /> : null}
         </aside>
         <main id="main" tabIndex={-1} class="dashboard-main">
           <h1>Service dashboard</h1>
@@ -165,7 +165,7 @@ export function DashboardApp() {
                 </section>
                 <section aria-labelledby="agents-title">
                   <h2 id="agents-title">Per agent</h2>
-                  {figures.byAgent.length === 0 ? <p>No agent has cases in this range.</p> : <AgentTable figures={figures} />}
+                  {figures.byAgent.length === 0 ? <p>No agent has cases in this range.</p> : <AgentTable figures={figures} agentNames={view.agentNames} />}
                 </section>
                 <section aria-labelledby="export-title">
                   <h2 id="export-title">Export</h2>

@@ -2,7 +2,7 @@
 import { CATEGORIES } from '../../utils/cases/events';
 import type { Category } from '../../utils/cases/events';
 import type { DashboardFormFilters } from '../../utils/metrics/dashboard-input';
-import { categoryLabel } from './format-figure';
+import { agentLabel, categoryLabel } from './format-figure';
 
 export type RecordSource = 'local' | 'team';
 
@@ -29,7 +29,19 @@ function toggle<T>(list: readonly T[] | undefined, value: T, on: boolean): T[] {
   return on ? [...rest, value] : rest;
 }
 
-export function DashboardFilters({ form, agents, timeZone, onChange }: { form: DashboardFormFilters; agents: string[]; timeZone: string; onChange: (f: DashboardFormFilters) => void }) {
+export function DashboardFilters({
+  form,
+  agents,
+  agentNames,
+  timeZone,
+  onChange,
+}: {
+  form: DashboardFormFilters;
+  agents: string[];
+  agentNames: Record<string, string>;
+  timeZone: string;
+  onChange: (f: DashboardFormFilters) => void;
+}) {
   return (
     <form class="filters" aria-labelledby="filters-title" onSubmit={(e) => e.preventDefault()}>
       <h2 id="filters-title">Filters</h2>
@@ -67,7 +79,7 @@ export function DashboardFilters({ form, agents, timeZone, onChange }: { form: D
         <legend>Agents</legend>
         {agents.length === 0 ? <p class="hint">No agents yet.</p> : null}
         {agents.map((a) => (
-          <label class="choice" key={a}>
+          <label class="choice" key={a} title={a}>
             <input
               type="checkbox"
               value={a}
@@ -75,7 +87,7 @@ export function DashboardFilters({ form, agents, timeZone, onChange }: { form: D
               checked={form.agents?.includes(a) ?? false}
               onChange={(e) => onChange({ ...form, agents: toggle(form.agents, a, (e.currentTarget as HTMLInputElement).checked) })}
             />
-            {a}
+            {agentLabel(a, agentNames)}
           </label>
         ))}
         {agents.length > 0 ? <p class="hint">None ticked: every agent.</p> : null}

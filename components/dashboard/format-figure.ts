@@ -51,3 +51,8 @@ const CATEGORY_LABELS: Record<string, string> = {
 export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? category;
 }
+
+/** An agent as people know them: the name where known, else the install's id. */
+export function agentLabel(id: string, names: Record<string, string>): string {
+  return names[id] ?? id;
+}

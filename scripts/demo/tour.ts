@@ -2,7 +2,8 @@
  * The headless tour of `npm start`: visits every practice thread in Gmail and Outlook at their
  * real URLs, checks what the agent should see (category with its reasons, deadlines in the state
  * the situation calls for, escalation flags, a template inserted into the reply box with its
- * values filled), saves a screenshot of each, prints a table and exits non-zero on a failure.
+ * values filled), then the dashboard over the cases it opened; saves a screenshot of each, prints
+ * a table and exits non-zero on a failure.
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
@@ -44,6 +45,9 @@ export async function runTour(mailbox: DemoMailbox, dir: string): Promise<boolea
       shots.push(file);
       await page.close();
     }
+    const dashboard = join(dir, 'dashboard.png');
+    rows.push(await visitDashboard(eb, dashboard, mailbox.stops.filter((s) => s.thread).length));
+    shots.push(dashboard);
   } finally {
     await eb.close();
   }
@@ -66,6 +70,27 @@ async function setUpPracticeTeam(eb: ExtensionBrowser): Promise<void> {
   });
   if (!saved.ok) throw new Error(`settings not saved: ${saved.error}`);
   await page.close();
+}
+
+/** The team lead's dashboard over the cases the tour just opened: one per practice thread. */
+async function visitDashboard(eb: ExtensionBrowser, file: string, threads: number): Promise<Row> {
+  const row: Row = { stop: 'dashboard', category: '', deadlines: '', flags: '', template: '', ok: true, problems: [] };
+  const page = await openPage(eb, 'dashboard.html');
+  await page.setViewport({ width: 1280, height: 1400 });
+  const ready = await page.waitForSelector('#dashboard[data-ready="true"] [data-testid="team-figures"]', { timeout: 30_000 }).then(() => true, () => false);
+  if (!ready) row.problems.push('no figures shown');
+  else {
+    const cases = await page.$eval('[data-metric="team.cases"]', (el) => Number(el.getAttribute('data-value')));
+    const pending = await page.$$eval('[data-metric^="team.sla."]', (els) => els.length);
+    row.category = `${cases} cases`;
+    row.deadlines = `${pending} SLA figures`;
+    if (cases !== threads) row.problems.push(`${cases} cases shown, ${threads} threads visited`);
+    if (pending === 0) row.problems.push('no SLA figures');
+  }
+  await page.screenshot({ path: file, fullPage: true });
+  await page.close();
+  row.ok = row.problems.length === 0;
+  return row;
 }
 
 async function visitList(page: Page, stop: DemoStop): Promise<Row> {

@@ -358,6 +358,9 @@ describe('dashboard page', () => {
     expect(figures.team.cases).toBe(6);
     expect(figures.byAgent.map((a) => a.agentId)).toEqual(['install-ann', 'install-bob']);
     expect(await page.$eval('.lead', (el) => el.textContent ?? '')).toContain('the team');
+    // Agents go by the server user who wrote their records, not by install id.
+    expect(await page.$$eval('[data-testid="agent-table"] tbody th', (ths) => ths.map((th) => th.textContent))).toEqual(['ann', 'bob']);
+    expect(await page.$eval('[data-testid="filter-agent-install-bob"]', (el) => el.closest('label')?.textContent)).toBe('bob');
 
     // The filters work on the team's records too.
     const before = await rangeStatus(page);

@@ -29,8 +29,10 @@ export interface DashboardView {
   timeZone: string;
   /** Every case known from this source, before filters. */
   totalCases: number;
-  /** The agents the filter offers. */
+  /** The agents the filter offers (their ids). */
   agents: string[];
+  /** What to call each agent, where known: the agent's name, or for the team the server user who wrote its records. */
+  agentNames: Record<string, string>;
   figures: DashboardFigures;
   series: DailySeries;
   /** Cases whose SLA states were evaluated again for this answer (the rest came from the cache). */
@@ -123,8 +125,24 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
   return { cases, evaluated: stale.length, save };
 }
 
-/** The dashboard for `source` under the form's filters, at `now`. */
-export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: DigestSource, form: DashboardFormFilters, now: number): Promise<DashboardView> {
+/** Each team agent's name: the server user who wrote its records (one pulled document read per agent). */
+async function teamAgentNames(db: CaselineDb, agents: readonly string[]): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  const index = db.transaction('team').store.index('byAgent');
+  await Promise.all(
+    agents.map(async (id) => {
+      const author = (await index.get(id))?.doc.author;
+      if (typeof author === 'string' && author !== '') names[id] = author;
+    }),
+  );
+  return names;
+}
+
+/**
+ * The dashboard for `source` under the form's filters, at `now`. `names`: what to call agents
+ * known here (this install's agent); the team's are looked up in the pulled records.
+ */
+export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: DigestSource, form: DashboardFormFilters, now: number, names: Record<string, string> = {}): Promise<DashboardView> {
   const started = performance.now();
   const { cases, evaluated, save } = await evaluatedCases(db, policy, source, now);
   // After the answer has gone; a pack that could not be stored is made again next time.
@@ -133,12 +151,15 @@ export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: D
   const input = dashboardInput(cases, policy.calendar, form, now);
   const figures = computeDashboard(input);
   const series = dailySeries(input, policy.calendar.timeZone);
+  const agents = agentChoices([], cases);
+  const agentNames = source === 'team' ? { ...(await teamAgentNames(db, agents)), ...names } : names;
   return {
     source,
     now,
     timeZone: policy.calendar.timeZone,
     totalCases: cases.length,
-    agents: agentChoices([], cases),
+    agents,
+    agentNames: Object.fromEntries(agents.flatMap((id) => (agentNames[id] ? [[id, agentNames[id]]] : []))),
     figures,
     series,
     evaluated,

@@ -126,7 +126,8 @@ export class SyncService {
       if (s.role !== 'lead') return { ok: false, error: 'Only team leads pull everyone’s records. Set your role to lead in Options.' };
     }
     const now = Date.now();
-    return { ok: true, value: await dashboardView(await this.deps.db(), effectivePolicy(s, new Date(now)), source, form, now) };
+    const names = s.agent.name ? { [s.agent.id]: s.agent.name } : {};
+    return { ok: true, value: await dashboardView(await this.deps.db(), effectivePolicy(s, new Date(now)), source, form, now, names) };
   }
 
   private async run(ignoreBackoff: boolean): Promise<void> {

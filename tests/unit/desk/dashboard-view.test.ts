@@ -106,9 +106,12 @@ describe('dashboardView', () => {
       expect(view.series, JSON.stringify(form)).toEqual(want.series);
       expect(view.totalCases).toBe(60);
       expect(view.agents).toEqual(AGENTS);
+      expect(view.agentNames).toEqual({});
       expect(view.timeZone).toBe(POLICY.calendar.timeZone);
     }
-    expect((await dashboardView(db, POLICY, 'local', {}, now)).figures.team.cases).toBe(60);
+    const named = await dashboardView(db, POLICY, 'local', {}, now, { 'agent-bob': 'Bob Lee', 'agent-zed': 'Not here' });
+    expect(named.figures.team.cases).toBe(60);
+    expect(named.agentNames).toEqual({ 'agent-bob': 'Bob Lee' });
   });
 
   it('uses the cached SLA states while they hold, and evaluates again exactly the cases that changed', async () => {
@@ -148,7 +151,7 @@ describe('dashboardView', () => {
     const docs: SyncDoc[] = [];
     for (const log of generateLogs(45, 23)) {
       const caseKey = `key-${log.caseId}`;
-      for (const e of log.events) docs.push({ _id: `ev:${log.agentId}:${e.id}`, type: 'event', author: log.agentId, agentId: log.agentId, createdAt: e.at, event: { ...e, caseId: caseKey } } as unknown as SyncDoc);
+      for (const e of log.events) docs.push({ _id: `ev:${log.agentId}:${e.id}`, type: 'event', author: log.agentId.replace('agent-', ''), agentId: log.agentId, createdAt: e.at, event: { ...e, caseId: caseKey } } as unknown as SyncDoc);
     }
     // In two pulls, one of them repeating documents, in shuffled order.
     docs.reverse();
@@ -161,6 +164,7 @@ describe('dashboardView', () => {
       const want = expected(cases, form, now);
       expect(view.figures, JSON.stringify(form)).toEqual(want.figures);
       expect(view.series).toEqual(want.series);
+      expect(view.agentNames).toEqual({ 'agent-ann': 'ann', 'agent-bob': 'bob', 'agent-cy': 'cy' });
     }
     expect((await dashboardView(db, POLICY, 'local', {}, now)).totalCases).toBe(0);
   });
