@@ -11,7 +11,7 @@
 import type { CaseEvent, Category } from '../cases/events';
 import type { CaseRecord } from '../cases/records';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
-import { caseMarksWithEnd, extendMarks } from '../metrics/case-marks';
+import { caseMarksWithEnd, extendMarks, insertMarks } from '../metrics/case-marks';
 import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
@@ -53,12 +53,15 @@ export function localDigest(record: CaseRecord, events: readonly CaseEvent[]): D
 /**
  * The digest after appending `events` to a log of `priorCount` events whose digest is `prior`;
  * undefined when it must be rebuilt from the whole log (no digest, one out of step, or an event
- * older than the log's end).
+ * at the very time of one the marks hold).
  */
 export function appendedDigest(prior: CaseDigest | undefined, priorCount: number, record: CaseRecord, events: readonly CaseEvent[]): DigestBody | undefined {
   if (!prior || prior.deleted || prior.eventCount !== priorCount) return undefined;
   const marks = [...prior.marks];
-  const end = extendMarks(marks, prior.lastAt === undefined || prior.lastId === undefined ? undefined : { at: prior.lastAt, id: prior.lastId }, events);
+  const priorEnd = prior.lastAt === undefined || prior.lastId === undefined ? undefined : { at: prior.lastAt, id: prior.lastId };
+  // Usually the new events come last; one with an older time (a message read late) is inserted.
+  let end = extendMarks(marks, priorEnd, events);
+  if (end === false) end = insertMarks(marks, priorEnd, events);
   if (end === false) return undefined;
   return {
     key: prior.key,

@@ -124,3 +124,59 @@ export function extendMarks(marks: CaseMarks, end: MarksEnd | undefined, events:
 export function categoryOfMark(value: number): Category | undefined {
   return CATEGORIES[value];
 }
+
+/** Index of the first triple of `marks` whose time is after `at`; -1 when one has time `at`. */
+function slotAfter(marks: CaseMarks, at: number): number {
+  let lo = 0;
+  let hi = marks.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid * 3]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && marks[(lo - 1) * 3] === at ? -1 : lo;
+}
+
+/**
+ * Takes `events` into marks that end at `end`, wherever their times fall (a message read late
+ * carries its own, older time). Returns the new end; or false, leaving `marks` as they were,
+ * when an event's time equals that of an existing mark (their order would depend on event ids
+ * the marks do not keep: the log must then be read again).
+ */
+export function insertMarks(marks: CaseMarks, end: MarksEnd | undefined, events: readonly CaseEvent[]): MarksEnd | undefined | false {
+  const timed: Array<{ event: CaseEvent; at: number }> = [];
+  for (const event of events) {
+    const at = parseInstant(event.at);
+    if (!Number.isNaN(at)) timed.push({ event, at });
+  }
+  timed.sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  const out = [...marks];
+  let last = end;
+  let previousAt = Number.NaN;
+  for (const { event, at } of timed) {
+    // New events at one time go in id order, after each other; one at an existing mark's time cannot.
+    const slot = at === previousAt ? -2 : slotAfter(out, at);
+    if (slot === -1) return false;
+    const own: CaseMarks = [];
+    appendMarks(own, event, at); // starts with a FIRST triple of its own
+    if (out.length === 0 || at < out[0]!) {
+      // The new earliest event: its FIRST triple replaces the old one.
+      out.splice(0, out.length === 0 ? 0 : 3, ...own);
+    } else {
+      const at3 = slot === -2 ? insertAfterTime(out, at) : slot * 3;
+      out.splice(at3, 0, ...own.slice(3));
+    }
+    previousAt = at;
+    if (!last || before(last.at, last.id, at, event.id)) last = { at, id: event.id };
+  }
+  marks.length = 0;
+  for (const m of out) marks.push(m);
+  return last;
+}
+
+/** Position after every triple with time `at` (the events just taken in at that time). */
+function insertAfterTime(marks: CaseMarks, at: number): number {
+  let i = marks.length;
+  while (i > 0 && marks[i - 3]! > at) i -= 3;
+  return i;
+}

@@ -5,7 +5,7 @@ import { CATEGORIES } from '../../../utils/cases/events';
 import type { CaseFacts } from '../../../utils/metrics/case-facts';
 import { caseFacts } from '../../../utils/metrics/case-facts';
 import type { CaseMarks, MarksEnd } from '../../../utils/metrics/case-marks';
-import { caseMarks, caseMarksWithEnd, extendMarks, MARK } from '../../../utils/metrics/case-marks';
+import { caseMarks, caseMarksWithEnd, extendMarks, insertMarks, MARK } from '../../../utils/metrics/case-marks';
 import { parseInstant } from '../../../utils/metrics/parse-instant';
 
 // ---------------------------------------------------------------------------------------------
@@ -365,5 +365,45 @@ describe('caseMarks and caseFacts by example', () => {
     const b = { ...ev('reopened', T('10:00')), id: 'a' } as CaseEvent;
     // reopened (id a) comes first, then closed (id b): the case stays closed.
     expect(facts([ev('received', T('09:00')), a, b])).toMatchObject({ closedAt: ms('10:00'), closedSatisfied: true });
+  });
+});
+
+describe('insertMarks', () => {
+  it('marks of part of a log with the rest taken in, wherever its times fall, are the marks of the whole log (or it refuses on a tie)', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(logArb, fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (events, late) => {
+        const base = events.filter((_, i) => !late[i]);
+        const rest = events.filter((_, i) => late[i]);
+        const { marks: built, end } = caseMarksWithEnd(base);
+        const marks = [...built];
+        const result = insertMarks(marks, end, rest);
+        if (result === false) {
+          expect(marks).toEqual(built); // refused: left as it was
+          return;
+        }
+        taken++;
+        const whole = caseMarksWithEnd(events);
+        expect(marks).toEqual(whole.marks);
+        expect(result).toEqual(whole.end);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(100); // most inserts succeed: the property is not vacuous
+  });
+
+  it('takes a message read late into a long log without reading it again', () => {
+    const log = [ev('received', T('09:00')), ev('acknowledged', T('09:05')), ev('customer_replied', T('10:00')), ev('resolved', T('11:00'))];
+    const { marks, end } = caseMarksWithEnd(log);
+    const lateReply = ev('reopened', T('10:30'));
+    const copy = [...marks];
+    expect(insertMarks(copy, end, [lateReply])).toEqual(end);
+    expect(copy).toEqual(caseMarks([...log, lateReply]));
+    // An earlier event than all: it becomes the first.
+    const earlier = ev('template_inserted', T('08:59'));
+    expect(insertMarks(copy, end, [earlier])).toEqual(end);
+    expect(copy).toEqual(caseMarks([...log, lateReply, earlier]));
+    // At the time of an existing mark: refused.
+    expect(insertMarks(copy, end, [ev('closed', T('09:05'), { satisfied: true })])).toBe(false);
   });
 });
