@@ -105,7 +105,7 @@ export async function importCasesCsv(db: CaselineDb, text: string): Promise<CsvI
     records.push(result.output as CaseRecord);
   }
   if (errors.length > 0) return { ok: false, errors };
-  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'digests'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'digests', 'packs'], 'readwrite') as unknown as WriteTx);
   await inOneTransaction(tx, async () => {
     await Promise.all(records.map((r) => tx.objectStore('cases').put(r)));
     await rebuildLocalDigests(tx, records.map((r) => r.caseId));
@@ -137,7 +137,7 @@ export async function importEventsCsv(db: CaselineDb, text: string): Promise<Csv
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'digests'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'digests', 'packs'], 'readwrite') as unknown as WriteTx);
   const outcome = await inOneTransaction(tx, async (): Promise<CsvImportResult> => {
     const found: BadLine[] = [];
     const caseExists = new Map<string, boolean>();

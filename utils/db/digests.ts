@@ -15,7 +15,7 @@ import { caseMarksWithEnd, extendMarks, insertMarks } from '../metrics/case-mark
 import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
-import { packRows, unpackRows } from '../metrics/dashboard-pack';
+import { foldChanges, packRows, unpackRows } from '../metrics/dashboard-pack';
 import type { DashboardRow } from '../metrics/dashboard-pack';
 import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, TeamRecord } from './schema';
 
@@ -83,10 +83,9 @@ export async function rebuildLocalDigests(tx: DigestTx, caseIds: Iterable<string
   await Promise.all(
     [...new Set(caseIds)].map(async (caseId) => {
       const [record, events, prior] = await Promise.all([cases.get(caseId), byCase.getAll(caseId), digests.get(digestKey('local', caseId))]);
-      if (record) await digests.put(written(localDigest(record, events), prior));
-      else if (prior) await digests.put(gone(prior));
+      return { caseId, body: record ? localDigest(record, events) : undefined, prior };
     }),
-  );
+  ).then((results) => storeRebuilt(tx, 'local', results));
 }
 
 /** The case a team document is about, if any. */
@@ -132,11 +131,48 @@ export async function rebuildTeamDigests(tx: DigestTx, caseIds: Iterable<string>
   await Promise.all(
     [...new Set(caseIds)].map(async (caseId) => {
       const [docs, prior] = await Promise.all([byCase.getAll(caseId), digests.get(digestKey('team', caseId))]);
-      const digest = teamDigest(caseId, docs.map((r) => r.doc));
-      if (digest) await digests.put(written(digest, prior));
-      else if (prior) await digests.put(gone(prior));
+      return { caseId, body: teamDigest(caseId, docs.map((r) => r.doc)), prior };
+    }),
+  ).then((results) => storeRebuilt(tx, 'team', results));
+}
+
+/**
+ * From this many digests rebuilt at once (a restore, an import, a large pull), they are folded
+ * straight into the source's pack and stored clean, instead of being marked for the next pack:
+ * clearing thousands of marks later would leave as many deleted index entries, which make every
+ * later look for marked digests slow until the database compacts them.
+ */
+const BULK_DIGESTS = 200;
+
+type Rebuilt = { caseId: string; body: DigestBody | undefined; prior: CaseDigest | undefined };
+
+/** Stores rebuilt digests: marked for the next pack, or in bulk folded into it. Needs `digests`, and `packs` for bulk. */
+async function storeRebuilt(tx: DigestTx, source: DigestSource, results: readonly Rebuilt[]): Promise<void> {
+  const digests = tx.objectStore('digests');
+  const bulk = results.length >= BULK_DIGESTS;
+  if (bulk) await foldIntoPack(tx, source, results);
+  await Promise.all(
+    results.map(({ body, prior }) => {
+      if (body) return digests.put(bulk ? { ...body, rev: (prior?.rev ?? 0) + 1 } : written(body, prior));
+      if (!prior) return undefined;
+      return bulk ? digests.delete(prior.key) : digests.put(gone(prior));
     }),
   );
+}
+
+/**
+ * Folds rebuilt digests into the source's pack, under a new version (their cases' SLA states
+ * are dropped, to be evaluated again). With no pack, nothing to do: the next read reads every
+ * digest, marked or not.
+ */
+async function foldIntoPack(tx: DigestTx, source: DigestSource, results: readonly Rebuilt[]): Promise<void> {
+  const packs = tx.objectStore('packs');
+  const pack = await packs.get(source);
+  forgetPacks(tx.db as CaselineDb);
+  if (!pack) return;
+  const changes = results.map(({ caseId, body, prior }) => (body ? body : { caseId, agentId: prior?.agentId ?? '', marks: [], deleted: 1 as const }));
+  const rows = foldChanges(unpackRows(pack.rows), changes);
+  await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
 }
 
 /** What a write stores: the new content, its rev raised, marked for the next pack. */

@@ -10,7 +10,7 @@ import { sha256, toHex, utf8 } from '../cases/sha256';
 import { readDigests, storePack } from '../db/digests';
 import type { DigestSource } from '../db/digests';
 import type { CaselineDb } from '../db/schema';
-import type { DashboardRow } from '../metrics/dashboard-pack';
+import { foldChanges } from '../metrics/dashboard-pack';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
 import { computeDashboard } from '../metrics/dashboard';
 import type { DashboardCase, DashboardFigures, SlaTargetStatus } from '../metrics/dashboard';
@@ -81,25 +81,7 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
   const key = policyKey(policy);
   const read = await readDigests(db, source);
   const changed = read.changed;
-  let rows = read.rows;
-  if (changed.length > 0) {
-    const index = new Map<string, number>();
-    rows.forEach((r, i) => index.set(r.caseId, i));
-    const removed = new Set<number>();
-    for (const d of changed) {
-      const i = index.get(d.caseId);
-      if (d.deleted) {
-        if (i !== undefined) removed.add(i);
-        continue;
-      }
-      const row: DashboardRow = { caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks };
-      if (i === undefined) {
-        index.set(d.caseId, rows.length);
-        rows.push(row);
-      } else rows[i] = row;
-    }
-    if (removed.size > 0) rows = rows.filter((_, i) => !removed.has(i));
-  }
+  const rows = foldChanges(read.rows, changed);
 
   const samePolicy = read.policyKey === key;
   const statuses: Array<readonly SlaTargetStatus[]> = new Array<readonly SlaTargetStatus[]>(rows.length);

@@ -16,7 +16,7 @@ function erasedCaseKeys(doc: SyncDoc): string[] {
  * itself, so a document about them that arrives later is dropped too).
  */
 export async function putTeamDocs(db: CaselineDb, docs: readonly SyncDoc[]): Promise<void> {
-  const tx = db.transaction(['team', 'digests'], 'readwrite');
+  const tx = db.transaction(['team', 'digests', 'packs'], 'readwrite');
   const team = tx.objectStore('team');
   const erased = new Set(docs.flatMap(erasedCaseKeys));
   for (const r of await team.index('byType').getAll('erasure')) for (const key of erasedCaseKeys(r.doc)) erased.add(key);

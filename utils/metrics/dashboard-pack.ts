@@ -125,3 +125,37 @@ export function unpackRows(packed: PackedRows): DashboardRow[] {
   }
   return rows;
 }
+
+/** A case's latest digest as the pack takes it in: its content, or that it is gone. */
+export interface RowChange {
+  caseId: string;
+  agentId: string;
+  category?: Category | undefined;
+  marks: ArrayLike<number>;
+  deleted?: 1 | undefined;
+}
+
+/**
+ * `rows` with `changes` folded in: a changed case's row is replaced (without SLA states: they
+ * must be evaluated again), a new case is added, a gone one removed. Changes `rows` in place
+ * (and returns it) unless a case was removed.
+ */
+export function foldChanges(rows: DashboardRow[], changes: readonly RowChange[]): DashboardRow[] {
+  if (changes.length === 0) return rows;
+  const index = new Map<string, number>();
+  rows.forEach((r, i) => index.set(r.caseId, i));
+  const removed = new Set<number>();
+  for (const c of changes) {
+    const i = index.get(c.caseId);
+    if (c.deleted) {
+      if (i !== undefined) removed.add(i);
+      continue;
+    }
+    const row: DashboardRow = { caseId: c.caseId, agentId: c.agentId, category: c.category, marks: c.marks };
+    if (i === undefined) {
+      index.set(c.caseId, rows.length);
+      rows.push(row);
+    } else rows[i] = row;
+  }
+  return removed.size > 0 ? rows.filter((_, i) => !removed.has(i)) : rows;
+}

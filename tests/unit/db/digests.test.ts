@@ -206,4 +206,20 @@ describe('team digests', () => {
     expect(content(await db.get('digests', digestKey('team', k2)))).toBeDefined();
     expect(await live(db, 'local')).toEqual([]);
   });
+
+  it('a large pull is folded straight into the pack, leaving nothing marked', async () => {
+    ({ db } = await freshDb());
+    await putTeamDocs(db, [teamEvent('bob', event('key-0', 'received', '2026-03-02T08:00:00.000Z', { messageId: 'a' }, 'customer'))]);
+    const first = await readDigests(db, 'team');
+    const rows = first.changed.map((d) => ({ caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks }));
+    expect(await storePack(db, first.version, 'team', 'p', rows, first.changed)).toBe(true);
+    const many = Array.from({ length: 250 }, (_, i) => teamEvent('cy', event(`key-${i + 1}`, 'received', '2026-03-03T08:00:00.000Z', { messageId: `m${i}` }, 'customer')));
+    await putTeamDocs(db, many);
+    const read = await readDigests(db, 'team');
+    expect(read.changed).toEqual([]);
+    expect(read.rows.map((r) => r.caseId).sort()).toEqual(['key-0', ...many.map((_, i) => `key-${i + 1}`)].sort());
+    expect(read.policyKey).toBe('p');
+    const docs = await listTeamDocs(db);
+    expect(content(await db.get('digests', digestKey('team', 'key-7')))).toEqual(teamDigest('key-7', docs));
+  });
 });

@@ -98,7 +98,7 @@ describe('migrations', () => {
     expect((await db.getAllFromIndex('team', 'byCase', 'key-1')).map((r) => r.id).sort()).toEqual(['cs:agent-bob:2', 'ev:agent-bob:1']);
     expect((await db.get('team', 'tp:agent-bob:3'))?.caseId).toBeUndefined();
     expect(await db.getAllFromIndex('digests', 'bySource', 'team')).toEqual([
-      { key: 'team:key-1', source: 'team', caseId: 'key-1', agentId: 'agent-bob', category: 'complaint', eventCount: 1, lastAt: Date.parse(received.at), lastId: received.id, marks: [Date.parse(received.at), 0, 0, Date.parse(received.at), 1, 0], rev: 1, dirty: 1 },
+      { key: 'team:key-1', source: 'team', caseId: 'key-1', agentId: 'agent-bob', category: 'complaint', eventCount: 1, lastAt: Date.parse(received.at), lastId: received.id, marks: [Date.parse(received.at), 0, 0, Date.parse(received.at), 1, 0], rev: 1 },
     ]);
     db.close();
   });

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseEvent, Category } from '../../../utils/cases/events';
 import { applyCaseEvents, runCaseCommand } from '../../../utils/db';
 import type { CaselineDb } from '../../../utils/db';
+import { importBackup } from '../../../utils/backup/json-backup';
+import { readDigests } from '../../../utils/db/digests';
+import { LATEST_VERSION } from '../../../utils/db/migrations';
 import { dashboardView, warmDashboard } from '../../../utils/desk/dashboard-view';
 import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
 import { casesFromSyncDocs } from '../../../utils/metrics/cases-from-sync';
@@ -144,6 +147,33 @@ describe('dashboardView', () => {
     const other: SlaPolicy = { ...POLICY, dueSoonShare: 0.5, targets: { ...POLICY.targets, complaint: { ...POLICY.targets.complaint, acknowledge: { ...POLICY.targets.complaint.acknowledge!, amount: 1 } } } };
     expect(await warmDashboard(db, other, 'local', later)).toBe(40);
     expect(await warmDashboard(db, other, 'local', later)).toBe(0);
+  });
+
+  it('a restore of many cases is folded straight into the pack: nothing left marked, the same figures', async () => {
+    ({ db } = await freshDb());
+    await seedLocal(generateLogs(30, 3));
+    const now = START + 25 * DAY;
+    expect(await warmDashboard(db, POLICY, 'local', now)).toBe(30);
+    const logs = generateLogs(260, 9).map((l) => ({ ...l, caseId: `${l.caseId}-restored`, events: l.events.map((e) => ({ ...e, caseId: `${l.caseId}-restored` })) }));
+    const backup = {
+      format: 'caseline-backup',
+      version: 1,
+      schemaVersion: LATEST_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      stores: {
+        cases: logs.map((l) => ({ caseId: l.caseId, host: 'gmail', threadId: l.caseId.slice(6), subject: 'x', stage: 'received', agentId: l.agentId, createdAt: l.events[0]!.at, updatedAt: l.events[0]!.at, open: 1 })),
+        events: logs.flatMap((l) => l.events),
+      },
+    };
+    expect((await importBackup(db, JSON.stringify(backup))).ok).toBe(true);
+    const read = await readDigests(db, 'local');
+    expect(read.changed).toEqual([]);
+    expect(read.rows).toHaveLength(290);
+    // Only the restored cases are evaluated again; the figures are those of the whole logs.
+    const view = await dashboardView(db, POLICY, 'local', {}, now);
+    expect(view.evaluated).toBe(260);
+    expect(view.figures).toEqual((await expectedLocal({}, now)).figures);
+    expect(await db.countFromIndex('digests', 'byDirty', IDBKeyRange.bound(['local', 0], ['local', 2]))).toBe(0);
   });
 
   it('the team: equals the pure functions on the pulled documents', async () => {

@@ -3,10 +3,11 @@
  * `bySource` and `byDirty`; the `packs` store (one record per source: every digest packed, with
  * SLA states); the `team` store learns which case each document is about (index `byCase`,
  * filled in for the documents already pulled). Every existing case, local and team, gets its
- * digest from its log here; the dashboard's first open makes the packs.
+ * digest from its log here (unmarked: with no pack yet, the dashboard's first read takes every
+ * digest); that first read makes the packs.
  */
 import type { CaseEvent } from '../../cases/events';
-import { localDigest, teamCaseId, teamDigest, written } from '../digests';
+import { localDigest, teamCaseId, teamDigest } from '../digests';
 import type { CaselineDb, TeamRecord, UpgradeTransaction } from '../schema';
 import type { SyncDoc } from '../../sync/docs';
 
@@ -25,7 +26,7 @@ export async function migrate005CaseDigests(db: CaselineDb, tx: UpgradeTransacti
     if (log) log.push(e);
     else logs.set(e.caseId, [e]);
   }
-  const writes: Promise<unknown>[] = records.map((r) => digests.put(written(localDigest(r, logs.get(r.caseId) ?? []), undefined)));
+  const writes: Promise<unknown>[] = records.map((r) => digests.put({ ...localDigest(r, logs.get(r.caseId) ?? []), rev: 1 }));
 
   const docsByCase = new Map<string, SyncDoc[]>();
   for (const r of pulled) {
@@ -39,7 +40,7 @@ export async function migrate005CaseDigests(db: CaselineDb, tx: UpgradeTransacti
   }
   for (const [caseId, docs] of docsByCase) {
     const digest = teamDigest(caseId, docs);
-    if (digest) writes.push(digests.put(written(digest, undefined)));
+    if (digest) writes.push(digests.put({ ...digest, rev: 1 }));
   }
   await Promise.all(writes);
 }
