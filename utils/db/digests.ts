@@ -35,19 +35,24 @@ export function digestKey(source: DigestSource, caseId: string): string {
 /** The category the figures use for a case whose record names none (as the case view does). */
 const DEFAULT_CATEGORY: Category = 'inquiry';
 
-/** A local case's digest from its record and whole log. */
-export function localDigest(record: CaseRecord, events: readonly CaseEvent[]): DigestBody {
+/** A case's digest from its whole log. */
+function digestOf(source: DigestSource, c: { caseId: string; agentId: string; category?: Category | undefined }, events: readonly CaseEvent[]): DigestBody {
   const { marks, end } = caseMarksWithEnd(events);
   return {
-    key: digestKey('local', record.caseId),
-    source: 'local',
-    caseId: record.caseId,
-    agentId: record.agentId,
-    category: record.category ?? DEFAULT_CATEGORY,
+    key: digestKey(source, c.caseId),
+    source,
+    caseId: c.caseId,
+    agentId: c.agentId,
+    category: c.category ?? DEFAULT_CATEGORY,
     eventCount: events.length,
     ...(end ? { lastAt: end.at, lastId: end.id } : {}),
     marks,
   };
+}
+
+/** A local case's digest from its record and whole log. */
+export function localDigest(record: CaseRecord, events: readonly CaseEvent[]): DigestBody {
+  return digestOf('local', record, events);
 }
 
 /**
@@ -110,18 +115,7 @@ export function teamRecord(doc: TeamSyncDoc): TeamRecord {
 /** A team case's digest from every pulled document about it; undefined when it has no events. */
 export function teamDigest(caseId: string, docs: readonly TeamSyncDoc[]): DigestBody | undefined {
   const built = casesFromSyncDocs(docs).cases.find((c) => c.caseId === caseId);
-  if (!built) return undefined;
-  const { marks, end } = caseMarksWithEnd(built.events);
-  return {
-    key: digestKey('team', caseId),
-    source: 'team',
-    caseId,
-    agentId: built.agentId,
-    category: built.category ?? DEFAULT_CATEGORY,
-    eventCount: built.events.length,
-    ...(end ? { lastAt: end.at, lastId: end.id } : {}),
-    marks,
-  };
+  return built ? digestOf('team', built, built.events) : undefined;
 }
 
 /** Rebuilds (or deletes) the team digests of `caseIds`. Needs `team` and `digests`. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseEventType } from '../../../utils/cases/events';
 import { CATEGORIES } from '../../../utils/cases/events';
 import { addBusinessTimeMs, businessMinutesBetweenMs } from '../../../utils/calendar/business-time';
+import { DAY, randomLogArb } from './random-logs';
 import { evaluate, PRESETS, presetById } from '../../../utils/sla';
 import type { SlaPolicy, SlaTarget, TargetName, TargetStatus } from '../../../utils/sla';
 
@@ -113,11 +114,7 @@ describe('evaluate: a wait that takes business time', () => {
 
 // ---- Properties ----
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 // Monday 2026-03-23; the logs run over about two weeks, across the switch to summer time (29 March).
-const START = Date.parse('2026-03-23T00:00:00.000Z');
 
 const SPLIT: Array<[string, string]> = [
   ['09:00', '13:00'],
@@ -138,64 +135,13 @@ const splitDay: SlaPolicy = {
 };
 const POLICIES = new Map<string, SlaPolicy>([...PRESETS, splitDay].map((p) => [p.id, p]));
 
-const LATER_TYPES: CaseEventType[] = [
-  'category_set',
-  'acknowledged',
-  'responded',
-  'awaiting_customer',
-  'customer_replied',
-  'escalated',
-  'escalation_updated',
-  'resolved',
-  'followed_up',
-  'closed',
-  'reopened',
-];
-
-function dataOf(type: CaseEventType, pick: number): Record<string, unknown> {
-  switch (type) {
-    case 'category_set':
-      return { category: CATEGORIES[pick % CATEGORIES.length], by: 'agent' };
-    case 'escalated':
-      return { reason: 'Needs a refund above my limit', to: 'Billing team' };
-    case 'resolved':
-      return { code: 'answered', summary: 'Answered' };
-    case 'closed':
-      return { satisfied: pick % 2 === 0 };
-    default:
-      return {};
-  }
-}
-
-const gapArb = fc.oneof(
-  { arbitrary: fc.constant(0), weight: 2 },
-  { arbitrary: fc.integer({ min: 1, max: 90 }), weight: 3 },
-  { arbitrary: fc.integer({ min: 90, max: 600 }), weight: 3 },
-  { arbitrary: fc.integer({ min: 600, max: 3 * 1440 }), weight: 2 },
-);
-
 let n = 0;
 function event(type: CaseEventType, t: number, data: Record<string, unknown> = {}): CaseEvent {
-  return { id: `01EVENT${String(++n).padStart(19, '0')}`, caseId: 'gmail:thread-1', type, at: new Date(t).toISOString(), actor: 'agent-ann', source: 'agent', data } as CaseEvent;
+  return { id: `01WAIT${String(++n).padStart(20, '0')}`, caseId: 'gmail:thread-1', type, at: new Date(t).toISOString(), actor: 'agent-ann', source: 'agent', data } as CaseEvent;
 }
 
 /** A received case, maybe categorised at once, then up to 10 events at non-decreasing times. */
-const logArb: fc.Arbitrary<CaseEvent[]> = fc
-  .record({
-    startMinute: fc.integer({ min: 0, max: 5 * 1440 }),
-    category: fc.option(fc.nat(), { nil: undefined }),
-    steps: fc.array(fc.record({ type: fc.constantFrom(...LATER_TYPES), gap: gapArb, pick: fc.nat() }), { maxLength: 10 }),
-  })
-  .map(({ startMinute, category, steps }) => {
-    let t = START + startMinute * MINUTE;
-    const log = [event('received', t)];
-    if (category !== undefined) log.push(event('category_set', t, dataOf('category_set', category)));
-    for (const step of steps) {
-      t += step.gap * MINUTE;
-      log.push(event(step.type, t, dataOf(step.type, step.pick)));
-    }
-    return log;
-  });
+const logArb = randomLogArb(10);
 
 const timeOf = (e: CaseEvent) => Date.parse(e.at);
 
