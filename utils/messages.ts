@@ -6,9 +6,9 @@ import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
 import { CATEGORIES } from './cases/events';
 import type { DashboardView } from './desk/dashboard-view';
-import type { ThreadSnapshot, ThreadListRow } from './mailbox/types';
+import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
 import type { CaselineSettings } from './settings/settings';
-import type { Template, TemplateBlock } from './templates/types';
+import type { RenderedForInsert, Template } from './templates/types';
 
 /** Who may send a message: the mailbox content scripts, the extension's own pages, or both. */
 export type Audience = 'content' | 'page' | 'any';
@@ -133,14 +133,6 @@ export interface FieldProblem {
 
 /** Replies never throw across contexts: a refusal is a sentence the UI can show. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; fields?: FieldProblem[] };
-
-export interface RenderedForInsert {
-  blocks: TemplateBlock[];
-  text: string;
-  /** Variables the case could not fill: the sidebar asks for them and renders again. */
-  missing: Array<{ name: string; label: string }>;
-  templateName: string;
-}
 
 export interface SyncStatus {
   configured: boolean;

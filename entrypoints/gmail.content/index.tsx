@@ -1,4 +1,4 @@
-import { startMailboxContent } from '@/components/content/start-mailbox-content';
+import { startMailboxContent } from '../mailbox-content/start-mailbox-content';
 import { gmailAdapter } from '@/utils/mailbox/gmail';
 
 export default defineContentScript({

@@ -1,4 +1,4 @@
-import { startMailboxContent } from '@/components/content/start-mailbox-content';
+import { startMailboxContent } from '../mailbox-content/start-mailbox-content';
 import { outlookAdapter } from '@/utils/mailbox/outlook';
 
 export default defineContentScript({

@@ -24,7 +24,7 @@ import { dashboardCases, dashboardInput } from '../../utils/metrics/dashboard-in
 import type { DashboardFormFilters, RecordedCase } from '../../utils/metrics/dashboard-input';
 import type { SlaPolicy } from '../../utils/sla/types';
 import { casesFromSyncDocs } from '../../utils/metrics/cases-from-sync';
-import type { SyncDoc } from '../../utils/sync/docs';
+import type { SyncDoc } from '../../utils/cases/team-docs';
 import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { sendFromPage, seriousAxeViolations } from './support/extension-pages';
 

@@ -21,7 +21,7 @@
  * Direction 'unknown' is resolved with the signed-in address when the snapshot has one (sender
  * is the account → outbound, another address → inbound); otherwise the message is ignored.
  */
-import type { MailHost, MessageSnapshot, ThreadListRow, ThreadSnapshot } from '../mailbox/types';
+import type { MailHost, MessageSnapshot, ThreadListRow, ThreadSnapshot } from './mail-thread';
 import { caseIdFor } from './case-id';
 import type { CaseEvent, CaseEventType, EventDataByType } from './events';
 import { applyEvent, deriveCase } from './lifecycle';

@@ -2,7 +2,7 @@
  * Case identity. Locally a case is named after its mailbox thread ("gmail:<threadId>"); anything
  * that leaves the machine uses a salted hash of that name instead, so a thread id never syncs.
  */
-import type { MailHost } from '../mailbox/types';
+import type { MailHost } from './mail-thread';
 import { hmacSha256, toHex, utf8 } from './sha256';
 
 const HOSTS: readonly MailHost[] = ['gmail', 'outlook'];

@@ -2,7 +2,7 @@
  * The stored summaries of cases and outcomes (the database's `cases` and `outcomes` stores).
  * Pure types, so views may use them without touching the database. Never a message body.
  */
-import type { MailHost } from '../mailbox/types';
+import type { MailHost } from './mail-thread';
 import type { Category, Stage } from './events';
 import type { Outcome } from './outcome';
 

@@ -12,7 +12,7 @@ import type { CaseEvent, Category } from '../cases/events';
 import { applyEvent, decide, deriveCase, formatReference, normalizeReferencePrefix } from '../cases/lifecycle';
 import type { CaseCommand, CaseState, Decision, LifecyclePolicy, ReferenceKind } from '../cases/lifecycle';
 import type { CaseRecord, CaseRecordPatch } from '../cases/records';
-import type { MailHost, ThreadListRow, ThreadSnapshot } from '../mailbox/types';
+import type { MailHost, ThreadListRow, ThreadSnapshot } from '../cases/mail-thread';
 import { toSyncDoc } from '../privacy/sync-docs';
 import type { SyncDoc, SyncPrivacySettings } from '../privacy/sync-docs';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';

@@ -12,7 +12,7 @@ import type { CaseEvent, Category } from '../cases/events';
 import type { CaseRecord } from '../cases/records';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
 import { caseMarksWithEnd, extendMarks, insertMarks } from '../metrics/case-marks';
-import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
+import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
 import { foldChanges, packRows, unpackRows } from '../metrics/dashboard-pack';

@@ -7,7 +7,7 @@ import type { CaseEvent, Category, Stage } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SyncDoc, SyncDocKind } from '../privacy/sync-docs';
 import type { PackedRows } from '../metrics/dashboard-pack';
-import type { SyncDoc as TeamSyncDoc } from '../sync/docs';
+import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 
 export interface TemplateRecord {
   id: string;

@@ -1,7 +1,7 @@
 /** The team's records pulled from the sync server (documents as the server holds them). */
 import { markGone, rebuildTeamDigests, teamRecord } from '../db/digests';
 import type { CaselineDb } from '../db/schema';
-import type { SyncDoc } from '../sync/docs';
+import type { SyncDoc } from '../cases/team-docs';
 
 /** The case keys an erasure request names (agents erase a customer's cases: sop/004 §10). */
 function erasedCaseKeys(doc: SyncDoc): string[] {

@@ -1,40 +1,5 @@
-/** What an adapter reads from a mailbox page: plain data, no DOM, safe to send between contexts. */
-export type MailHost = 'gmail' | 'outlook';
-
-export interface Party {
-  name?: string;
-  email?: string;
-}
-
-export interface MessageSnapshot {
-  id?: string;
-  from: Party;
-  /** ISO instant, when the page gives a parseable date. */
-  sentAt?: string;
-  direction: 'inbound' | 'outbound' | 'unknown';
-  /** Newest content of the message, quoted history stripped. */
-  text: string;
-  collapsed: boolean;
-}
-
-export interface ThreadSnapshot {
-  host: MailHost;
-  threadId: string;
-  subject: string;
-  messages: MessageSnapshot[];
-  /** The signed-in mailbox address, when the page shows it. */
-  account?: string;
-}
-
-export interface ThreadListRow {
-  threadId?: string;
-  subject: string;
-  snippet?: string;
-  from: Party;
-  dateText: string;
-  sentAt?: string;
-  unread: boolean;
-}
+/** What a host adapter is: how it reads a page into the domain's thread snapshot (utils/cases/mail-thread). */
+import type { MailHost, ThreadListRow, ThreadSnapshot } from '../cases/mail-thread';
 
 export interface AdapterHealth {
   ok: boolean;

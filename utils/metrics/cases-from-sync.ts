@@ -4,7 +4,7 @@
  * satisfaction from outcome records. Documents may arrive in any order, more than once.
  */
 import type { CaseEvent, Category } from '../cases/events';
-import type { SyncDoc } from '../sync/docs';
+import type { SyncDoc } from '../cases/team-docs';
 import type { DashboardCase, DashboardOutcome } from './dashboard';
 
 /** A case with its whole log (what the SLA evaluation needs). */

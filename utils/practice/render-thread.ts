@@ -3,7 +3,7 @@
  * (timeline.ts) and every `[[quote-header:mN]]` line becomes the host's own header above quoted
  * mail, with the quoted message's sender and time, so quoted dates agree with the message list.
  */
-import type { MailHost } from '../mailbox/types';
+import type { MailHost } from '../cases/mail-thread';
 import { PRACTICE_TEAM_MAILBOX } from './company';
 import { threadTimes } from './timeline';
 import type { PracticeMessage, PracticeParty, PracticeThread } from './types';

@@ -3,7 +3,7 @@
  * each message's newest content, quoted history cut off. Lets the tour and unit tests feed the
  * classifier and the case record exactly what the demo pages show, without a browser.
  */
-import type { MessageSnapshot, ThreadSnapshot } from '../mailbox/types';
+import type { MessageSnapshot, ThreadSnapshot } from '../cases/mail-thread';
 import { PRACTICE_AGENT } from './company';
 import { QUOTE_HEADER_LINE } from './render-thread';
 import { threadTimes } from './timeline';

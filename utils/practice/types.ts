@@ -3,7 +3,7 @@
  * demo pages, the headless tour and the practice page inside the extension.
  */
 import type { Category, Stage } from '../cases/events';
-import type { MailHost } from '../mailbox/types';
+import type { MailHost } from '../cases/mail-thread';
 import type { ResolutionCode } from '../cases/outcome';
 import { TEMPLATE_STAGES, type TemplateStage } from '../templates/types';
 

@@ -5,16 +5,12 @@
  * - plain ES5 source embedded in the design document's validate_doc_update, so the server
  *   refuses what the client would refuse (CouchDB 3's default JavaScript engine is ES5).
  *
- * Every document is append-only and carries: a deterministic `_id` (`<prefix>:<agentId>:<ulid>`),
- * `type`, `author` (the CouchDB user name that wrote it), `agentId` (the install that wrote it),
- * `createdAt`, and its payload under a key named like its type (`{ type: 'event', event: {...} }`).
+ * The shapes themselves are the domain's (utils/cases/team-docs.ts).
  */
 import * as v from 'valibot';
-import type { CaseEvent, CaseEventType } from '../cases/events';
+import type { CaseEventType } from '../cases/events';
+import { DOC_TYPES, type DocType, type SyncDoc } from '../cases/team-docs';
 import { CATEGORIES, STAGES } from '../cases/events';
-
-export const DOC_TYPES = ['event', 'outcome', 'case', 'template', 'correction', 'erasure', 'settings'] as const;
-export type DocType = (typeof DOC_TYPES)[number];
 
 /** Every case event type, checked against the event contract in both directions. */
 export const CASE_EVENT_TYPES = [
@@ -139,25 +135,6 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
     payload: { kind: 'object' },
   },
 };
-
-interface DocBase<T extends DocType> {
-  _id: string;
-  _rev?: string;
-  type: T;
-  author: string;
-  agentId: string;
-  createdAt: string;
-}
-export type EventDoc = DocBase<'event'> & { event: CaseEvent };
-export type OutcomeDoc = DocBase<'outcome'> & {
-  outcome: { caseId: string; at?: string; code?: string; summary?: string; csat?: number; nps?: number; [k: string]: unknown };
-};
-export type CaseDoc = DocBase<'case'> & { case: { caseId: string; category?: string; stage?: string; [k: string]: unknown } };
-export type TemplateDoc = DocBase<'template'> & { template: { templateId: string; version: number; [k: string]: unknown } };
-export type CorrectionDoc = DocBase<'correction'> & { correction: { category: string; previous?: string; [k: string]: unknown } };
-export type ErasureDoc = DocBase<'erasure'> & { erasure: { subjectHash: string; [k: string]: unknown } };
-export type SettingsDoc = DocBase<'settings'> & { settings: Record<string, unknown> };
-export type SyncDoc = EventDoc | OutcomeDoc | CaseDoc | TemplateDoc | CorrectionDoc | ErasureDoc | SettingsDoc;
 
 /** `<prefix>:<agentId>:<ulid>` from an outbox id `<agentId>:<ulid>`. */
 export function docIdFor(type: DocType, outboxId: string): string {

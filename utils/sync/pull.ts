@@ -5,8 +5,9 @@
  * append-only and keyed by id).
  */
 import type { CouchClient } from './couch-client';
-import type { DocType, SyncDoc } from './docs';
-import { DOC_TYPES, parseSyncDoc } from './docs';
+import type { DocType, SyncDoc } from '../cases/team-docs';
+import { parseSyncDoc } from './docs';
+import { DOC_TYPES } from '../cases/team-docs';
 import type { Seq, SyncStore } from './types';
 
 export type SyncRole = 'agent' | 'lead';

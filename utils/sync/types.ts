@@ -2,7 +2,7 @@
  * What sync keeps between runs. The MV3 background can be stopped at any moment, so everything
  * here lives in IndexedDB in the extension (utils/db bridges it); tests use memory-store.ts.
  */
-import type { DocType } from './docs';
+import type { DocType } from '../cases/team-docs';
 
 /** What an outbox entry holds: the same names as the document types. */
 export type OutboxKind = DocType;

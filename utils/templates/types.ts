@@ -65,3 +65,12 @@ export interface TemplateBlock {
   kind: 'paragraph';
   runs: TemplateRun[];
 }
+
+/** A template rendered for one case, ready for the reply editor. */
+export interface RenderedForInsert {
+  blocks: TemplateBlock[];
+  text: string;
+  /** Variables the case could not fill: the sidebar asks for them and renders again. */
+  missing: Array<{ name: string; label: string }>;
+  templateName: string;
+}

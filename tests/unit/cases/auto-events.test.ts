@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventsFromListRow, eventsFromSnapshot } from '../../../utils/cases/auto-events';
 import type { CaseEvent } from '../../../utils/cases/events';
 import { decide, deriveCase, formatReference } from '../../../utils/cases/lifecycle';
-import type { MessageSnapshot, Party, ThreadListRow, ThreadSnapshot } from '../../../utils/mailbox/types';
+import type { MessageSnapshot, Party, ThreadListRow, ThreadSnapshot } from '../../../utils/cases/mail-thread';
 
 let counter = 0;
 const newId = () => `01AUTO${String(++counter).padStart(20, '0')}`;

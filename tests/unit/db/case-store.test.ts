@@ -21,7 +21,7 @@ import {
   setNextDueAt,
 } from '../../../utils/db';
 import type { CaselineDb } from '../../../utils/db';
-import type { ThreadSnapshot } from '../../../utils/mailbox/types';
+import type { ThreadSnapshot } from '../../../utils/cases/mail-thread';
 import { event, freshDb, freshFactory, newId } from './helpers';
 
 let db: CaselineDb;

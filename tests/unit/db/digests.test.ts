@@ -14,7 +14,7 @@ import type { CaseDigest, CaselineDb } from '../../../utils/db';
 import { digestKey, localDigest, readDigests, storePack, teamDigest } from '../../../utils/db/digests';
 import { LATEST_VERSION } from '../../../utils/db/migrations';
 import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
-import type { SyncDoc } from '../../../utils/sync/docs';
+import type { SyncDoc } from '../../../utils/cases/team-docs';
 import { event, freshDb, newId } from './helpers';
 
 let db: CaselineDb;

@@ -9,7 +9,7 @@ import { loadAppSettings, saveAppSettings } from '../../../utils/desk/app-settin
 import { findSampleThread, toThreadSnapshot } from '../../../utils/practice';
 import { defaultSettings } from '../../../utils/settings/default-settings';
 import type { CaselineSettings } from '../../../utils/settings/settings';
-import type { ThreadSnapshot } from '../../../utils/mailbox/types';
+import type { ThreadSnapshot } from '../../../utils/cases/mail-thread';
 
 const NOW = new Date('2026-11-25T11:00:00Z'); // a Wednesday
 let db: CaselineDb;

@@ -20,7 +20,7 @@ import { dashboardCases, dashboardInput } from '../../../utils/metrics/dashboard
 import type { DashboardFormFilters, RecordedCase } from '../../../utils/metrics/dashboard-input';
 import { presetById } from '../../../utils/sla/presets';
 import type { SlaPolicy } from '../../../utils/sla/types';
-import type { SyncDoc } from '../../../utils/sync/docs';
+import type { SyncDoc } from '../../../utils/cases/team-docs';
 import { event, freshDb, newId } from '../db/helpers';
 
 let db: CaselineDb;

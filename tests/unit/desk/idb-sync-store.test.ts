@@ -10,7 +10,7 @@ import { saveAppSettings } from '../../../utils/desk/app-settings';
 import { CaseDesk } from '../../../utils/desk/case-desk';
 import { IdbSyncStore } from '../../../utils/desk/idb-sync-store';
 import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
-import type { ThreadSnapshot } from '../../../utils/mailbox/types';
+import type { ThreadSnapshot } from '../../../utils/cases/mail-thread';
 import { casesFromSyncDocs } from '../../../utils/metrics/cases-from-sync';
 import { findSampleThread, toThreadSnapshot } from '../../../utils/practice';
 import { defaultSettings } from '../../../utils/settings/default-settings';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../utils/cases/events';
-import { CASE_EVENT_TYPES, designDocument, docIdFor, DOC_TYPES, parseSyncDoc, splitOutboxId, validateDocUpdateSource } from '../../../utils/sync/docs';
+import { CASE_EVENT_TYPES, designDocument, docIdFor, parseSyncDoc, splitOutboxId, validateDocUpdateSource } from '../../../utils/sync/docs';
+import { DOC_TYPES } from '../../../utils/cases/team-docs';
 
 type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: { name: string | null; roles: string[] }, secObj: unknown) => void;
 // The design document's source, compiled the way CouchDB's JavaScript engine would see it.

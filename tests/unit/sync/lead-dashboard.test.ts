@@ -13,7 +13,7 @@ import type { CaseEvent, Category } from '../../../utils/cases/events';
 import { casesFromSyncDocs } from '../../../utils/metrics/cases-from-sync';
 import { computeDashboard } from '../../../utils/metrics/dashboard';
 import type { DashboardCase, DashboardOutcome } from '../../../utils/metrics/dashboard';
-import type { SyncDoc } from '../../../utils/sync/docs';
+import type { SyncDoc } from '../../../utils/cases/team-docs';
 import { MemorySyncStore } from '../../../utils/sync/memory-store';
 import { pullChanges } from '../../../utils/sync/pull';
 import { pushOutbox } from '../../../utils/sync/push';

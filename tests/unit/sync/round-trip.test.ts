@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncDoc } from '../../../utils/sync/docs';
+import type { SyncDoc } from '../../../utils/cases/team-docs';
 import { MemorySyncStore } from '../../../utils/sync/memory-store';
 import { pullChanges } from '../../../utils/sync/pull';
 import { pushOutbox } from '../../../utils/sync/push';

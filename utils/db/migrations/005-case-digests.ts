@@ -9,7 +9,7 @@
 import type { CaseEvent } from '../../cases/events';
 import { localDigest, teamCaseId, teamDigest } from '../digests';
 import type { CaselineDb, TeamRecord, UpgradeTransaction } from '../schema';
-import type { SyncDoc } from '../../sync/docs';
+import type { SyncDoc } from '../../cases/team-docs';
 
 export async function migrate005CaseDigests(db: CaselineDb, tx: UpgradeTransaction, _oldVersion: number): Promise<void> {
   const digests = db.createObjectStore('digests', { keyPath: 'key' });

@@ -3,7 +3,8 @@ import { findEmailAddress } from '../email-address';
 import { pageLocale, type PageRoot } from '../page-root';
 import { parseMailDate } from '../parse-mail-date';
 import { readLabel } from '../read-message-text';
-import type { ReadOptions, ThreadListRow } from '../types';
+import type { ReadOptions } from '../types';
+import type { ThreadListRow } from '../../cases/mail-thread';
 import { gmailSelectors as S } from './selectors';
 import { legacyIdFromPermanentId } from './thread-url';
 

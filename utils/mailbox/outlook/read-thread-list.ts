@@ -7,7 +7,8 @@ import { findEmailAddress } from '../email-address';
 import { pageLocale, type PageRoot } from '../page-root';
 import { parseMailDate } from '../parse-mail-date';
 import { readLabel } from '../read-message-text';
-import type { ReadOptions, ThreadListRow } from '../types';
+import type { ReadOptions } from '../types';
+import type { ThreadListRow } from '../../cases/mail-thread';
 import { readParty } from './read-thread';
 import { OUTLOOK_UNREAD_LABEL_WORDS, outlookSelectors as S } from './selectors';
 

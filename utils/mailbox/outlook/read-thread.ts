@@ -3,7 +3,8 @@ import { directionOf, findEmailAddress } from '../email-address';
 import { documentOf, pageLocale, type PageRoot } from '../page-root';
 import { parseMailDate } from '../parse-mail-date';
 import { readLabel, readNewestText } from '../read-message-text';
-import type { MessageSnapshot, Party, ReadOptions, ThreadSnapshot } from '../types';
+import type { ReadOptions } from '../types';
+import type { MessageSnapshot, Party, ThreadSnapshot } from '../../cases/mail-thread';
 import { threadIdFromUrl } from './conversation-url';
 import { outlookSelectors as S } from './selectors';
 

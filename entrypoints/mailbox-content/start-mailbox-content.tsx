@@ -12,19 +12,20 @@ import type { CaseCommand } from '@/utils/cases/lifecycle';
 import { sendMessage, onMessage } from '@/utils/extension/messenger';
 import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
 import { insertBlocks } from '@/utils/mailbox/insert-text';
-import type { MailboxAdapter, ThreadSnapshot } from '@/utils/mailbox/types';
+import type { MailboxAdapter } from '@/utils/mailbox/types';
+import type { ThreadSnapshot } from '@/utils/cases/mail-thread';
 import { watchThread } from '@/utils/mailbox/watch-thread';
 import { warmDueFormat } from '@/utils/countdown/describe-countdown';
 import { businessMinutesBetween } from '@/utils/calendar/business-time';
 import type { BusinessCalendar } from '@/utils/calendar/types';
-import { mountSidebarHost } from '../sidebar/mount-sidebar-host';
-import { Sidebar } from '../sidebar/Sidebar';
-import { DEFAULT_WIDTH, type SidebarActions, type SidebarState } from '../sidebar/sidebar-state';
-import css from '../sidebar/sidebar.css?inline';
-import { t } from '../sidebar/i18n';
-import { createStore, useStore, type Store } from './sidebar-store';
+import { mountSidebarHost } from '@/components/sidebar/mount-sidebar-host';
+import { Sidebar } from '@/components/sidebar/Sidebar';
+import { DEFAULT_WIDTH, type SidebarActions, type SidebarState } from '@/components/sidebar/sidebar-state';
+import css from '@/components/sidebar/sidebar.css?inline';
+import { t } from '@/components/sidebar/i18n';
+import { createStore, useStore, type Store } from '@/components/sidebar/sidebar-store';
 import { detectHostTheme } from './detect-host-theme';
-import { placeListChips } from './list-chips';
+import { placeListChips } from '@/components/chips/list-chips';
 import { rememberEditorCaret } from './editor-caret';
 
 export interface ContentOptions {
