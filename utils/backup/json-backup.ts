@@ -12,6 +12,7 @@ import type { BackupStoreName, CaselineDBSchema, CaselineDb, TeamRecord } from '
 import { rebuildLocalDigests, rebuildTeamDigests, resetPacks, teamRecord } from '../db/digests';
 import { forgetDerivedStates } from '../db/case-store';
 import type { WriteTx } from '../db/case-store';
+import { MAX_BACKUP_BYTES, tooLargeMessage } from './import-limits';
 import {
   CaseRecordSchema,
   CheckpointSchema,
@@ -78,6 +79,41 @@ const ROW_CHECKS: Record<BackupStoreName, (row: unknown) => string | null> = {
   team: schemaCheck(TeamRecordSchema),
 };
 
+/** Problems reported at most (a file can hold millions of bad rows; the first ones say enough). */
+const MAX_REPORTED = 100;
+
+/** Each store's key, for finding a record listed twice. */
+const KEY_PATHS: Record<BackupStoreName, string> = {
+  cases: 'caseId',
+  events: 'id',
+  outcomes: 'caseId',
+  templates: 'id',
+  settings: 'key',
+  outbox: 'id',
+  checkpoints: 'id',
+  counters: 'key',
+  corrections: 'id',
+  meta: 'key',
+  team: 'id',
+};
+
+/** Keys that name an object's prototype machinery: never data, refused wherever they appear in a record. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first forbidden key anywhere inside a value (iterative: a deeply nested file cannot exhaust the stack). */
+function forbiddenKeyIn(value: unknown): string | undefined {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    for (const key of Object.keys(next)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      stack.push((next as Record<string, unknown>)[key]);
+    }
+  }
+  return undefined;
+}
+
 function schemaCheck(schema: v.GenericSchema): (row: unknown) => string | null {
   return (row) => {
     const result = v.safeParse(schema, row);
@@ -93,6 +129,8 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   forgetDerivedStates(db);
   let parsed: unknown = input;
   if (typeof input === 'string') {
+    // Before parsing: a file too large is refused without being read into objects.
+    if (input.length > MAX_BACKUP_BYTES) return { ok: false, errors: [{ store: '', index: -1, message: tooLargeMessage('backup', input.length, MAX_BACKUP_BYTES) }] };
     try {
       parsed = JSON.parse(input);
     } catch (error) {
@@ -114,16 +152,27 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   }
   const rows: Partial<Record<BackupStoreName, unknown[]>> = {};
   for (const name of STORE_NAMES) {
-    const list = stores[name];
+    const list = Object.hasOwn(stores, name) ? stores[name] : undefined;
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
       errors.push({ store: name, index: -1, message: `"${name}" must be a list.` });
       continue;
     }
-    list.forEach((row, index) => {
-      const problem = ROW_CHECKS[name](row);
-      if (problem) errors.push({ store: name, index, message: problem });
-    });
+    const firstIndexOf = new Map<unknown, number>();
+    for (let index = 0; index < list.length && errors.length < MAX_REPORTED; index++) {
+      const row: unknown = list[index];
+      const forbidden = forbiddenKeyIn(row);
+      const problem = forbidden ? `a key named "${forbidden}" is not allowed in a record` : ROW_CHECKS[name](row);
+      if (problem) {
+        errors.push({ store: name, index, message: problem });
+        continue;
+      }
+      // The same record twice (a file joined to itself, an edit gone wrong): say so rather than keep the last.
+      const key = (row as Record<string, unknown>)[KEY_PATHS[name]];
+      const first = firstIndexOf.get(key);
+      if (first !== undefined) errors.push({ store: name, index, message: `the same ${KEY_PATHS[name]} as record ${first} (${String(key).slice(0, 80)})` });
+      else firstIndexOf.set(key, index);
+    }
     rows[name] = list;
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -81,3 +81,10 @@ export class IdbSyncStore implements SyncStore {
     else await this.db.delete('meta', BACKOFF_KEY);
   }
 }
+
+/** The outbox seen through its queued erasure requests only ("Erase everything" sends these before it signs out). */
+export class ErasureOutbox extends IdbSyncStore {
+  override async listPending(limit: number): Promise<OutboxEntry[]> {
+    return (await super.listPending(Number.MAX_SAFE_INTEGER)).filter((e) => e.kind === 'erasure').slice(0, limit);
+  }
+}

@@ -6,9 +6,11 @@
 import { browser } from 'wxt/browser';
 import type { CaseDesk } from '../desk/case-desk';
 import type { CaselineSettings } from '../settings/settings';
+import { entryIsAbout, STORAGE_KEYS } from './storage-keys';
 
 export const SLA_ALARM = 'caseline-sla-check';
-const NOTIFIED_KEY = 'caseline.notified';
+const NOTIFIED_KEY = STORAGE_KEYS.notified.key;
+const IDLE_TITLE = 'Caseline: nothing due soon';
 
 export function scheduleDeadlineChecks(): void {
   void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
@@ -20,7 +22,7 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings)
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: breached.length > 0 ? '#cf222e' : '#9a6700' });
   await browser.action.setTitle({
-    title: count > 0 ? `Caseline: ${breached.length} breached, ${dueSoon.length} due soon` : 'Caseline: nothing due soon',
+    title: count > 0 ? `Caseline: ${breached.length} breached, ${dueSoon.length} due soon` : IDLE_TITLE,
   });
   if (settings.notifications.enabled) {
     const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined;
@@ -40,4 +42,26 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings)
     await browser.storage.local.set({ [NOTIFIED_KEY]: [...notified].slice(-500) });
   }
   return { badge: count };
+}
+
+/**
+ * Erasure: the notifications on screen and the "already announced" list, for some cases or
+ * (`'all'`) for every case. Notification ids are `<case id>@<due time>`, like the list's entries.
+ */
+export async function forgetDeadlineAlerts(caseIds: readonly string[] | 'all'): Promise<void> {
+  const about = caseIds === 'all' ? () => true : (id: string) => entryIsAbout(id, new Set(caseIds));
+  const shown = Object.keys(await browser.notifications.getAll());
+  await Promise.all(shown.filter(about).map((id) => browser.notifications.clear(id)));
+  if (caseIds === 'all') {
+    await browser.storage.local.remove(NOTIFIED_KEY);
+    return;
+  }
+  const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined;
+  if (stored) await browser.storage.local.set({ [NOTIFIED_KEY]: stored.filter((entry) => !about(entry)) });
+}
+
+/** Erasure: the toolbar badge and its title as on a fresh install. */
+export async function clearBadge(): Promise<void> {
+  await browser.action.setBadgeText({ text: '' });
+  await browser.action.setTitle({ title: IDLE_TITLE });
 }
