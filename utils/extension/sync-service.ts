@@ -95,7 +95,7 @@ export class SyncService {
       const erasures = new ErasureOutbox(db);
       if ((await erasures.listPending(1)).length > 0) {
         await this.pushErasures(erasures).catch(() => undefined);
-        const left = (await erasures.listPending(Number.MAX_SAFE_INTEGER)).length;
+        const left = (await erasures.listPending(2 ** 32 - 1)).length;
         if (left > 0) {
           return {
             ok: false,
