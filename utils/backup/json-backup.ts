@@ -79,6 +79,15 @@ const ROW_CHECKS: Record<BackupStoreName, (row: unknown) => string | null> = {
   team: schemaCheck(TeamRecordSchema),
 };
 
+/** A value from the file, safe to put in a sentence whatever it is (an object whose toString is broken too). */
+function shown(value: unknown): string {
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, 40);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Problems reported at most (a file can hold millions of bad rows; the first ones say enough). */
 const MAX_REPORTED = 100;
 
@@ -141,12 +150,19 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   if (typeof parsed !== 'object' || parsed === null) return { ok: false, errors: [{ store: '', index: -1, message: 'The file is not a Caseline backup.' }] };
   const backup = parsed as Partial<CaselineBackup>;
   if (backup.format !== BACKUP_FORMAT) errors.push({ store: '', index: -1, message: 'The file is not a Caseline backup (format is missing or wrong).' });
-  if (backup.version !== BACKUP_VERSION) errors.push({ store: '', index: -1, message: `Backup version ${String(backup.version)} is not supported (expected ${BACKUP_VERSION}).` });
-  if (typeof backup.schemaVersion !== 'number' || backup.schemaVersion > LATEST_VERSION) {
-    errors.push({ store: '', index: -1, message: `The backup comes from a newer Caseline (schema ${String(backup.schemaVersion)}); update Caseline first.` });
+  if (backup.version !== BACKUP_VERSION) errors.push({ store: '', index: -1, message: `Backup version ${shown(backup.version)} is not supported (expected ${BACKUP_VERSION}).` });
+  if (typeof backup.schemaVersion === 'number' && Number.isInteger(backup.schemaVersion) && backup.schemaVersion > LATEST_VERSION) {
+    errors.push({ store: '', index: -1, message: `The backup comes from a newer Caseline (schema ${shown(backup.schemaVersion)}); update Caseline first.` });
+  } else if (!Number.isInteger(backup.schemaVersion) || (backup.schemaVersion as number) < 1) {
+    errors.push({ store: '', index: -1, message: `The backup's schema version (${shown(backup.schemaVersion)}) is not one Caseline wrote.` });
   }
-  const stores = (backup.stores ?? {}) as Record<string, unknown>;
-  if (typeof stores !== 'object' || stores === null) errors.push({ store: '', index: -1, message: 'The backup has no stores.' });
+  // Prototype machinery anywhere outside the rows (the rows are checked one by one below).
+  const outside = forbiddenKeyIn(Object.fromEntries(Object.entries(backup).filter(([k]) => k !== 'stores')));
+  const storeKey = backup.stores && typeof backup.stores === 'object' ? Object.keys(backup.stores).find((k) => FORBIDDEN_KEYS.has(k)) : undefined;
+  if (outside ?? storeKey) errors.push({ store: '', index: -1, message: `A key named "${outside ?? storeKey}" is not allowed in a backup.` });
+  const hasStores = typeof backup.stores === 'object' && backup.stores !== null && !Array.isArray(backup.stores);
+  if (!hasStores) errors.push({ store: '', index: -1, message: 'The backup has no stores (its "stores" must be an object of lists).' });
+  const stores = (hasStores ? backup.stores : {}) as Record<string, unknown>;
   for (const name of Object.keys(stores)) {
     if (!(STORE_NAMES as readonly string[]).includes(name)) errors.push({ store: name, index: -1, message: `Unknown store "${name}".` });
   }

@@ -18,6 +18,9 @@ type Listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: 
 export const OWN_ID = fakeBrowser.runtime.id;
 export const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
 
+/** What the background reads of a sender (runtime.MessageSender's fields it looks at). */
+export type Sender = { id?: string; url?: string; tab?: { id: number; url: string } };
+
 /** Every kind of sender the background can meet. */
 export const SENDERS = {
   mailTab: { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/#inbox/abc', tab: { id: 11, url: 'https://mail.google.com/mail/u/0/#inbox/abc' } },
@@ -31,14 +34,14 @@ export const SENDERS = {
   otherExtensionInMailTab: { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'https://mail.google.com/mail/u/0/', tab: { id: 16, url: 'https://mail.google.com/mail/u/0/' } },
   noTabNoUrl: { id: OWN_ID },
   nobody: {},
-} as const satisfies Record<string, Runtime.MessageSender>;
+} as const satisfies Record<string, Sender>;
 export type SenderKind = keyof typeof SENDERS;
 
 export interface Background {
   /** Hands one raw message in as `sender` sent it; resolves with the answer (undefined: none). */
-  deliver(message: unknown, sender: Runtime.MessageSender): Promise<unknown>;
+  deliver(message: unknown, sender: Sender): Promise<unknown>;
   /** A protocol message in the messaging library's wire format; resolves with the handler's reply. */
-  send(type: string, data: unknown, sender: Runtime.MessageSender): Promise<unknown>;
+  send(type: string, data: unknown, sender: Sender): Promise<unknown>;
   /** A second connection to the background's database, for looking. */
   db: CaselineDb;
 }
@@ -63,10 +66,10 @@ export async function startBackground(): Promise<Background> {
   const module = (await import('../../../entrypoints/background')) as unknown as { default: { main: () => void } };
   module.default.main();
   if (!listener) throw new Error('the background registered no message listener');
-  const deliver = (message: unknown, sender: Runtime.MessageSender) =>
+  const deliver = (message: unknown, sender: Sender) =>
     new Promise<unknown>((resolve) => {
       try {
-        const answered = listener!(message, sender, resolve);
+        const answered = listener!(message, sender as Runtime.MessageSender, resolve);
         if (answered !== true) resolve(undefined);
       } catch (error) {
         // The messaging library throws on a message that is `undefined`: the browser logs it
@@ -74,7 +77,7 @@ export async function startBackground(): Promise<Background> {
         resolve({ listenerThrew: String(error) });
       }
     });
-  const send = async (type: string, data: unknown, sender: Runtime.MessageSender) => {
+  const send = async (type: string, data: unknown, sender: Sender) => {
     const answer = (await deliver({ id: seq++, type, data, timestamp: Date.now() }, sender)) as { res?: unknown; err?: unknown } | undefined;
     return answer?.err !== undefined ? { thrown: answer.err } : answer?.res;
   };

@@ -117,7 +117,7 @@ describe('erasing a customer', () => {
       const text = await storeText(db, name);
       expect(tracesOf(kept).some((t) => text.includes(t)), `${name} lost the other customer`).toBe(true);
     }
-    expect(await db.count('cases')).toBe(before.cases - 2);
+    expect(await db.count('cases')).toBe(before.cases! - 2);
     expect(await db.count('templates')).toBe(before.templates);
     expect(await db.count('settings')).toBe(before.settings);
     expect(await db.count('counters')).toBe(before.counters);

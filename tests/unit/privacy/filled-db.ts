@@ -4,7 +4,8 @@
  */
 import { syncCaseKey } from '../../../utils/cases/case-id';
 import type { SyncDoc } from '../../../utils/cases/team-docs';
-import { addCorrection, applyCaseEvents, putCheckpoint, putOutcome, putTemplate, runCaseCommand } from '../../../utils/db';
+import { addCorrection, applyCaseEvents, putCheckpoint, putOutcome, runCaseCommand } from '../../../utils/db';
+import { saveDraft } from '../../../utils/desk/template-library';
 import type { CaselineDb } from '../../../utils/db';
 import { readDigests, storePack } from '../../../utils/db/digests';
 import { saveAppSettings } from '../../../utils/desk/app-settings';
@@ -51,7 +52,7 @@ function teamDocs(caseKey: string, agentId: string, suffix: string): SyncDoc[] {
 
 export async function fillEveryStore(db: CaselineDb): Promise<{ erased: Customer; kept: Customer }> {
   await saveAppSettings(db, defaultSettings(new Date(NOW)));
-  await putTemplate(db, { id: 'own-template', name: 'Our apology', body: 'We are sorry, {{customer.firstName}}.', version: 1, updatedAt: NOW });
+  await saveDraft(db, { id: 'own-template', version: 1, name: 'Our apology', stage: 'complaint_apology', categories: ['complaint'], language: 'en', body: 'We are sorry, {{customer.firstName}}.', status: 'draft', updatedAt: NOW }, NOW);
   await putCheckpoint(db, { id: 'changes:lead:https://couch.example.org/caseline', seq: '42', updatedAt: NOW });
   const salt = (await db.get('meta', 'syncSalt'))!.value as string;
   const customer = (email: string, name: string, subject: string, caseIds: string[]): Customer => ({ email, name, subject, caseIds, caseKeys: caseIds.map((id) => syncCaseKey(id, salt)) });
