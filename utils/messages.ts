@@ -7,6 +7,7 @@ import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view
 import { CATEGORIES } from './cases/events';
 import type { DashboardView } from './desk/dashboard-view';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
+import { SNAPSHOT_LIMITS as L } from './cases/fit-snapshot';
 import type { CaselineSettings } from './settings/settings';
 import type { RenderedForInsert, Template } from './templates/types';
 import { MAX_BACKUP_BYTES, MAX_TEMPLATES_BYTES, tooLargeMessage } from './backup/import-limits';
@@ -15,29 +16,29 @@ import { MAX_BACKUP_BYTES, MAX_TEMPLATES_BYTES, tooLargeMessage } from './backup
 export type Audience = 'content' | 'page' | 'any';
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+const Iso = v.pipe(v.string(), v.maxLength(L.instant), v.isoTimestamp());
 /** A file's text: its length is checked before anything parses it. */
 const FileText = (what: string, max: number) => v.pipe(v.string(), v.maxLength(max, (issue) => tooLargeMessage(what, Number(issue.received), max)));
 
-export const PartySchema = v.object({ name: v.optional(Text(320)), email: v.optional(Text(320)) });
+export const PartySchema = v.object({ name: v.optional(Text(L.party)), email: v.optional(Text(L.party)) });
 
 export const ThreadSnapshotSchema = v.object({
   host: v.picklist(['gmail', 'outlook']),
-  threadId: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
-  subject: Text(2000),
-  account: v.optional(Text(320)),
+  threadId: v.pipe(v.string(), v.minLength(1), v.maxLength(L.threadId)),
+  subject: Text(L.subject),
+  account: v.optional(Text(L.party)),
   messages: v.pipe(
     v.array(
       v.object({
-        id: v.optional(Text(512)),
+        id: v.optional(Text(L.messageId)),
         from: PartySchema,
         sentAt: v.optional(Iso),
         direction: v.picklist(['inbound', 'outbound', 'unknown']),
-        text: Text(1_000_000),
+        text: Text(L.messageText),
         collapsed: v.boolean(),
       }),
     ),
-    v.maxLength(500),
+    v.maxLength(L.messages),
   ),
 }) satisfies v.GenericSchema<unknown, ThreadSnapshot>;
 
@@ -52,16 +53,16 @@ export const ThreadListSchema = v.object({
   rows: v.pipe(
     v.array(
       v.object({
-        threadId: v.optional(Text(512)),
-        subject: Text(2000),
-        snippet: v.optional(Text(2000)),
+        threadId: v.optional(Text(L.threadId)),
+        subject: Text(L.subject),
+        snippet: v.optional(Text(L.snippet)),
         from: PartySchema,
-        dateText: Text(200),
+        dateText: Text(L.dateText),
         sentAt: v.optional(Iso),
         unread: v.boolean(),
       }),
     ),
-    v.maxLength(500),
+    v.maxLength(L.rows),
   ),
 }) satisfies v.GenericSchema<unknown, { host: 'gmail' | 'outlook'; rows: ThreadListRow[] }>;
 

@@ -14,6 +14,7 @@ import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
 import { insertBlocks } from '@/utils/mailbox/insert-text';
 import type { MailboxAdapter } from '@/utils/mailbox/types';
 import type { ThreadSnapshot } from '@/utils/cases/mail-thread';
+import { fitListRows, fitSnapshot } from '@/utils/cases/fit-snapshot';
 import { watchThread } from '@/utils/mailbox/watch-thread';
 import { warmDueFormat } from '@/utils/countdown/describe-countdown';
 import { businessMinutesBetween } from '@/utils/calendar/business-time';
@@ -101,7 +102,9 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
       await refreshList();
       return;
     }
-    const snapshot = adapter.readThread(document, { url });
+    const read = adapter.readThread(document, { url });
+    // The page decides what is read: fit it within the protocol's limits (a hostile page's 100 KB subject still gets a sidebar).
+    const snapshot = read ? fitSnapshot(read) : null;
     if (!snapshot) {
       const diagnostics = adapter.health(document);
       store.set({ view: null, threadOpen: true, unreadable: diagnostics.ok ? undefined : diagnostics });
@@ -122,7 +125,7 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   };
 
   const refreshList = async () => {
-    const rows = adapter.readThreadList(document, { url: location.href });
+    const rows = fitListRows(adapter.readThreadList(document, { url: location.href }));
     if (rows.length === 0) return;
     const reply = await sendMessage('threadList', { host: adapter.host, rows });
     if (reply.ok) placeListChips(document, reply.value, adapter);

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer';
+import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { sendFromPage } from './support/extension-pages';
@@ -123,7 +123,7 @@ describe('extension pages', () => {
     const page = await openStrict('options.html');
     const before = await sendFromPage<string>(page, 'exportBackup', {});
     expect(before.ok).toBe(true);
-    const input = await page.waitForSelector('#field-data-importBackup');
+    const input = (await page.waitForSelector('#field-data-importBackup')) as ElementHandle<HTMLInputElement> | null;
     const heapBefore = (await page.metrics()).JSHeapUsedSize ?? 0;
     await input!.uploadFile(file);
     await page.waitForFunction(() => /The file is 50 MiB; Caseline reads at most 40 MiB, so nothing was read or changed\./.test(document.body.textContent ?? ''), { timeout: 10_000 });

@@ -12,6 +12,38 @@ export const SLA_ALARM = 'caseline-sla-check';
 const NOTIFIED_KEY = STORAGE_KEYS.notified.key;
 const IDLE_TITLE = 'Caseline: nothing due soon';
 
+/**
+ * A subject as the system's notification shows it: the page wrote it, so direction overrides,
+ * invisible characters and control characters are taken out (they could make the notification
+ * read as something else), spaces are collapsed and it is cut to `max` characters.
+ */
+export function plainLine(text: string, max: number): string {
+  let plain = '';
+  for (const ch of text) plain += hiddenOrControl(ch.codePointAt(0)!) ? ' ' : ch;
+  plain = plain.replace(/\s+/g, ' ').trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+/** Control characters, direction marks and overrides, zero-width and other invisible characters. */
+function hiddenOrControl(c: number): boolean {
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0xad ||
+    c === 0x061c ||
+    c === 0x115f ||
+    c === 0x1160 ||
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x206f) ||
+    c === 0x3164 ||
+    (c >= 0xfe00 && c <= 0xfe0f) ||
+    c === 0xfeff ||
+    c === 0xffa0
+  );
+}
+
 export function scheduleDeadlineChecks(): void {
   void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
 }
@@ -34,8 +66,8 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings)
       await browser.notifications.create(key, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: `Due soon: ${item.subject || 'a customer case'}`,
-        message: `${item.nextTarget ?? 'Next deadline'} due ${new Date(item.nextDueAt ?? '').toLocaleString()}${item.reference ? ` (${item.reference})` : ''}.`,
+        title: `Due soon: ${plainLine(item.subject, 80) || 'a customer case'}`,
+        message: `${item.nextTarget ?? 'Next deadline'} due ${new Date(item.nextDueAt ?? '').toLocaleString()}${item.reference ? ` (${plainLine(item.reference, 40)})` : ''}.`,
         priority: 1,
       });
     }
