@@ -50,7 +50,7 @@ export default defineBackground(() => {
   };
   const refreshBadge = async () => {
     try {
-      await checkDeadlines(await desk(), await settings());
+      await checkDeadlines(await desk(), await settings(), await db());
     } catch (error) {
       console.error('[caseline] deadline check failed', error);
     }

@@ -12,6 +12,7 @@ import { toErasureDoc } from '../privacy/sync-docs';
 import { forgetDerivedStates, outboxItem } from './case-store';
 import type { WriteTx } from './case-store';
 import { dropFromPacks, resetPacks } from './digests';
+import { forgetNotified } from './notified-deadlines';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
 import type { CaselineDb, CaselineStoreName } from './schema';
 
@@ -55,8 +56,8 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
   counters: { holds: 'the last reference number issued per prefix', customer: { by: 'nothing', because: 'numbers only' } },
   corrections: { holds: 'category corrections as hashed word features (never text)', customer: { by: 'case-index' } },
   meta: {
-    holds: 'the sync salt, sync status and backoff, seeding marks',
-    customer: { by: 'nothing', because: 'install bookkeeping only' },
+    holds: 'the sync salt, sync status and backoff, seeding marks, the deadlines already notified (`<case id>@<due time>`)',
+    customer: { by: 'custom', erase: (tx, cases) => forgetNotified(tx, cases.caseIds) },
     afterClear: async (tx) => {
       // A new salt: case keys made before the wipe no longer match anything made after it.
       await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });

@@ -81,7 +81,7 @@ export function dataPlaces(deps: PlaceDeps): DataPlace[] {
       area: 'storage.local',
       holds: storageHolds('local'),
       everything: () => browser.storage.local.clear(),
-      // The "already notified" list is filtered with the notifications below.
+      // Nothing in it names a case (STORAGE_KEYS).
       customer: async () => undefined,
     },
     {
@@ -94,7 +94,7 @@ export function dataPlaces(deps: PlaceDeps): DataPlace[] {
     {
       id: 'notifications',
       area: 'notifications',
-      holds: 'deadline warnings on screen: the case’s subject, target and due time',
+      holds: 'deadline warnings on screen: the case’s subject, target and due time (ids `<case id>@<due time>`)',
       everything: () => forgetDeadlineAlerts('all'),
       customer: ({ caseIds }) => forgetDeadlineAlerts(caseIds),
     },

@@ -6,10 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { CaseDesk } from '../desk/case-desk';
 import type { CaselineSettings } from '../settings/settings';
-import { entryIsAbout, STORAGE_KEYS } from './storage-keys';
+import type { CaselineDb } from '../db/schema';
+import { entryIsAbout, readNotified, writeNotified } from '../db/notified-deadlines';
 
 export const SLA_ALARM = 'caseline-sla-check';
-const NOTIFIED_KEY = STORAGE_KEYS.notified.key;
 const IDLE_TITLE = 'Caseline: nothing due soon';
 
 /**
@@ -48,7 +48,7 @@ export function scheduleDeadlineChecks(): void {
   void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
 }
 
-export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings): Promise<{ badge: number }> {
+export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings, db: CaselineDb): Promise<{ badge: number }> {
   const { breached, dueSoon, upcoming } = await desk.attention(settings.notifications.leadMinutes);
   const count = breached.length + dueSoon.length;
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
@@ -57,8 +57,8 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings)
     title: count > 0 ? `Caseline: ${breached.length} breached, ${dueSoon.length} due soon` : IDLE_TITLE,
   });
   if (settings.notifications.enabled) {
-    const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined;
-    const notified = new Set(stored ?? []);
+    const notified = new Set(await readNotified(db));
+    const before = notified.size;
     for (const item of upcoming) {
       const key = `${item.caseId}@${item.nextDueAt}`;
       if (notified.has(key)) continue;
@@ -71,25 +71,19 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings)
         priority: 1,
       });
     }
-    await browser.storage.local.set({ [NOTIFIED_KEY]: [...notified].slice(-500) });
+    if (notified.size !== before) await writeNotified(db, [...notified]);
   }
   return { badge: count };
 }
 
 /**
- * Erasure: the notifications on screen and the "already announced" list, for some cases or
- * (`'all'`) for every case. Notification ids are `<case id>@<due time>`, like the list's entries.
+ * Erasure: the notifications on screen, for some cases or (`'all'`) for every case. Their ids
+ * are `<case id>@<due time>`; the list of those already shown is in the database, erased with it.
  */
 export async function forgetDeadlineAlerts(caseIds: readonly string[] | 'all'): Promise<void> {
   const about = caseIds === 'all' ? () => true : (id: string) => entryIsAbout(id, new Set(caseIds));
   const shown = Object.keys(await browser.notifications.getAll());
   await Promise.all(shown.filter(about).map((id) => browser.notifications.clear(id)));
-  if (caseIds === 'all') {
-    await browser.storage.local.remove(NOTIFIED_KEY);
-    return;
-  }
-  const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined;
-  if (stored) await browser.storage.local.set({ [NOTIFIED_KEY]: stored.filter((entry) => !about(entry)) });
 }
 
 /** Erasure: the toolbar badge and its title as on a fresh install. */

@@ -68,7 +68,9 @@ describe('erasure through the background, with a team server', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'caseline-sla-check', scheduledTime: Date.now() });
     await until(async () => Object.keys(await fakeBrowser.notifications.getAll()).some((id) => id.startsWith('gmail:dana-1@')), 'the notification');
     await until(async () => (await fakeBrowser.action.getBadgeText({})) !== '', 'the badge');
-    expect(((await fakeBrowser.storage.local.get('caseline.notified'))['caseline.notified'] as string[]).some((e) => e.startsWith('gmail:dana-1@'))).toBe(true);
+    // The "already notified" list is in the database (the content scripts can read storage.local).
+    expect(((await bg.db.get('meta', 'notifiedDeadlines'))?.value as string[]).some((e) => e.startsWith('gmail:dana-1@'))).toBe(true);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('dana');
     expect(((await bg.send('syncNow', {}, page)) as Reply).ok).toBe(true);
     const sentBefore = (await serverDocs(server)).length;
     expect(sentBefore).toBeGreaterThan(0);

@@ -100,7 +100,7 @@ describe('erasing a customer', () => {
     const { erased, kept } = await fillEveryStore(db);
     for (const name of ERASABLE_STORES) expect(await db.count(name), `${name} was filled`).toBeGreaterThan(0);
     // The customer is really in every store that can hold something about a case.
-    for (const name of ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'team', 'digests', 'packs'] as const) {
+    for (const name of ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'team', 'digests', 'packs'] as const) {
       const text = await storeText(db, name);
       expect(tracesOf(erased).some((t) => text.includes(t)), `${name} holds the customer before`).toBe(true);
     }
@@ -113,7 +113,7 @@ describe('erasing a customer', () => {
       for (const trace of tracesOf(erased)) expect(text.includes(trace), `${name} still holds "${trace}"`).toBe(false);
     }
     // Nothing of the other customer was lost.
-    for (const name of ['cases', 'events', 'outcomes', 'corrections', 'team', 'digests', 'packs'] as const) {
+    for (const name of ['cases', 'events', 'outcomes', 'corrections', 'meta', 'team', 'digests', 'packs'] as const) {
       const text = await storeText(db, name);
       expect(tracesOf(kept).some((t) => text.includes(t)), `${name} lost the other customer`).toBe(true);
     }

@@ -6,6 +6,7 @@ import { syncCaseKey } from '../../../utils/cases/case-id';
 import type { SyncDoc } from '../../../utils/cases/team-docs';
 import { addCorrection, applyCaseEvents, putCheckpoint, putOutcome, runCaseCommand } from '../../../utils/db';
 import { saveDraft } from '../../../utils/desk/template-library';
+import { writeNotified } from '../../../utils/db/notified-deadlines';
 import type { CaselineDb } from '../../../utils/db';
 import { readDigests, storePack } from '../../../utils/db/digests';
 import { saveAppSettings } from '../../../utils/desk/app-settings';
@@ -61,6 +62,8 @@ export async function fillEveryStore(db: CaselineDb): Promise<{ erased: Customer
   for (const c of [erased, kept]) for (const id of c.caseIds) await complaint(db, id, c, NOW);
   // A lead's pull: the team's copies of this install's own cases, and another agent's case.
   await putTeamDocs(db, [...erased.caseKeys.flatMap((k, i) => teamDocs(k, AGENT, `d${i}`)), ...kept.caseKeys.flatMap((k, i) => teamDocs(k, AGENT, `e${i}`)), ...teamDocs('other-agent-case-key', 'agent-bob', 'b')]);
+  // Deadlines already notified (meta), for both customers.
+  await writeNotified(db, [...erased.caseIds, ...kept.caseIds].map((id) => `${id}@2026-03-03T10:00:00.000Z`));
   // The dashboard's packs, for this browser's cases and the team's.
   for (const source of ['local', 'team'] as const) {
     const read = await readDigests(db, source);
