@@ -42,6 +42,9 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
   ['pointer-events', 'auto'],
 ];
 
+/** Events from the agent's typing and editing inside the sidebar. */
+const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend', 'copy', 'cut', 'paste'] as const;
+
 function styleHost(host: HTMLElement): void {
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
 }
@@ -54,6 +57,10 @@ export function mountSidebarHost(doc: Document, css: string, hostName: string): 
   host.setAttribute('data-host', hostName);
   styleHost(host);
   const shadow = host.attachShadow({ mode: 'closed' });
+  // What the agent types in the sidebar stops at its edge: the page's bubbling listeners (its
+  // keyboard shortcuts among them) never hear it. Listeners the page sets to capture still see
+  // each key, retargeted to the host (docs/security.md).
+  for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');

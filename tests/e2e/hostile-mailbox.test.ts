@@ -81,6 +81,11 @@ const HOSTILE_SCRIPT = `
   for (const type of ['message', 'keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'click', 'focusin', 'copy', 'cut', 'paste', 'selectionchange', 'caseline']) {
     window.addEventListener(type, (e) => { try { note(type + ' ' + JSON.stringify({ data: e.data, key: e.key, target: e.target && e.target.nodeName, path: e.composedPath().map((n) => n.nodeName || String(n)).join('>'), text: e.target && e.target.textContent && e.target.textContent.slice(0, 2000) })); } catch (x) { note(type); } }, true);
   }
+  // And as a page's keyboard shortcuts listen: bubbling.
+  w.__bubbled = [];
+  for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) {
+    window.addEventListener(type, (e) => { w.__bubbled.push(type + ' ' + (e.key || e.data || '')); }, false);
+  }
   // Styles that would hide the sidebar, or cover it.
   const style = document.createElement('style');
   style.textContent = 'caseline-sidebar { display: none !important; visibility: hidden !important; opacity: 0 !important; transform: translateX(100000px) !important; width: 0 !important; height: 0 !important; } caseline-sidebar * , caseline-sidebar::part(panel) { display: none !important; }';
@@ -260,6 +265,11 @@ describe('a hostile mailbox page', () => {
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
     await inSidebar(page, '[role="dialog"]', 5_000);
+    // What the agent types in the sidebar does not bubble out to the page's listeners.
+    await page.evaluate(() => ((window as unknown as { __bubbled: string[] }).__bubbled.length = 0));
+    await page.keyboard.type('qzxw');
+    await waitForSidebar(page, (root) => (root.querySelector<HTMLInputElement>('[role="dialog"] input[role="combobox"]')?.value ?? '') === 'qzxw', { timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { __bubbled: string[] }).__bubbled)).toEqual([]);
     await page.keyboard.press('Escape');
     await (await inSidebar(page, 'button[data-action="acknowledge"]')).click();
     await waitForSidebar(page, (root) => root.querySelector('[data-testid="stage"]')?.textContent === 'Acknowledged', { timeout: 10_000 });
