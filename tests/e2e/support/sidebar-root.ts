@@ -14,7 +14,11 @@ export async function sidebarRealm(page: Page, timeout = 20_000): Promise<Realm>
   for (;;) {
     for (const realm of page.mainFrame().extensionRealms()) {
       const mounted = await realm.evaluate((key: string) => !!(globalThis as Record<string, unknown>)[key], HOST_GLOBAL).catch(() => false);
-      if (mounted) return realm;
+      if (mounted) {
+        // Scripts run by tsx keep function names through a `__name` helper the evaluated functions call.
+        await realm.evaluate('globalThis.__name ??= (f) => f');
+        return realm;
+      }
     }
     if (Date.now() > until) throw new Error('the Caseline sidebar did not mount (no content-script world holds it)');
     await new Promise((r) => setTimeout(r, 50));
