@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The `@/` imports of entrypoints and components (WXT's alias), for unit tests that load them. */
+const ROOT_ALIAS = { '@/': fileURLToPath(new URL('./', import.meta.url)) };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: ROOT_ALIAS },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],

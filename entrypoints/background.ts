@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { monotonicFactory } from 'ulid';
 import { openCaselineDb } from '@/utils/db/open';
 import type { CaselineDb } from '@/utils/db/schema';
-import { eraseCustomer, eraseEverything, purgeExpired } from '@/utils/db/retention';
+import { purgeExpired } from '@/utils/db/retention';
 import { describeDbError } from '@/utils/db/errors';
 import { CaseDesk } from '@/utils/desk/case-desk';
 import { parseCaseCommand } from '@/utils/cases/command-schema';
@@ -16,15 +16,18 @@ import { approveTemplate, importLibrary, listLibrary, retireTemplate, saveDraft 
 import type { CaseView } from '@/utils/case-view';
 import type { CaselineSettings } from '@/utils/settings/settings';
 import type { Template } from '@/utils/templates/types';
-import { handle, refusedMessageCount } from '@/utils/extension/message-router';
+import { handle, refusedMessageCount, type HandlerContext } from '@/utils/extension/message-router';
 import { sendMessage } from '@/utils/extension/messenger';
-import { forgetTab, noteTabShowsCase, tabsShowing } from '@/utils/extension/case-tabs';
+import { forgetCases, forgetTab, noteTabShowsCase, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
 import { checkDeadlines, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
 import { warmDashboard } from '@/utils/desk/dashboard-view';
 import { effectivePolicy } from '@/utils/desk/effective-policy';
+import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
+import { MAIL_ORIGINS } from '@/utils/messages';
+import { clearParsedBodies } from '@/utils/templates/body-syntax';
 
 const RETENTION_ALARM = 'caseline-retention';
 
@@ -47,11 +50,19 @@ export default defineBackground(() => {
   };
   const refreshBadge = async () => {
     try {
-      await checkDeadlines(await desk(), await settings());
+      await checkDeadlines(await desk(), await settings(), await db());
     } catch (error) {
       console.error('[caseline] deadline check failed', error);
     }
   };
+
+  // A mailbox tab acts only on the case its sidebar shows: a compromised page cannot read or
+  // change other cases by naming them. (The extension's own pages may name any case.)
+  const notShown = (caseId: string, ctx: HandlerContext) =>
+    ctx.from === 'content' && !tabShows(ctx.tabId, caseId)
+      ? { ok: false as const, error: 'This tab does not show that case: open its conversation first.', code: 'case-not-shown' as const }
+      : undefined;
+  const hostOf = (url: string | undefined): 'gmail' | 'outlook' | undefined => (url === undefined ? undefined : new URL(url).hostname === 'mail.google.com' ? 'gmail' : 'outlook');
 
   handle('ping', () => ({ ok: true, value: { version: browser.runtime.getManifest().version, refusedMessages: refusedMessageCount() } }));
 
@@ -69,6 +80,8 @@ export default defineBackground(() => {
     return { ok: true, value: null };
   });
   handle('caseCommand', async ({ caseId, command }, ctx) => {
+    const refused = notShown(caseId, ctx);
+    if (refused) return refused;
     const parsed = parseCaseCommand(command);
     if (!parsed.ok) return parsed;
     const r = await (await desk()).command(caseId, parsed.command);
@@ -79,9 +92,14 @@ export default defineBackground(() => {
     }
     return r;
   });
-  handle('renderTemplate', async ({ caseId, templateId, values }) => (await desk()).renderTemplate(caseId, templateId, values));
-  handle('templateList', async ({ caseId }) => (await desk()).templateList(caseId));
-  handle('queue', async () => (await desk()).queue());
+  handle('renderTemplate', async ({ caseId, templateId, values }, ctx) => notShown(caseId, ctx) ?? (await desk()).renderTemplate(caseId, templateId, values));
+  handle('templateList', async ({ caseId }, ctx) => (caseId !== undefined ? notShown(caseId, ctx) : undefined) ?? (await desk()).templateList(caseId));
+  // A mailbox tab's queue lists its own host's cases (it could not open the others anyway).
+  handle('queue', async (_data, ctx) => {
+    const r = await (await desk()).queue();
+    const host = ctx.from === 'content' ? hostOf(ctx.url) : undefined;
+    return r.ok && host ? { ok: true, value: r.value.filter((item) => item.host === host) } : r;
+  });
 
   // ── from the extension's own pages ──
   handle('getSettings', async () => ({ ok: true, value: await settings() }));
@@ -129,24 +147,43 @@ export default defineBackground(() => {
     const d = await db();
     return { ok: true, value: kind === 'cases' ? await exportCasesCsv(d) : kind === 'events' ? await exportEventsCsv(d) : await exportOutcomesCsv(d) };
   });
+  // Every place data is kept (utils/extension/data-places.ts): both erasures walk this one list.
+  const places = dataPlaces({
+    db,
+    forgetMemory: (caseIds) => {
+      settingsCache = undefined;
+      deskInstance?.forget();
+      forgetCases(caseIds);
+      if (!caseIds) {
+        sync.reset();
+        clearParsedBodies();
+      }
+    },
+    refreshBadge,
+    forgetTeamConnection: () => sync.forgetConnection(),
+    kickSync: () => sync.kick(),
+    tellTabs: async (caseIds) => {
+      const tabs = await browser.tabs.query({ url: MAIL_ORIGINS.map((origin) => `${origin}/*`) }).catch(() => []);
+      await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : sendMessage('dataErased', caseIds ? { caseIds: [...caseIds] } : {}, tab.id).catch(() => undefined))));
+    },
+  });
   handle('eraseCustomer', async ({ email }) => {
     const s = await settings();
+    // Queued whenever a team server is set, even while sync is paused: it goes on reconnecting.
+    const queueSync = s.sync.enabled || s.sync.url !== '';
     try {
-      const removed = await eraseCustomer(await db(), email, { agentId: s.agent.id, now: new Date().toISOString(), queueSync: s.sync.enabled });
-      deskInstance?.forget();
-      void refreshBadge();
-      void sync.kick();
-      return { ok: true, value: { removed: removed.cases } };
+      const r = await eraseCustomerEverywhere(places, await db(), email, { agentId: s.agent.id, now: new Date().toISOString(), queueSync });
+      return { ok: true, value: { removed: r.removed, teamErasureQueued: queueSync && r.caseIds.length > 0 } };
     } catch (error) {
       return { ok: false, error: describeDbError(error) };
     }
   });
   handle('eraseEverything', async () => {
-    await eraseEverything(await db());
-    settingsCache = undefined;
-    deskInstance?.forget();
-    void refreshBadge();
-    return { ok: true, value: null };
+    try {
+      return await eraseEverywhere(places).then((r) => (r.ok ? { ok: true as const, value: null } : r));
+    } catch (error) {
+      return { ok: false, error: describeDbError(error) };
+    }
   });
   handle('syncConnect', async (input) => sync.connect(input));
   handle('syncStatus', async () => ({ ok: true, value: await sync.status() }));

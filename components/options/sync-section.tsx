@@ -8,16 +8,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SyncStatus } from '../../utils/messages';
 import type { CaselineSettings } from '../../utils/settings/settings';
 import { COUCH_DB_NAME, isAllowedSyncUrl } from '../../utils/settings/validate-settings';
+import { hostPermissionPattern } from '../../utils/sync/server-url';
 import { fieldId } from '../forms/field-ids';
 import { TextField } from '../forms/text-field';
 import { ask } from '../pages/ask-background';
 import { t, uiLanguage } from '../pages/i18n';
 
 /** The host permission pattern for a server URL (ports are not part of match patterns). */
-export function originPattern(url: string): string {
-  const u = new URL(url.trim());
-  return `${u.protocol}//${u.hostname}/*`;
-}
+export const originPattern = hostPermissionPattern;
 
 function when(iso: string | undefined): string {
   if (!iso) return t('options_never', 'never');

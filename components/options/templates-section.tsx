@@ -1,4 +1,6 @@
 /** Templates: the library with each version's status; drafts are created, edited, approved and retired; JSON import and export. */
+import { MAX_TEMPLATES_BYTES } from '../../utils/backup/import-limits';
+import { fileTooLarge } from '../pages/file-too-large';
 import { useEffect, useState } from 'preact/hooks';
 import { exportTemplates, importTemplates } from '../../utils/templates/transfer';
 import type { Template } from '../../utils/templates/types';
@@ -66,8 +68,12 @@ export function TemplatesSection() {
   const onImportFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const json = await file.text();
     input.value = '';
+    if (file.size > MAX_TEMPLATES_BYTES) {
+      setImportErrors([fileTooLarge(file.size, MAX_TEMPLATES_BYTES)]);
+      return;
+    }
+    const json = await file.text();
     const checked = importTemplates(json);
     if (!checked.ok) {
       setImportErrors(checked.errors.map((e) => (e.index >= 0 ? t('options_importItem', 'Template $1: $2', [e.index + 1, e.message]) : e.message)));

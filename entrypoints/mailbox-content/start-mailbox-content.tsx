@@ -14,18 +14,20 @@ import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
 import { insertBlocks } from '@/utils/mailbox/insert-text';
 import type { MailboxAdapter } from '@/utils/mailbox/types';
 import type { ThreadSnapshot } from '@/utils/cases/mail-thread';
+import { fitListRows, fitSnapshot } from '@/utils/cases/fit-snapshot';
 import { watchThread } from '@/utils/mailbox/watch-thread';
 import { warmDueFormat } from '@/utils/countdown/describe-countdown';
 import { businessMinutesBetween } from '@/utils/calendar/business-time';
 import type { BusinessCalendar } from '@/utils/calendar/types';
-import { mountSidebarHost } from '@/components/sidebar/mount-sidebar-host';
+import { keepSidebarHost, mountSidebarHost } from '@/components/sidebar/mount-sidebar-host';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import { DEFAULT_WIDTH, type SidebarActions, type SidebarState } from '@/components/sidebar/sidebar-state';
 import css from '@/components/sidebar/sidebar.css?inline';
 import { t } from '@/components/sidebar/i18n';
 import { createStore, useStore, type Store } from '@/components/sidebar/sidebar-store';
 import { detectHostTheme } from './detect-host-theme';
-import { placeListChips } from '@/components/chips/list-chips';
+import { placeListChips, removeListChips } from '@/components/chips/list-chips';
+import { STORAGE_KEYS } from '@/utils/extension/storage-keys';
 import { rememberEditorCaret } from './editor-caret';
 
 export interface ContentOptions {
@@ -33,8 +35,8 @@ export interface ContentOptions {
   adapter: MailboxAdapter;
 }
 
-const UI_KEY = 'caseline.sidebar.ui';
-const CALENDAR_KEY = 'caseline.sidebar.calendar';
+const UI_KEY = STORAGE_KEYS.sidebarUi.key;
+const CALENDAR_KEY = STORAGE_KEYS.sidebarCalendar.key;
 let rememberedCalendar = '';
 
 /** Keeps the policy calendar for the next page load's warm-up (no case data: hours and holidays only). */
@@ -72,9 +74,14 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     theme: detectHostTheme(document),
   });
   const caret = rememberEditorCaret(document, mounted.host);
-  const actions = createActions(store, adapter, caret);
+  // The last thread read: sent again when the background asks (it restarted and forgot which case this tab shows).
+  let lastSnapshot: ThreadSnapshot | undefined;
+  const resendSnapshot = async () => {
+    if (lastSnapshot) await sendMessage('snapshot', lastSnapshot);
+  };
+  const actions = createActions(store, adapter, caret, mounted.host, resendSnapshot);
 
-  render(<SidebarApp store={store} actions={actions} />, mounted.container);
+  render(<SidebarApp store={store} actions={actions} host={mounted.host} />, mounted.container);
   // Read by `npm run bench`: time from the content script's start (document idle) to the sidebar mounted.
   mounted.host.dataset.mountMs = (performance.now() - started).toFixed(3);
 
@@ -85,15 +92,19 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
 
   let lastSnapshotKey = '';
   const refresh = async () => {
+    keepSidebarHost(document, mounted);
     store.set({ theme: detectHostTheme(document) });
     const url = location.href;
     if (!adapter.isThreadView(document, url)) {
       lastSnapshotKey = '';
+      lastSnapshot = undefined;
       store.set({ view: null, threadOpen: false, unreadable: undefined, paletteOpen: false });
       await refreshList();
       return;
     }
-    const snapshot = adapter.readThread(document, { url });
+    const read = adapter.readThread(document, { url });
+    // The page decides what is read: fit it within the protocol's limits (a hostile page's 100 KB subject still gets a sidebar).
+    const snapshot = read ? fitSnapshot(read) : null;
     if (!snapshot) {
       const diagnostics = adapter.health(document);
       store.set({ view: null, threadOpen: true, unreadable: diagnostics.ok ? undefined : diagnostics });
@@ -104,6 +115,7 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     const key = snapshotKey(snapshot);
     if (key === lastSnapshotKey) return;
     lastSnapshotKey = key;
+    lastSnapshot = snapshot;
     const reply = await sendMessage('snapshot', snapshot);
     performance.mark('caseline:view-received');
     if (reply.ok) {
@@ -113,7 +125,7 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   };
 
   const refreshList = async () => {
-    const rows = adapter.readThreadList(document, { url: location.href });
+    const rows = fitListRows(adapter.readThreadList(document, { url: location.href }));
     if (rows.length === 0) return;
     const reply = await sendMessage('threadList', { host: adapter.host, rows });
     if (reply.ok) placeListChips(document, reply.value, adapter);
@@ -142,6 +154,18 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   if (idle) idle(firstRun, { timeout: 500 });
   else setTimeout(firstRun, 0);
 
+  // Erased in Options (one customer, or everything): drop what this tab shows of it. The open
+  // thread is not read again until it changes or another is opened (lastSnapshotKey stays).
+  onMessage('dataErased', ({ data }) => {
+    const erased = data.caseIds ? new Set(data.caseIds) : undefined;
+    const { view, queue } = store.get();
+    if (view && (!erased || erased.has(view.caseId))) {
+      store.set({ view: null, pendingTemplate: undefined, paletteOpen: false, error: undefined, notice: t('sidebar_erased', 'Erased: Caseline keeps nothing of this conversation until it changes or you open it again.') });
+    }
+    store.set({ queue: erased ? queue.filter((item) => !erased.has(item.caseId)) : [] });
+    removeListChips(document, erased);
+  });
+
   onMessage('caseUpdated', ({ data }) => {
     const current = store.get().view;
     if (current && current.caseId === data.caseId) store.set({ view: data });
@@ -152,6 +176,8 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   window.addEventListener(
     'keydown',
     (e) => {
+      // Only the agent's own key presses: the page can dispatch synthetic ones.
+      if (!e.isTrusted) return;
       if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
         if (!store.get().view) return;
         e.preventDefault();
@@ -167,20 +193,27 @@ function snapshotKey(s: ThreadSnapshot): string {
   return `${s.host}|${s.threadId}|${s.messages.length}|${s.messages.map((m) => `${m.id ?? ''}:${m.direction}:${m.sentAt ?? ''}`).join(',')}`;
 }
 
-function SidebarApp({ store, actions }: { store: Store<SidebarState>; actions: SidebarActions }) {
+function SidebarApp({ store, actions, host }: { store: Store<SidebarState>; actions: SidebarActions; host: HTMLElement }) {
   const state = useStore(store);
   useLayoutEffect(() => {
     // Read by `npm run bench`: snapshot answer received → sidebar rendered.
     if (!state.view || performance.getEntriesByName('caseline:view-received').length === 0) return;
     const m = performance.measure('caseline:sidebar-ready', 'caseline:view-received');
     performance.clearMarks('caseline:view-received');
-    (document.querySelector('caseline-sidebar') as HTMLElement | null)?.setAttribute('data-ready-ms', m.duration.toFixed(3));
+    host.setAttribute('data-ready-ms', m.duration.toFixed(3));
   }, [state.view]);
   return <Sidebar state={state} actions={actions} />;
 }
 
-function createActions(store: Store<SidebarState>, adapter: ContentOptions['adapter'], caret: ReturnType<typeof rememberEditorCaret>): SidebarActions & { showTab(tab: 'case' | 'queue'): Promise<void> } {
+function createActions(store: Store<SidebarState>, adapter: ContentOptions['adapter'], caret: ReturnType<typeof rememberEditorCaret>, host: HTMLElement, resendSnapshot: () => Promise<void>): SidebarActions & { showTab(tab: 'case' | 'queue'): Promise<void> } {
   const caseId = () => store.get().view?.caseId;
+  /** Asks about the shown case; if the background no longer knows this tab shows it, tells it again and asks once more. */
+  const aboutShownCase = async <R extends { ok: boolean }>(send: () => Promise<R>): Promise<R> => {
+    const first = await send();
+    if (first.ok || (first as { code?: string }).code !== 'case-not-shown') return first;
+    await resendSnapshot();
+    return send();
+  };
   const saveUi = () => {
     const { collapsed, width } = store.get();
     void browser.storage.local.set({ [UI_KEY]: { collapsed, width } });
@@ -193,14 +226,14 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
     const id = caseId();
     if (!id) return;
     store.set({ busy: true, error: undefined });
-    applyView(await sendMessage('caseCommand', { caseId: id, command: c }), notice);
+    applyView(await aboutShownCase(() => sendMessage('caseCommand', { caseId: id, command: c })), notice);
   };
 
   const insertTemplate = async (templateId: string, values: Record<string, string> = {}) => {
     const id = caseId();
     if (!id) return;
     store.set({ busy: true, error: undefined, paletteOpen: false });
-    const rendered = await sendMessage('renderTemplate', { caseId: id, templateId, values });
+    const rendered = await aboutShownCase(() => sendMessage('renderTemplate', { caseId: id, templateId, values }));
     if (!rendered.ok) {
       store.set({ busy: false, error: rendered.error });
       return;
@@ -218,7 +251,7 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
     caret.restore(editor);
     insertBlocks(editor, editorBlocksFromTemplate(rendered.value.blocks), adapter.editorTail ? { endBefore: adapter.editorTail } : {});
     // Read by `npm run bench`: time to write the template into the editor.
-    document.querySelector('caseline-sidebar')?.setAttribute('data-insert-ms', (performance.now() - t0).toFixed(3));
+    host.setAttribute('data-insert-ms', (performance.now() - t0).toFixed(3));
     store.set({ pendingTemplate: undefined });
     await command({ type: 'logTemplate', templateId }, t('insert_done', 'Inserted “$1”.', rendered.value.templateName));
   };

@@ -3,7 +3,8 @@
  * cannot read is said plainly in the sidebar, with diagnostics to copy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeInstallTab, GMAIL_HEADERS, launchWithExtension, sidebarText, type ExtensionBrowser } from './support/launch-browser';
+import { closeInstallTab, GMAIL_HEADERS, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { inSidebar, sidebarText } from './support/sidebar-root';
 import { openPage, sendFromPage } from './support/extension-pages';
 import { demoMailbox } from '../../scripts/demo/demo-mailbox';
 import { formatDueTime } from '../../utils/countdown/describe-countdown';
@@ -37,7 +38,7 @@ describe('a preset chosen for the team', () => {
     const stop = mailbox.stops.find((s) => s.thread?.id === 'p16-saturday-delivery')!;
     const page = await eb.openMailPage(stop.url, mailbox.router);
     await page.bringToFront();
-    await page.waitForSelector('caseline-sidebar >>> li.countdown[data-target="resolve"]', { timeout: 20_000 });
+    await inSidebar(page, 'li.countdown[data-target="resolve"]', 20_000);
     const received = threadTimes(stop.thread!, now)[0]!.sentAt;
     const due = new Date(Date.parse(received) + 24 * 3600_000).toISOString();
     expect(await sidebarText(page, 'li.countdown[data-target="resolve"] .due')).toBe(`due ${formatDueTime(due, Intl.DateTimeFormat().resolvedOptions().timeZone)}`);

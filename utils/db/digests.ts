@@ -186,6 +186,31 @@ export async function markGone(tx: DigestTx, source: DigestSource, caseId: strin
   if (prior && !prior.deleted) await store.put(gone(prior));
 }
 
+/**
+ * Erasure: the cases' digests are deleted and their rows leave the source's pack at once, under
+ * a new version (a pack being made from an older read is then not stored), so nothing about
+ * them waits for the dashboard's next visit. Needs `digests` and `packs`. Returns the digests deleted.
+ */
+export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds: readonly string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const digests = tx.objectStore('digests');
+  let count = 0;
+  for (const caseId of caseIds) {
+    const key = digestKey(source, caseId);
+    if ((await digests.getKey(key)) === undefined) continue;
+    await digests.delete(key);
+    count += 1;
+  }
+  const packs = tx.objectStore('packs');
+  const pack = await packs.get(source);
+  forgetPacks(tx.db as CaselineDb);
+  if (pack) {
+    const rows = foldChanges(unpackRows(pack.rows), caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
+    await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
+  }
+  return count;
+}
+
 /** An empty pack under a new version (after a wipe: no pack made from older data is stored). */
 export function emptyPack(source: DigestSource): DashboardPackRecord {
   return { source, version: ulid(), policyKey: '', rows: packRows([]) };

@@ -81,3 +81,13 @@ export class IdbSyncStore implements SyncStore {
     else await this.db.delete('meta', BACKOFF_KEY);
   }
 }
+
+/** IndexedDB's largest count (an unsigned long). */
+const ALL = 2 ** 32 - 1;
+
+/** The outbox seen through its queued erasure requests only ("Erase everything" sends these before it signs out). */
+export class ErasureOutbox extends IdbSyncStore {
+  override async listPending(limit: number): Promise<OutboxEntry[]> {
+    return (await super.listPending(ALL)).filter((e) => e.kind === 'erasure').slice(0, limit);
+  }
+}

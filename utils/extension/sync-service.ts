@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { CaselineDb } from '../db/schema';
 import { countOutbox } from '../db/outbox';
 import { saveAppSettings } from '../desk/app-settings';
-import { IdbSyncStore } from '../desk/idb-sync-store';
+import { ErasureOutbox, IdbSyncStore } from '../desk/idb-sync-store';
 import { putTeamDocs } from '../desk/team-records';
 import type { Reply, SyncStatus } from '../messages';
 import { dashboardView, warmDashboard } from '../desk/dashboard-view';
@@ -18,11 +18,14 @@ import type { CaselineSettings } from '../settings/settings';
 import { CouchClient } from '../sync/couch-client';
 import { pullChanges } from '../sync/pull';
 import { pushOutbox } from '../sync/push';
-import { checkServerUrl } from '../sync/server-url';
+import { checkServerUrl, hostPermissionPattern } from '../sync/server-url';
 import { effectivePolicy } from '../desk/effective-policy';
+import { STORAGE_KEYS } from './storage-keys';
 
 export const SYNC_ALARM = 'caseline-sync';
-const SECRET_KEY = 'caseline.sync.secret';
+const SECRET_KEY = STORAGE_KEYS.syncSecret.key;
+/** Signing out while erasing must not hold the erasure up for long when the server is away. */
+const SIGN_OUT_TIMEOUT_MS = 5_000;
 const STATUS_KEY = 'syncStatus';
 
 interface Deps {
@@ -75,6 +78,57 @@ export class SyncService {
     await browser.storage.session.remove(SECRET_KEY).catch(() => undefined);
     await browser.alarms.clear(SYNC_ALARM);
     return { ok: true, value: await this.status() };
+  }
+
+  /**
+   * "Erase everything" and the team server: queued customer erasure requests are sent first
+   * (a promise made to a customer must not be wiped with the browser's copy); if any cannot be
+   * sent, nothing is done and the sentence says why. Then the session is ended on the server
+   * (DELETE /_session, which also expires the cookie), the password and the server's host
+   * permission are dropped, and no retry is left. The team's database keeps what it already
+   * holds: it is the team's record, under the lead.
+   */
+  async forgetConnection(): Promise<{ ok: true } | { ok: false; error: string }> {
+    const s = await this.deps.settings();
+    const db = await this.deps.db();
+    if (s.sync.enabled && s.sync.url) {
+      const erasures = new ErasureOutbox(db);
+      if ((await erasures.listPending(1)).length > 0) {
+        await this.pushErasures(erasures).catch(() => undefined);
+        const left = (await erasures.listPending(2 ** 32 - 1)).length;
+        if (left > 0) {
+          return {
+            ok: false,
+            error: `Nothing was erased: ${left} customer erasure request${left === 1 ? ' has' : 's have'} not reached the team server yet. Try again when the server can be reached, or disconnect team sync first to erase anyway (the team’s copy of ${left === 1 ? 'that customer' : 'those customers'} then stays until your lead removes it).`,
+          };
+        }
+      }
+    }
+    if (s.sync.url) {
+      const client = this.client ?? new CouchClient({ url: s.sync.url, db: s.sync.db, timeoutMs: SIGN_OUT_TIMEOUT_MS, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) });
+      await client.logout().catch(() => undefined);
+      await browser.permissions.remove({ origins: [hostPermissionPattern(s.sync.url)] }).catch(() => undefined);
+    }
+    this.client = undefined;
+    await browser.storage.session.remove(SECRET_KEY).catch(() => undefined);
+    await browser.alarms.clear(SYNC_ALARM).catch(() => undefined);
+    return { ok: true };
+  }
+
+  private async pushErasures(store: ErasureOutbox): Promise<void> {
+    const s = await this.deps.settings();
+    const client = (this.client ??= new CouchClient({ url: s.sync.url, db: s.sync.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) }));
+    const relogin = () => this.relogin(client, s.sync.user);
+    if (!client.userName) await client.session().catch(() => undefined);
+    if (!client.userName) await relogin();
+    await pushOutbox(store, client, { author: s.sync.user, relogin, ignoreBackoff: true });
+  }
+
+  private async relogin(client: CouchClient, user: string): Promise<void> {
+    const stored: Record<string, unknown> = await browser.storage.session.get(SECRET_KEY).catch(() => ({}));
+    const secret = stored[SECRET_KEY] as string | undefined;
+    if (!secret) throw new Error('The team server session expired: sign in again in Options → Sync.');
+    await client.login(user, secret);
   }
 
   async status(): Promise<SyncStatus> {
@@ -142,12 +196,7 @@ export class SyncService {
     const store = new IdbSyncStore(db);
     const info = ((await db.get('meta', STATUS_KEY))?.value ?? {}) as RunInfo;
     const client = (this.client ??= new CouchClient({ url: s.sync.url, db: s.sync.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) }));
-    const relogin = async () => {
-      const stored: Record<string, unknown> = await browser.storage.session.get(SECRET_KEY).catch(() => ({}));
-      const secret = stored[SECRET_KEY] as string | undefined;
-      if (!secret) throw new Error('The team server session expired: sign in again in Options → Sync.');
-      await client.login(s.sync.user, secret);
-    };
+    const relogin = () => this.relogin(client, s.sync.user);
     try {
       if (!client.userName) await client.session().catch(() => undefined);
       if (!client.userName) await relogin();

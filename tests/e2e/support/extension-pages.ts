@@ -22,12 +22,12 @@ export async function sendFromPage<T>(page: Page, type: string, data: unknown): 
 
 /**
  * Opens an extension page in the foreground: the background opens its own onboarding tab on
- * install, and input to a tab left behind it can stall. CSP is bypassed so axe-core can be injected.
+ * install, and input to a tab left behind it can stall. The page runs under its real CSP (axe-core
+ * is evaluated through DevTools, which the policy does not govern).
  */
 export async function openPage(eb: ExtensionBrowser, path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await eb.browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.setBypassCSP(true);
   await page.goto(eb.extensionUrl(path));
   await page.bringToFront();
   page.setDefaultTimeout(20_000);
@@ -44,8 +44,7 @@ export async function fill(page: Page, selector: string, text: string): Promise<
 }
 
 export async function seriousAxeViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>> {
-  await page.addScriptTag({ path: AXE_PATH }).catch(() => undefined);
-  // An extension page's CSP refuses inline scripts: evaluate axe's source through DevTools instead.
+  // An extension page's CSP refuses injected scripts: evaluate axe's source through DevTools instead.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;

@@ -147,12 +147,16 @@ describe('local digests', () => {
     // Made from an older read (another pack came in between): not stored.
     expect(await storePack(db, undefined, 'local', 'q', [], [])).toBe(false);
     expect((await db.get('packs', 'local'))!.policyKey).toBe('p');
-    // A gone case's digest is deleted once a pack has taken it in.
+    // An erased customer's cases leave the digests and the pack at once (nothing waits for the
+    // dashboard's next visit), and a pack made from a read before the erasure is not stored.
     await eraseCustomer(db, 'dana@example.org', { agentId: 'agent-ann', now: '2026-03-05T00:00:00.000Z', queueSync: false });
-    const next = await readDigests(db, 'local');
-    expect(next.changed.every((d) => d.deleted === 1)).toBe(true);
-    expect(await storePack(db, again.version, 'local', 'p', [], next.changed)).toBe(true);
     expect(await db.count('digests')).toBe(0);
+    const next = await readDigests(db, 'local');
+    expect(next.rows).toEqual([]);
+    expect(next.changed).toEqual([]);
+    expect(next.version).not.toBe(again.version);
+    expect(await storePack(db, again.version, 'local', 'p', again.rows, again.changed)).toBe(false);
+    expect(JSON.stringify(await db.getAll('packs'))).not.toContain('gmail:t1');
   });
 
   it('what a connection remembers of the last pack is forgotten by a wipe or a restore', async () => {

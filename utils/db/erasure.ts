@@ -1,0 +1,160 @@
+/**
+ * Every object store of the database, what it holds, and what each erasure does to it: the one
+ * list "Erase everything" and "Erase this customer" work from (sop/004 §10, GDPR art. 17).
+ *
+ * The list is typed over every store name, so a new store does not compile until it says how it
+ * is erased; tests/unit/privacy/erase-registry.test.ts opens the database and checks that the
+ * stores on disk are exactly these. The places outside the database (storage, notifications,
+ * the badge, memory, the team server) are listed in utils/extension/data-places.ts.
+ */
+import { newSyncSalt, syncCaseKey } from '../cases/case-id';
+import { toErasureDoc } from '../privacy/sync-docs';
+import { forgetDerivedStates, outboxItem } from './case-store';
+import type { WriteTx } from './case-store';
+import { dropFromPacks, resetPacks } from './digests';
+import { forgetNotified } from './notified-deadlines';
+import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
+import type { CaselineDb, CaselineStoreName } from './schema';
+
+/** The cases of one customer, as this install and as the team server know them. */
+export interface ErasedCases {
+  /** Local case ids (`gmail:<thread>`, `outlook:<conversation>`). */
+  caseIds: readonly string[];
+  /** The same cases' keys on the team server (HMAC with this install's salt). */
+  caseKeys: readonly string[];
+}
+
+/** What "Erase this customer" does to one store. */
+export type CustomerRule =
+  /** The store's key is the case id. */
+  | { by: 'key' }
+  /** Rows whose `byCase` index value is one of the customer's case ids. */
+  | { by: 'case-index' }
+  /** Rows whose `byCase` index value is one of the customer's case keys (team copies). */
+  | { by: 'case-key-index' }
+  /** Store-specific work; returns how many rows went. */
+  | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number> }
+  /** Holds nothing about any customer. */
+  | { by: 'nothing'; because: string };
+
+export interface StoreErasure {
+  /** What the store holds, in words (docs/security.md lists it). */
+  holds: string;
+  customer: CustomerRule;
+  /** After "Erase everything" emptied the store: what a working database needs back in it. */
+  afterClear?: (tx: WriteTx) => Promise<void>;
+}
+
+export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } = {
+  cases: { holds: 'one summary per case: subject, customer address and name, thread id, stage, deadlines, reference', customer: { by: 'key' } },
+  events: { holds: 'the lifecycle log of each case (who did what, when; outcome notes the agent wrote)', customer: { by: 'case-index' } },
+  outcomes: { holds: 'the outcome form of each case: resolution, satisfaction, feedback the agent typed', customer: { by: 'key' } },
+  templates: { holds: 'reply templates (approved, drafts, retired)', customer: { by: 'nothing', because: 'templates are the team’s words, filled with a case’s values only when inserted' } },
+  settings: { holds: 'the install’s settings (hours, targets, agent name, team server address)', customer: { by: 'nothing', because: 'settings are the agent’s and the team’s, never a customer’s' } },
+  outbox: { holds: 'records waiting to reach the team server (under the privacy rules: no address, no body)', customer: { by: 'case-index' } },
+  checkpoints: { holds: 'how far the last pull from the team server got', customer: { by: 'nothing', because: 'sequence numbers only' } },
+  counters: { holds: 'the last reference number issued per prefix', customer: { by: 'nothing', because: 'numbers only' } },
+  corrections: { holds: 'category corrections as hashed word features (never text)', customer: { by: 'case-index' } },
+  meta: {
+    holds: 'the sync salt, sync status and backoff, seeding marks, the deadlines already notified (`<case id>@<due time>`)',
+    customer: { by: 'custom', erase: (tx, cases) => forgetNotified(tx, cases.caseIds) },
+    afterClear: async (tx) => {
+      // A new salt: case keys made before the wipe no longer match anything made after it.
+      await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });
+    },
+  },
+  team: { holds: 'the team’s records pulled from the team server (a lead’s dashboard)', customer: { by: 'case-key-index' } },
+  digests: {
+    holds: 'per case, what the dashboard reads (event times and kinds)',
+    customer: { by: 'custom', erase: async (tx, cases) => (await dropFromPacks(tx, 'local', cases.caseIds)) + (await dropFromPacks(tx, 'team', cases.caseKeys)) },
+  },
+  packs: {
+    holds: 'the dashboard’s packed rows per source (case ids, event times, SLA states)',
+    // Folded by the digests rule: the customer's rows leave the packs in the same step.
+    customer: { by: 'nothing', because: 'the digests rule removes the customer’s rows from the packs' },
+    afterClear: resetPacks,
+  },
+};
+
+export const ERASABLE_STORES = Object.keys(STORE_ERASURE) as CaselineStoreName[];
+
+export interface Removed {
+  cases: number;
+  events: number;
+  outcomes: number;
+}
+
+/**
+ * Removes every local record of a customer address — its cases, and every row of every store
+ * that is about them — and, when `queueSync`, queues one erasure request (case keys only, never
+ * the address) so the team's copy is erased too. One transaction: all of it, or nothing.
+ */
+export async function eraseCustomer(
+  db: CaselineDb,
+  email: string,
+  options: { agentId: string; now: string; queueSync?: boolean },
+): Promise<Removed & { caseIds: string[] }> {
+  forgetDerivedStates(db);
+  const address = email.trim().toLowerCase();
+  if (address === '') throw new CaselineWriteError('Give the address of the customer to erase.');
+  const tx = beginTransaction(() => db.transaction(ERASABLE_STORES, 'readwrite') as WriteTx);
+  return inOneTransaction(tx, async () => {
+    const caseIds = (await tx.objectStore('cases').index('byCustomer').getAllKeys(address)) as string[];
+    const removed = { cases: 0, events: 0, outcomes: 0, caseIds };
+    if (caseIds.length === 0) return removed;
+    const salt = (await tx.objectStore('meta').get('syncSalt'))?.value;
+    const caseKeys = typeof salt === 'string' && salt !== '' ? caseIds.map((id) => syncCaseKey(id, salt)) : [];
+    const cases: ErasedCases = { caseIds, caseKeys };
+    for (const name of ERASABLE_STORES) {
+      const count = await eraseFromStore(tx, name, STORE_ERASURE[name].customer, cases);
+      if (name === 'cases') removed.cases = count;
+      if (name === 'events') removed.events = count;
+      if (name === 'outcomes') removed.outcomes = count;
+    }
+    if (options.queueSync !== false) {
+      if (caseKeys.length === 0) throw new CaselineWriteError('The sync salt is missing; nothing was erased.');
+      await tx.objectStore('outbox').add(outboxItem(options.agentId, toErasureDoc(caseIds, { salt: salt as string }, options.now, options.agentId), options.now));
+    }
+    return removed;
+  });
+}
+
+async function eraseFromStore(tx: WriteTx, name: CaselineStoreName, rule: CustomerRule, cases: ErasedCases): Promise<number> {
+  switch (rule.by) {
+    case 'nothing':
+      return 0;
+    case 'custom':
+      return rule.erase(tx, cases);
+    case 'key': {
+      const store = tx.objectStore(name);
+      let count = 0;
+      for (const id of cases.caseIds) {
+        if ((await store.getKey(id)) === undefined) continue;
+        await store.delete(id);
+        count += 1;
+      }
+      return count;
+    }
+    case 'case-index':
+    case 'case-key-index': {
+      const index = (tx.objectStore(name) as unknown as { index(n: 'byCase'): { getAllKeys(q: string): Promise<IDBValidKey[]> } }).index('byCase');
+      let count = 0;
+      for (const id of rule.by === 'case-index' ? cases.caseIds : cases.caseKeys) {
+        const keys = await index.getAllKeys(id);
+        await Promise.all(keys.map((k) => tx.objectStore(name).delete(k as never)));
+        count += keys.length;
+      }
+      return count;
+    }
+  }
+}
+
+/** Empties every store; then what a working database needs (a new sync salt, empty packs). */
+export async function eraseEverything(db: CaselineDb): Promise<void> {
+  forgetDerivedStates(db);
+  const tx = beginTransaction(() => db.transaction(ERASABLE_STORES, 'readwrite') as unknown as WriteTx);
+  await inOneTransaction(tx, async () => {
+    await Promise.all(ERASABLE_STORES.map((name) => tx.objectStore(name).clear()));
+    for (const name of ERASABLE_STORES) await STORE_ERASURE[name].afterClear?.(tx);
+  });
+}
