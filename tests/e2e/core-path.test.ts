@@ -4,7 +4,9 @@
  * Outlook practice thread at the hosts' real addresses, with its category and one countdown per
  * target; an approved template inserted at the caret of the reply editor, between what the agent
  * had typed; an outcome recorded that is still there after a reload; the options page showing the
- * saved settings and saving a change; the dashboard counting the cases and the outcome.
+ * saved settings and saving a change; the dashboard counting the cases and the outcome; and no
+ * uncaught error from the extension's code on the way (Firefox reports every one of them, Chromium
+ * those of its pages).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
@@ -168,5 +170,9 @@ describe.each(BROWSERS)('the core path in %s', (name) => {
     expect(await value('team.csat.responses')).toBe('1');
     expect(await page.$eval('[data-metric="team.csat.average"]', (el) => el.textContent)).toBe('4.0 / 5');
     await page.close();
+  });
+
+  it('met no uncaught error in the extension on the way', () => {
+    expect(eb.extensionErrors()).toEqual([]);
   });
 });

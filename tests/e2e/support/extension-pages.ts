@@ -26,20 +26,15 @@ export async function sendFromPage<T>(page: Page, type: string, data: unknown): 
  * Opens an extension page in the foreground: the background opens its own onboarding tab on
  * install, and input to a tab left behind it can stall. CSP is bypassed so axe-core can be injected.
  * Firefox (BiDi) has neither CSP bypass nor media emulation: its pages get the colour scheme the
- * browser was launched with (LaunchOptions.colorScheme), and axe is evaluated from its source.
+ * browser was launched with (LaunchOptions.colorScheme).
  */
 export async function openPage(eb: ExtensionBrowser, path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  if (eb.name === 'firefox') {
-    if (scheme !== 'light') throw new Error('Firefox pages take their colour scheme from launchWithExtension({ colorScheme })');
-    const page = await eb.openExtensionPage(path);
-    await page.bringToFront();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-  const page = await eb.browser.newPage();
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.setBypassCSP(true);
-  await page.goto(eb.extensionUrl(path));
+  if (eb.name === 'firefox' && scheme !== 'light') throw new Error('Firefox pages take their colour scheme from launchWithExtension({ colorScheme })');
+  const page = await eb.openExtensionPage(path, async (tab) => {
+    if (eb.name === 'firefox') return;
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await tab.setBypassCSP(true);
+  });
   await page.bringToFront();
   page.setDefaultTimeout(20_000);
   return page;

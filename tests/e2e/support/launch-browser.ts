@@ -55,8 +55,15 @@ export interface ExtensionBrowser {
   /**
    * Opens an extension page in a new tab and waits until its document has loaded. (Firefox
    * reports no load events for moz-extension:// documents over BiDi, so this waits in the page.)
+   * `beforeNavigate` prepares the blank tab (emulation, CSP) before the page loads.
    */
-  openExtensionPage(path: string): Promise<Page>;
+  openExtensionPage(path: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<Page>;
+  /**
+   * Uncaught errors the browser reported from the extension's own code so far: in Chromium from
+   * the pages opened by openExtensionPage; in Firefox from everything of the extension (pages,
+   * background, content scripts), as Firefox writes them to its error output.
+   */
+  extensionErrors(): string[];
   /** The address a tab shows; in Firefox read from the page, which BiDi does not report for extension pages. */
   pageUrl(page: Page): Promise<string>;
   /** Opens a tab whose mailbox requests are answered by `router`, and navigates to `url`. */
@@ -90,6 +97,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const extensionId = await browser.installExtension(options.extensionDir ?? EXTENSION_DIRS[name]);
   const origin = name === 'firefox' ? `moz-extension://${FIREFOX_EXTENSION_UUID}/` : `chrome-extension://${extensionId}/`;
   const extensionUrl = (path: string) => `${origin}${path.replace(/^\//, '')}`;
+  const errors: string[] = [];
+  if (name === 'firefox') collectFirefoxErrors(browser, origin, errors);
 
   async function openMailPage(url: string, router: MailRouter): Promise<Page> {
     const page = await browser.newPage();
@@ -102,10 +111,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     return page;
   }
 
-  async function openExtensionPage(path: string): Promise<Page> {
+  async function openExtensionPage(path: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<Page> {
     const page = await browser.newPage();
     const url = extensionUrl(path);
+    await beforeNavigate?.(page);
     if (name === 'chrome') {
+      page.on('pageerror', (error) => errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`));
       await page.goto(url);
       return page;
     }
@@ -146,7 +157,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
   }
 
-  return { name, browser, extensionId, extensionUrl, openExtensionPage, pageUrl, openMailPage, serviceWorker, close };
+  return { name, browser, extensionId, extensionUrl, openExtensionPage, extensionErrors: () => [...errors], pageUrl, openMailPage, serviceWorker, close };
+}
+
+/** Firefox writes each uncaught error to stderr as "JavaScript error: <file>, line <n>: <message>". */
+function collectFirefoxErrors(browser: Browser, origin: string, errors: string[]): void {
+  let rest = '';
+  browser.process()?.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (rest + chunk.toString('utf8')).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith(`JavaScript error: ${origin}`)) errors.push(line.slice('JavaScript error: '.length));
+  });
 }
 
 function launchChromium(options: LaunchOptions, userDataDir: string, width: number, height: number): Promise<Browser> {
