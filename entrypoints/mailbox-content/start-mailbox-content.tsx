@@ -140,7 +140,9 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     onChange: run,
     viewKey: () => adapter.viewKey(document, location.href),
   });
-  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  // Called as a method of the page's window: a detached call has no `this` in Firefox's content
+  // script sandbox ("called on an object that does not implement interface Window").
+  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback?.bind(window);
   const firstRun = () => {
     // The due-time formatter and the business calendar are slow to build the first time:
     // build them at idle, before the first view (the calendar as the last view in any tab had it).

@@ -11,7 +11,9 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function sendFromPage<T>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
   return page.evaluate(
     async (type, data) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } } }).chrome.runtime;
+      type Runtime = { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } };
+      const api = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+      const runtime = (api.browser ?? api.chrome).runtime;
       const answer = await runtime.sendMessage({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
       return answer?.res as never;
     },
@@ -23,12 +25,15 @@ export async function sendFromPage<T>(page: Page, type: string, data: unknown): 
 /**
  * Opens an extension page in the foreground: the background opens its own onboarding tab on
  * install, and input to a tab left behind it can stall. The page runs under its real CSP (axe-core
- * is evaluated through DevTools, which the policy does not govern).
+ * is evaluated through DevTools, which the policy does not govern). Firefox (BiDi) has no media
+ * emulation: its pages get the colour scheme the browser was launched with (LaunchOptions.colorScheme).
  */
 export async function openPage(eb: ExtensionBrowser, path: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await eb.browser.newPage();
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.goto(eb.extensionUrl(path));
+  if (eb.name === 'firefox' && scheme !== 'light') throw new Error('Firefox pages take their colour scheme from launchWithExtension({ colorScheme })');
+  const page = await eb.openExtensionPage(path, async (tab) => {
+    if (eb.name === 'firefox') return;
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  });
   await page.bringToFront();
   page.setDefaultTimeout(20_000);
   return page;

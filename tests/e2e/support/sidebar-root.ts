@@ -3,10 +3,45 @@
  * its `>>>` selectors) cannot see inside it. Tests, the tour and the benches reach it from the
  * extension's content-script world (puppeteer's extension realms), where the content script
  * keeps its host in its own global: exactly as the extension sees it, and never through the page.
+ *
+ * Firefox (WebDriver BiDi) exposes no extension realms to puppeteer. There, BiDi itself hands the
+ * root over: it serialises a host element with its shadow root as a shared node reference,
+ * whatever the root's mode, and a handle made from that reference works like any other.
  */
-import type { ElementHandle, Page, Realm } from 'puppeteer';
+import type { Browser, ElementHandle, Page, Realm } from 'puppeteer';
 
 const HOST_GLOBAL = '__caselineSidebarHost';
+const HOST_TAG = 'caseline-sidebar';
+
+const firefoxBrowsers = new WeakMap<Browser, Promise<boolean>>();
+function isFirefox(page: Page): Promise<boolean> {
+  const browser = page.browser();
+  let known = firefoxBrowsers.get(browser);
+  if (!known) {
+    known = browser.version().then((v) => v.toLowerCase().startsWith('firefox'));
+    firefoxBrowsers.set(browser, known);
+  }
+  return known;
+}
+
+type BidiHostHandle = ElementHandle<Element> & { remoteValue(): { value?: { shadowRoot?: { value?: { mode?: string } } } }; realm: unknown };
+
+/** Firefox: the closed root of the real host (a page's look-alike hosts have no closed root). */
+async function firefoxSidebarRoot(page: Page, timeout: number): Promise<ElementHandle<ShadowRoot>> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const host of await page.$$(HOST_TAG)) {
+      const bidi = host as unknown as BidiHostHandle;
+      const shadow = bidi.remoteValue().value?.shadowRoot;
+      if (shadow?.value?.mode === 'closed') {
+        const handleClass = host.constructor as unknown as { from(value: unknown, realm: unknown): ElementHandle<ShadowRoot> };
+        return handleClass.from(shadow, bidi.realm);
+      }
+    }
+    if (Date.now() > until) throw new Error('the Caseline sidebar did not mount (no host with a closed root)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** The content script's world in the page's main frame, once the sidebar is mounted. */
 export async function sidebarRealm(page: Page, timeout = 20_000): Promise<Realm> {
@@ -27,6 +62,7 @@ export async function sidebarRealm(page: Page, timeout = 20_000): Promise<Realm>
 
 /** The sidebar's (closed) shadow root. */
 export async function sidebarRoot(page: Page, timeout = 20_000): Promise<ElementHandle<ShadowRoot>> {
+  if (await isFirefox(page)) return firefoxSidebarRoot(page, timeout);
   const realm = await sidebarRealm(page, timeout);
   return (await realm.evaluateHandle((key: string) => ((globalThis as Record<string, unknown>)[key] as { shadow: ShadowRoot }).shadow, HOST_GLOBAL)) as ElementHandle<ShadowRoot>;
 }
@@ -62,6 +98,12 @@ export async function onSidebar<T, A extends unknown[]>(page: Page, fn: (root: S
 
 /** Waits until `fn(root, ...args)` is truthy, polling in the content script's world. */
 export async function waitForSidebar<A extends unknown[]>(page: Page, fn: (root: ShadowRoot, ...args: A) => unknown, options: { timeout?: number } = {}, ...args: A): Promise<void> {
+  if (await isFirefox(page)) {
+    // The page's world receives the root by reference from BiDi: it never finds it by itself.
+    const root = await sidebarRoot(page, options.timeout ?? 20_000);
+    await page.waitForFunction(fn as never, { timeout: options.timeout ?? 15_000, polling: 50 }, root, ...(args as unknown as never[]));
+    return;
+  }
   const realm = await sidebarRealm(page, options.timeout ?? 20_000);
   const root = await sidebarRoot(page);
   await realm.waitForFunction(fn as never, { timeout: options.timeout ?? 15_000, polling: 50 }, root, ...(args as unknown as never[]));
