@@ -31,3 +31,41 @@ export function clickLikeUser(el: Element): void {
   for (const type of ['mousedown', 'mouseup']) el.dispatchEvent(new MouseEventCtor(type, init));
   (el as HTMLElement).click();
 }
+
+/** Caseline's own elements placed in the host page (list chips, the sidebar host): never read as mail. */
+export function isOwnElement(el: Element): boolean {
+  return el.tagName.startsWith('CASELINE-');
+}
+
+/** The elements of a document-ordered list that are not inside another element of the list. */
+export function outermost<E extends Element>(elements: readonly E[]): E[] {
+  const out: E[] = [];
+  let last: E | undefined;
+  for (const el of elements) {
+    if (last && last.contains(el)) continue;
+    out.push(el);
+    last = el;
+  }
+  return out;
+}
+
+/** True when the element or an ancestor up to `stop` is hidden by an inline display:none (hosts keep old views that way). */
+export function hiddenInline(el: Element, stop: Element | null): boolean {
+  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
+    const style = node.getAttribute('style');
+    if (style && /display\s*:\s*none/i.test(style)) return true;
+  }
+  return false;
+}
+
+/** Elements in document order, with duplicates (the same element found twice) dropped. */
+export function uniqueInOrder<E extends Element>(elements: readonly E[]): E[] {
+  const seen = new Set<E>();
+  const out: E[] = [];
+  for (const el of elements) {
+    if (seen.has(el)) continue;
+    seen.add(el);
+    out.push(el);
+  }
+  return out.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}

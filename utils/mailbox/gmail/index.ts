@@ -8,10 +8,10 @@ import { gmailSelectors } from './selectors';
 import { threadIdFromUrl, threadUrl } from './thread-url';
 
 export { health, isThreadView, viewKey, watchRoot } from './health';
-export { listRowAnchor, readThreadList } from './read-thread-list';
-export { readAccount, readThread } from './read-thread';
+export { groupRows, listGroups, listRowAnchor, readThreadList } from './read-thread-list';
+export { readAccount, readThread, threadContainer } from './read-thread';
 export { findReplyEditor, openReplyEditor } from './reply-editor';
-export { gmailSelectors, type GmailSelectorName } from './selectors';
+export { GMAIL_CHAINS, GMAIL_ESSENTIAL_FACTS, gmailSelectors, type GmailSelectorName } from './selectors';
 export { legacyIdFromPermanentId, threadIdFromUrl, threadUrl } from './thread-url';
 
 export const GMAIL_HOSTS = ['mail.google.com'] as const;

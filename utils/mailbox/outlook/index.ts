@@ -10,9 +10,9 @@ import { outlookSelectors } from './selectors';
 export { isOutlookUrl, OUTLOOK_HOSTS, threadIdFromUrl, threadUrl } from './conversation-url';
 export { health, isThreadView, viewKey, watchRoot } from './health';
 export { listRowAnchor, readThreadList } from './read-thread-list';
-export { readAccount, readParty, readThread } from './read-thread';
+export { conversationScope, readAccount, readParty, readThread } from './read-thread';
 export { findReplyEditor, openReplyEditor } from './reply-editor';
-export { outlookSelectors, type OutlookSelectorName } from './selectors';
+export { OUTLOOK_CHAINS, OUTLOOK_ESSENTIAL_FACTS, outlookSelectors, type OutlookSelectorName } from './selectors';
 
 export const outlookAdapter: MailboxAdapter & { readAccount: typeof readAccount } = {
   host: 'outlook',
