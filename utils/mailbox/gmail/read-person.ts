@@ -14,7 +14,9 @@ export function personFrom(el: Element | null | undefined): Party | undefined {
   if (!el) return undefined;
   const email = findEmailAddress(el.getAttribute('email')) ?? findEmailAddress(el.getAttribute('data-hovercard-id'));
   const label = readLabel(el);
-  const name = el.getAttribute('name')?.trim() || el.getAttribute('data-name')?.trim() || (label && !label.includes('@') ? label : '');
+  // `name` names the person on Gmail's person spans (those with `email`); elsewhere (an avatar image) it is a form name.
+  const named = el.hasAttribute('email') ? el.getAttribute('name')?.trim() : undefined;
+  const name = named || el.getAttribute('data-name')?.trim() || (label && !label.includes('@') ? label : '');
   if (!email && !name) return undefined;
   const party: Party = {};
   if (name) party.name = name;

@@ -87,7 +87,7 @@ const snippetStrategies = {
 };
 
 const unreadStrategies = {
-  'unread-mark': (p: RowParts) => (p.row.querySelector(S.listUnread) ? true : undefined),
+  'unread-mark': (p: RowParts) => (p.row.matches(S.listUnread) || p.row.querySelector(S.listUnread) ? true : undefined),
   /** Last resort: the words Outlook starts an unread row's label with, in the languages we know. */
   'label-word': (p: RowParts) => {
     const label = (p.row.getAttribute('aria-label') ?? '').trim().toLowerCase();
