@@ -33,6 +33,11 @@ export interface ReadOptions {
   trace?: FactTrace;
 }
 
+/** Options of a layout report: how to read the page, and the browser to name. */
+export interface LayoutReportOptions extends ReadOptions {
+  browser?: string;
+}
+
 /** What each host adapter (utils/mailbox/gmail, utils/mailbox/outlook) exports. */
 export interface MailboxAdapter {
   host: MailHost;
@@ -42,6 +47,8 @@ export interface MailboxAdapter {
   openReplyEditor(root: Document | Element): HTMLElement | null;
   /** Which facts of the open thread no strategy found, which strategy answered the others, and selector counts. */
   health(root: Document | Element, options?: ReadOptions): AdapterDiagnostics;
+  /** The layout report: the structure around the mail and the strategies tried, with no text, address or id from the page. */
+  layoutReport(root: Document, options?: LayoutReportOptions): string;
   threadIdFromUrl(url: string): string | undefined;
   isThreadView(root: Document | Element, url: string): boolean;
   /** Cheap fingerprint of what is on screen (thread id, message count): changes when a refresh is due. */

@@ -1,8 +1,9 @@
 /** Whether the Gmail page is readable, and whether it should show a thread at all. */
 import { diagnosticsFromTrace } from '../diagnose-facts';
+import { buildLayoutReport } from '../layout-report';
 import { countSelectors, type PageRoot } from '../page-root';
 import { FactTrace } from '../strategy-chain';
-import type { AdapterDiagnostics, ReadOptions } from '../types';
+import type { AdapterDiagnostics, LayoutReportOptions, ReadOptions } from '../types';
 import { readThread, threadContainer } from './read-thread';
 import { readThreadList } from './read-thread-list';
 import { GMAIL_COUNTED, GMAIL_ESSENTIAL_FACTS, gmailSelectors as S } from './selectors';
@@ -42,4 +43,16 @@ export function viewKey(root: PageRoot, url: string): string {
 /** The narrowest element that changes when a thread opens, switches or closes: the main column. */
 export function watchRoot(root: PageRoot): Element | null {
   return root.querySelector(S.main);
+}
+
+/** The layout report of the page (structure, strategies, counts; no mail content), built when the user asks. */
+export function layoutReport(root: Document, options: LayoutReportOptions = {}): string {
+  return buildLayoutReport({
+    host: 'gmail',
+    area: watchRoot(root) ?? root.body,
+    diagnostics: health(root, options),
+    contentSelector: `${S.body}, ${S.editor}`,
+    ...(options.url ? { url: options.url } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+  });
 }

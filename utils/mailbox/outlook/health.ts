@@ -1,8 +1,9 @@
 /** Whether the Outlook page is readable, and whether it should show a conversation at all. */
 import { diagnosticsFromTrace } from '../diagnose-facts';
+import { buildLayoutReport } from '../layout-report';
 import { countSelectors, type PageRoot } from '../page-root';
 import { FactTrace } from '../strategy-chain';
-import type { AdapterDiagnostics, ReadOptions } from '../types';
+import type { AdapterDiagnostics, LayoutReportOptions, ReadOptions } from '../types';
 import { threadIdFromUrl } from './conversation-url';
 import { conversationScope, readThread } from './read-thread';
 import { readThreadList } from './read-thread-list';
@@ -49,4 +50,16 @@ export function watchRoot(root: PageRoot): Element | null {
   let common: Element | null = pane;
   while (common && !common.contains(list)) common = common.parentElement;
   return common;
+}
+
+/** The layout report of the page (structure, strategies, counts; no mail content), built when the user asks. */
+export function layoutReport(root: Document, options: LayoutReportOptions = {}): string {
+  return buildLayoutReport({
+    host: 'outlook',
+    area: watchRoot(root) ?? root.body,
+    diagnostics: health(root, options),
+    contentSelector: `${S.body}, ${S.bodyDocument}, ${S.bodyRegion}, ${S.editor}`,
+    ...(options.url ? { url: options.url } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+  });
 }
