@@ -69,3 +69,41 @@ export function uniqueInOrder<E extends Element>(elements: readonly E[]): E[] {
   }
   return out.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
+
+/** The element or its nearest ancestor matching `selector`, looking no higher than `stop`. */
+export function closestWithin(el: Element, selector: string, stop: Element): Element | null {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.matches(selector)) return node;
+    if (node === stop) return null;
+  }
+  return null;
+}
+
+/** True when the element, or an ancestor below `stop`, is one of `marked`. */
+export function withinAny(el: Element, marked: ReadonlySet<Element>, stop: Element): boolean {
+  if (marked.size === 0) return false;
+  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) if (marked.has(node)) return true;
+  return marked.has(stop);
+}
+
+/** The element itself (when it matches) and its matching descendants, in page order. */
+export function selfAndBelow(scope: Element, selector: string): Element[] {
+  const below = Array.from(scope.querySelectorAll(selector));
+  return scope.matches(selector) ? [scope, ...below] : below;
+}
+
+/**
+ * What comes before `inner` inside `unit`: the earlier siblings of `inner` and of each of its
+ * ancestors up to `unit`, in page order. A message's header sits there, before its body; searching
+ * only there keeps the (long, sender-written) body out of header lookups.
+ */
+export function partsBefore(unit: Element, inner: Element | null | undefined): Element[] {
+  if (!inner || inner === unit || !unit.contains(inner)) return [unit];
+  const levels: Element[][] = [];
+  for (let el: Element = inner; el !== unit && el.parentElement; el = el.parentElement) {
+    const level: Element[] = [];
+    for (let sibling = el.previousElementSibling; sibling; sibling = sibling.previousElementSibling) level.unshift(sibling);
+    levels.unshift(level);
+  }
+  return levels.flat();
+}

@@ -3,7 +3,7 @@
  * `title`/`alt`, Outlook's `title`). Which element holds it changes with layouts; that it is a title
  * that reads as a date does not. So: the titled elements of a place whose title parses as a date.
  */
-import { isOwnElement } from './page-root';
+import { isOwnElement, selfAndBelow } from './page-root';
 import { parseMailDate, type DateReadingOptions } from './parse-mail-date';
 
 export interface TitledDate {
@@ -44,7 +44,7 @@ export function findTitledDate(
 ): TitledDate | undefined {
   let found: TitledDate | undefined;
   for (const scope of scopes) {
-    for (const el of Array.from(scope.querySelectorAll(selector))) {
+    for (const el of selfAndBelow(scope, selector)) {
       if (isOwnElement(el) || skip(el)) continue;
       const at = dateOf(el, options);
       if (!at) continue;

@@ -69,7 +69,7 @@ describe('layout report', () => {
     expect(report).toMatch(/threadId\s+heading-ids/);
     expect(report).toMatch(/h2 \[id\] \[data-legacy-thread-id data-thread-perm-id tabindex\] \.hP/);
     expect(report).toMatch(/div \[role=listitem\] \[aria-expanded tabindex\] \.kv/);
-    expect(report).toMatch(/div  \{content: \d+ elements\}/);
+    expect(report).toMatch(/div {2}\{content: \d+ elements\}/);
     expect(report).toContain('Interface language: es');
   });
 
@@ -85,7 +85,7 @@ describe('layout report', () => {
     const report = outlook.layoutReport(loaded.document, { url });
     check(report);
     expect(report).toContain('Address shape: https://outlook.office.com/mail/inbox/id/…');
-    expect(report).toMatch(/div \[role=document\]  \{content: \d+ elements\}/);
+    expect(report).toMatch(/div \[role=document\] {2}\{content: \d+ elements\}/);
     expect(report).toMatch(/\[role=option\] \[[a-z -]*data-convid/);
   });
 

@@ -45,7 +45,6 @@ const dropAttr = (...names: string[]) => (doc: Doc) => {
 const dropClass = (...names: string[]) => (doc: Doc) => {
   for (const name of names) for (const el of all(doc, `.${name}`)) el.classList.remove(name);
 };
-const both = (...fns: Array<(doc: Doc) => void>) => (doc: Doc) => fns.forEach((fn) => fn(doc));
 
 const GMAIL_TOKEN = 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw';
 const GT = { host: 'gmail' as const, fixture: 'gmail/assembled-thread.html', url: `https://mail.google.com/mail/u/0/#inbox/${GMAIL_TOKEN}`, timeZone: 'Asia/Kolkata' };

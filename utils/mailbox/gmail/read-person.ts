@@ -4,7 +4,7 @@
  * thread reader (message headers) and the list reader (rows).
  */
 import { findEmailAddress } from '../email-address';
-import { isOwnElement } from '../page-root';
+import { isOwnElement, selfAndBelow } from '../page-root';
 import { readLabel } from '../read-message-text';
 import type { Party } from '../../cases/mail-thread';
 import { gmailSelectors as S } from './selectors';
@@ -35,7 +35,11 @@ export interface SenderScope {
 
 function first(ctx: SenderScope, selector: string): Element | undefined {
   for (const scope of ctx.scopes) {
-    for (const el of Array.from(scope.querySelectorAll(selector))) {
+    // Usually the first match is it: look further only when it is skipped.
+    const quick = scope.matches(selector) ? scope : scope.querySelector(selector);
+    if (!quick) continue;
+    if (!isOwnElement(quick) && !ctx.skip(quick)) return quick;
+    for (const el of selfAndBelow(scope, selector)) {
       if (!isOwnElement(el) && !ctx.skip(el)) return el;
     }
   }

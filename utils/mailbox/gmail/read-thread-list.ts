@@ -4,7 +4,7 @@
  * rows are grouped first, then each fact is read over the group through its chain (GMAIL_CHAINS).
  * Rows of a second account (/mail/u/1/) or a delegated mailbox (/mail/b/…) are the same markup.
  */
-import { isOwnElement, pageLocale, uniqueInOrder, type PageRoot } from '../page-root';
+import { isOwnElement, pageLocale, type PageRoot } from '../page-root';
 import { readLabel } from '../read-message-text';
 import { findTitledDate } from '../read-titled-date';
 import { firstAnswer, firstValue, type FactTrace } from '../strategy-chain';
@@ -26,8 +26,9 @@ const rowStrategies = {
   'thread-id-rows': (scope: PageRoot) => {
     const rows: Element[] = [];
     for (const el of Array.from(scope.querySelectorAll(S.listThreadId))) {
-      const row = el.closest('tr');
-      if (row && !el.closest('h1, h2, [role="heading"]')) rows.push(row);
+      let row: Element | null = el.parentElement;
+      while (row && row.tagName !== 'TR') row = row.parentElement;
+      if (row) rows.push(row);
     }
     return rows.length > 0 ? rows : undefined;
   },
@@ -86,14 +87,17 @@ export function listGroups(root: PageRoot, trace?: FactTrace): RowGroup[] {
   const scope = scopeOf(root);
   const found = firstAnswer('rows', C.rows, rowStrategies, scope, trace);
   if (!found) return [];
-  // Continuation rows carry no id: add the table's other rows of the same kind before grouping.
+  // Continuation rows carry no id: take every row of the tables the found rows are in, in page order.
   const tables = new Set(found.value.map((row) => row.parentElement));
-  const all: Element[] = [...found.value];
+  const all: Element[] = [];
   for (const table of tables) {
     if (!table) continue;
-    for (const row of Array.from(table.children)) if (row.tagName === 'TR' && (row.matches(S.listRow) || found.by !== 'row-class')) all.push(row);
+    for (const row of Array.from(table.children)) {
+      if (row.tagName !== 'TR' || (found.by === 'row-class' && !row.matches(S.listRow))) continue;
+      if (row.firstElementChild?.tagName === 'TD' || row.querySelector('td')) all.push(row);
+    }
   }
-  return groupRows(uniqueInOrder(all).filter((row) => row.querySelector('td') !== null));
+  return groupRows(all);
 }
 
 function inGroup(group: RowGroup, selector: string): Element | undefined {
@@ -160,12 +164,14 @@ const subjectStrategies = {
 interface DateCtx {
   group: RowGroup;
   options: ReadOptions;
+  /** The group's snippets: never the date. */
+  snippets: Set<Element>;
 }
 
 const dateStrategies = {
   /** The row's last element whose title reads as a date (the date column is the last one). */
   'titled-date': (ctx: DateCtx) => {
-    const found = findTitledDate(ctx.group, '[title]', ctx.options, (el) => el.closest(S.listSnippet) !== null || el.matches('tr'), 'last');
+    const found = findTitledDate(ctx.group, '[title]', ctx.options, (el) => el.tagName === 'TR' || inSnippet(el, ctx.snippets), 'last');
     return found ? { el: found.el, at: found.at as string | undefined } : undefined;
   },
   /** Gmail's date cell: the shown text, without a full date. */
@@ -193,14 +199,19 @@ const unreadStrategies = {
   },
 };
 
-function senderScope(group: RowGroup): SenderScope {
-  return { scopes: group, skip: (el) => el.closest(S.listSnippet) !== null, classSelector: S.listSenderClass };
+/** True when the element is (inside) one of the group's snippets. */
+function inSnippet(el: Element, snippets: Set<Element>): boolean {
+  if (snippets.size === 0) return false;
+  for (let node: Element | null = el; node && node.tagName !== 'TR'; node = node.parentElement) if (snippets.has(node)) return true;
+  return false;
 }
 
 function readGroup(group: RowGroup, options: ReadOptions): ThreadListRow {
   const trace = options.trace;
-  const from: Party = firstValue('rowSender', C.rowSender, senderStrategies, senderScope(group), trace) ?? {};
-  const date = firstValue('rowDate', C.rowDate, dateStrategies, { group, options }, trace);
+  const snippets = new Set(group.flatMap((row) => Array.from(row.querySelectorAll(S.listSnippet))));
+  const sender: SenderScope = { scopes: group, skip: (el) => inSnippet(el, snippets), classSelector: S.listSenderClass };
+  const from: Party = firstValue('rowSender', C.rowSender, senderStrategies, sender, trace) ?? {};
+  const date = firstValue('rowDate', C.rowDate, dateStrategies, { group, options, snippets }, trace);
   const item: ThreadListRow = {
     subject: firstValue('rowSubject', C.rowSubject, subjectStrategies, group, trace) ?? '',
     from,

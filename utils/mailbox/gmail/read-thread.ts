@@ -4,7 +4,7 @@
  * strategy answers, the fact is left out rather than guessed (the sidebar then names it).
  */
 import { directionOf, findEmailAddress } from '../email-address';
-import { documentOf, hiddenInline, isOwnElement, outermost, pageLocale, type PageRoot } from '../page-root';
+import { closestWithin, documentOf, hiddenInline, isOwnElement, outermost, pageLocale, partsBefore, selfAndBelow, withinAny, type PageRoot } from '../page-root';
 import { parseMailDate } from '../parse-mail-date';
 import { readLabel, readNewestText } from '../read-message-text';
 import { findTitledDate } from '../read-titled-date';
@@ -46,9 +46,12 @@ function bodyOf(root: PageRoot): Element {
   return root.nodeType === 9 ? (root as Document).body : (root as Element);
 }
 
-/** Headings that name the thread (with ids, or Gmail's subject class), not hidden in an old view. */
-function subjectHeadings(scope: PageRoot, selector: string): Element[] {
-  return Array.from(scope.querySelectorAll(selector)).filter((h) => !hiddenInline(h, null) && !h.closest(S.dialog));
+/** The first heading that names the thread (with ids, or Gmail's subject class), not hidden in an old view. */
+function subjectHeading(scope: PageRoot, selector: string): Element | undefined {
+  const usable = (h: Element) => !hiddenInline(h, null) && !h.closest(S.dialog);
+  const first = scope.querySelector(selector);
+  if (!first || usable(first)) return first ?? undefined;
+  return Array.from(scope.querySelectorAll(selector)).find(usable);
 }
 
 function hasMessages(el: Element): boolean {
@@ -61,7 +64,7 @@ function hasMessages(el: Element): boolean {
  * (or the page) when it holds messages.
  */
 export function threadContainer(root: PageRoot): Element | null {
-  const heading = subjectHeadings(root, `${S.headingWithId}, ${S.subject}`)[0];
+  const heading = subjectHeading(root, `${S.headingWithId}, ${S.subject}`);
   if (heading) {
     const main = heading.closest(S.main);
     for (let el = heading.parentElement; el; el = el.parentElement) {
@@ -78,19 +81,22 @@ export function threadContainer(root: PageRoot): Element | null {
 interface ThreadCtx {
   root: PageRoot;
   container: Element;
+  /** List rows, dialogs and message bodies in the container: messages are never inside them. */
+  excluded: Set<Element>;
   url?: string;
   /** The message elements, once found. */
   units: Element[];
 }
 
-function notInList(el: Element): boolean {
-  return !el.closest(S.listRow) && !el.closest(S.dialog) && !el.closest(S.body);
+function notExcluded(ctx: ThreadCtx): (el: Element) => boolean {
+  return (el) => !withinAny(el, ctx.excluded, ctx.container);
 }
 
 /** The thread's message list: its items that hold a person or a message (first such list in the container). */
-function listItems(container: Element): Element[] {
-  for (const list of Array.from(container.querySelectorAll(S.messageList))) {
-    if (!notInList(list)) continue;
+function listItems(ctx: ThreadCtx): Element[] {
+  const usable = notExcluded(ctx);
+  for (const list of Array.from(ctx.container.querySelectorAll(S.messageList))) {
+    if (!usable(list)) continue;
     const items = Array.from(list.querySelectorAll(S.messageItem)).filter(
       (item) => item.closest(S.messageList) === list && item.querySelector(`${S.person}, ${S.message}, ${S.body}`) !== null,
     );
@@ -105,8 +111,9 @@ function messageIdOf(unit: Element): string | undefined {
   return el.getAttribute('data-legacy-message-id') || el.getAttribute('data-message-id') || undefined;
 }
 
-function visibleIn(container: Element): (el: Element) => boolean {
-  return (el) => notInList(el) && !hiddenInline(el, container);
+function visibleIn(ctx: ThreadCtx): (el: Element) => boolean {
+  const usable = notExcluded(ctx);
+  return (el) => usable(el) && !hiddenInline(el, ctx.container);
 }
 
 const messageStrategies = {
@@ -115,22 +122,22 @@ const messageStrategies = {
    * holds an id (collapsed messages sometimes lack them): each item is then the message.
    */
   'message-ids': (ctx: ThreadCtx) => {
-    const ids = outermost(Array.from(ctx.container.querySelectorAll(S.message)).filter(visibleIn(ctx.container)));
+    const ids = outermost(Array.from(ctx.container.querySelectorAll(S.message)).filter(visibleIn(ctx)));
     if (ids.length === 0) return undefined;
-    const items = listItems(ctx.container);
+    const items = listItems(ctx);
     if (items.length === 0) return ids;
     return items.every((item) => item.matches(S.message) || item.querySelector(S.message)) ? items : undefined;
   },
   'message-list-items': (ctx: ThreadCtx) => {
-    const items = listItems(ctx.container).filter((el) => !hiddenInline(el, ctx.container));
+    const items = listItems(ctx).filter((el) => !hiddenInline(el, ctx.container));
     return items.length > 0 ? items : undefined;
   },
   'message-classes': (ctx: ThreadCtx) => {
-    const units = outermost(Array.from(ctx.container.querySelectorAll(S.messageClass)).filter(visibleIn(ctx.container)));
+    const units = outermost(Array.from(ctx.container.querySelectorAll(S.messageClass)).filter(visibleIn(ctx)));
     return units.length > 0 ? units : undefined;
   },
   'message-blocks': (ctx: ThreadCtx) => {
-    const units = outermost(Array.from(ctx.container.querySelectorAll(S.messageBlock)).filter(visibleIn(ctx.container)));
+    const units = outermost(Array.from(ctx.container.querySelectorAll(S.messageBlock)).filter(visibleIn(ctx)));
     return units.length > 0 ? units : undefined;
   },
 };
@@ -143,11 +150,8 @@ function idFrom(el: Element): string | undefined {
 
 const threadIdStrategies = {
   'heading-ids': (ctx: ThreadCtx) => {
-    for (const heading of subjectHeadings(ctx.container, S.headingWithId)) {
-      const id = idFrom(heading);
-      if (id) return id;
-    }
-    return undefined;
+    const heading = subjectHeading(ctx.container, S.headingWithId);
+    return heading ? idFrom(heading) : undefined;
   },
   'page-url': (ctx: ThreadCtx) => (ctx.url ? threadIdFromUrl(ctx.url) : undefined),
   /** Gmail's thread id is its first message's id. */
@@ -161,8 +165,8 @@ const threadIdStrategies = {
 };
 
 const subjectStrategies = {
-  'heading-ids': (ctx: ThreadCtx) => readLabel(subjectHeadings(ctx.container, S.headingWithId)[0]),
-  'heading-class': (ctx: ThreadCtx) => readLabel(subjectHeadings(ctx.container, S.subject)[0]),
+  'heading-ids': (ctx: ThreadCtx) => readLabel(subjectHeading(ctx.container, S.headingWithId)),
+  'heading-class': (ctx: ThreadCtx) => readLabel(subjectHeading(ctx.container, S.subject)),
   /** The last heading above the first message (the subject sits right above the messages). */
   'heading-above-messages': (ctx: ThreadCtx) => {
     const first = ctx.units[0];
@@ -180,32 +184,35 @@ const subjectStrategies = {
 interface MessageCtx {
   unit: Element;
   body: Element | null;
+  /** Where the header is: the parts of the message before its body (the whole message without one). */
+  header: Element[];
   sender: SenderScope;
   options: ReadOptions;
 }
 
-function senderScope(unit: Element, body: Element | null): SenderScope {
-  return {
-    scopes: [unit],
-    skip: (el) => (body !== null && body.contains(el)) || el.matches(S.recipients) || el.closest(S.recipients) !== null,
-    classSelector: S.sender,
-  };
+function senderScope(unit: Element, header: Element[]): SenderScope {
+  const recipients = new Set(header.flatMap((part) => selfAndBelow(part, S.recipients)));
+  return { scopes: header, skip: (el) => withinAny(el, recipients, unit), classSelector: S.sender };
 }
 
 const timeStrategies = {
-  'titled-date': (ctx: MessageCtx) => findTitledDate([ctx.unit], S.titled, ctx.options, (el) => ctx.body?.contains(el) === true)?.at,
+  'titled-date': (ctx: MessageCtx) => findTitledDate(ctx.header, S.titled, ctx.options, () => false)?.at,
   'time-class-text': (ctx: MessageCtx) => {
-    const el = ctx.unit.querySelector(S.time);
-    return el && !ctx.body?.contains(el) ? parseMailDate(readLabel(el), ctx.options) : undefined;
+    for (const part of ctx.header) {
+      const el = part.matches(S.time) ? part : part.querySelector(S.time);
+      if (el) return parseMailDate(readLabel(el), ctx.options);
+    }
+    return undefined;
   },
 };
 
 /** The longest text of a collapsed message that is not its sender, time, recipients or a control. */
 function longestLine(ctx: MessageCtx): string {
   let best = '';
+  const skipped = new Set(ctx.unit.querySelectorAll(`${S.person}, ${S.hovercard}, ${S.recipients}, [role="button"], [aria-hidden="true"], [title]`));
   for (const el of Array.from(ctx.unit.querySelectorAll('*'))) {
     if (el.childElementCount > 0 || isOwnElement(el)) continue;
-    if (el.closest(`${S.person}, ${S.hovercard}, ${S.recipients}, [role="button"], [aria-hidden="true"], [title]`)) continue;
+    if (withinAny(el, skipped, ctx.unit)) continue;
     const text = readLabel(el);
     if (text.length > best.length && !parseMailDate(text, ctx.options)) best = text;
   }
@@ -218,15 +225,15 @@ const textStrategies = {
   'longest-line': (ctx: MessageCtx) => (ctx.body ? undefined : longestLine(ctx)),
 };
 
-function readMessage(unit: Element, account: string | undefined, options: ReadOptions): MessageSnapshot {
+function readMessage(unit: Element, container: Element, account: string | undefined, options: ReadOptions): MessageSnapshot {
   const trace = options.trace;
   const body = unit.querySelector(S.body);
-  const ctx: MessageCtx = { unit, body, sender: senderScope(unit, body), options };
+  const header = partsBefore(unit, body);
+  const ctx: MessageCtx = { unit, body, header, sender: senderScope(unit, header), options };
   const from: Party = firstValue('sender', C.sender, senderStrategies, ctx.sender, trace) ?? {};
   const sentAt = firstValue('time', C.time, timeStrategies, ctx, trace);
   const text = firstValue('text', C.text, textStrategies, ctx, trace) ?? '';
-  const collapsed =
-    !body || unit.matches(S.collapsed) || unit.closest(S.collapsed) !== null || unit.querySelector(S.collapsed) !== null || unit.getAttribute('aria-expanded') === 'false';
+  const collapsed = !body || unit.getAttribute('aria-expanded') === 'false' || closestWithin(body, S.collapsed, container) !== null;
   const message: MessageSnapshot = { from, direction: directionOf(from.email, account), text, collapsed };
   const id = messageIdOf(unit);
   if (id) message.id = id;
@@ -242,14 +249,15 @@ export function readThread(root: PageRoot, options: ReadOptions = {}): ThreadSna
     trace?.note('messages', C.messages, undefined);
     return null;
   }
-  const ctx: ThreadCtx = { root, container, units: [] };
+  const excluded = new Set(container.querySelectorAll(`${S.listRow}, ${S.dialog}, ${S.body}`));
+  const ctx: ThreadCtx = { root, container, excluded, units: [] };
   if (options.url) ctx.url = options.url;
   ctx.units = firstValue('messages', C.messages, messageStrategies, ctx, trace) ?? [];
   const threadId = firstValue('threadId', C.threadId, threadIdStrategies, ctx, trace);
   if (!threadId || ctx.units.length === 0) return null;
   const account = readAccount(root, trace);
   const withLocale: ReadOptions = { ...options, locale: options.locale ?? pageLocale(root) };
-  const messages = ctx.units.map((unit) => readMessage(unit, account, withLocale));
+  const messages = ctx.units.map((unit) => readMessage(unit, container, account, withLocale));
   const snapshot: ThreadSnapshot = {
     host: 'gmail',
     threadId,

@@ -5,7 +5,7 @@ import { countSelectors, type PageRoot } from '../page-root';
 import { FactTrace } from '../strategy-chain';
 import type { AdapterDiagnostics, LayoutReportOptions, ReadOptions } from '../types';
 import { threadIdFromUrl } from './conversation-url';
-import { conversationScope, readThread } from './read-thread';
+import { conversationScope, readingPane, readThread } from './read-thread';
 import { readThreadList } from './read-thread-list';
 import { findReplyEditor } from './reply-editor';
 import { OUTLOOK_COUNTED, OUTLOOK_ESSENTIAL_FACTS, outlookSelectors as S } from './selectors';
@@ -33,7 +33,7 @@ export function isThreadView(root: PageRoot, url: string): boolean {
 export function viewKey(root: PageRoot, url: string): string {
   const selected = root.querySelector(S.selectedConversation)?.getAttribute('data-convid') ?? '';
   const bodies = root.querySelectorAll(`${S.body}, ${S.bodyDocument}`).length;
-  const pane = root.querySelector(S.readingPane);
+  const pane = readingPane(root);
   const items = pane ? pane.querySelectorAll(S.message).length : 0;
   const editor = root.querySelector(S.editor) ? 1 : 0;
   return `${threadIdFromUrl(url) ?? ''}|${selected}|${bodies}|${items}|${editor}`;
@@ -44,7 +44,7 @@ export function viewKey(root: PageRoot, url: string): string {
  * arrives: the closest common container of the message list and the reading pane.
  */
 export function watchRoot(root: PageRoot): Element | null {
-  const pane = root.querySelector(S.readingPane);
+  const pane = readingPane(root);
   const list = root.querySelector(S.list);
   if (!pane || !list) return pane ?? list;
   let common: Element | null = pane;

@@ -5,7 +5,7 @@
  * the chain named in OUTLOOK_CHAINS and is left out rather than guessed when none answers.
  */
 import { directionOf, findEmailAddress } from '../email-address';
-import { documentOf, isOwnElement, outermost, pageLocale, type PageRoot } from '../page-root';
+import { closestWithin, documentOf, isOwnElement, outermost, pageLocale, partsBefore, selfAndBelow, withinAny, type PageRoot } from '../page-root';
 import { parseMailDate } from '../parse-mail-date';
 import { readLabel, readNewestText } from '../read-message-text';
 import { findTitledDate } from '../read-titled-date';
@@ -64,29 +64,43 @@ export function readParty(el: Element | null | undefined): Party {
   return party;
 }
 
-/** Places a message body is never in: the message list, an editor, navigation. */
+const NOT_MAIL = `${S.list}, ${S.editor}, [role="navigation"], [role="banner"]`;
+
+/** Places a message is never in: the message list, an editor, navigation. */
 function outsideMail(el: Element): boolean {
-  return el.closest(`${S.list}, ${S.editor}, [role="navigation"], [role="banner"]`) === null && !isOwnElement(el);
+  return el.closest(NOT_MAIL) === null && !isOwnElement(el);
+}
+
+/** outsideMail for many elements of one scope: the scope's own non-mail parts are found once. */
+function outsideMailIn(scope: Element): (el: Element) => boolean {
+  if (!outsideMail(scope)) return () => false;
+  const excluded = new Set(scope.querySelectorAll(NOT_MAIL));
+  return (el) => !isOwnElement(el) && !withinAny(el, excluded, scope);
 }
 
 function innermost(elements: Element[]): Element[] {
   return elements.filter((el) => !elements.some((other) => other !== el && el.contains(other)));
 }
 
+interface BodyCtx {
+  scope: Element;
+  outside: (el: Element) => boolean;
+}
+
 const bodyStrategies = {
-  'unique-body-id': (scope: Element) => {
-    const bodies = outermost(Array.from(scope.querySelectorAll(S.body)).filter(outsideMail));
+  'unique-body-id': ({ scope, outside }: BodyCtx) => {
+    const bodies = outermost(Array.from(scope.querySelectorAll(S.body)).filter(outside));
     return bodies.length > 0 ? bodies : undefined;
   },
   /** The document inside each message (the innermost ones, holding text and no controls). */
-  'document-role': (scope: Element) => {
-    const docs = innermost(Array.from(scope.querySelectorAll(S.bodyDocument)).filter(outsideMail));
+  'document-role': ({ scope, outside }: BodyCtx) => {
+    const docs = innermost(Array.from(scope.querySelectorAll(S.bodyDocument)).filter(outside));
     const bodies = docs.filter((el) => readLabel(el) !== '' && el.querySelector(S.notBodyContent) === null);
     return bodies.length > 0 ? bodies : undefined;
   },
   /** Labelled regions holding text and no controls (the label is in the interface's language and never read). */
-  'labelled-region': (scope: Element) => {
-    const regions = innermost(Array.from(scope.querySelectorAll(S.bodyRegion)).filter(outsideMail));
+  'labelled-region': ({ scope, outside }: BodyCtx) => {
+    const regions = innermost(Array.from(scope.querySelectorAll(S.bodyRegion)).filter(outside));
     const bodies = regions.filter((el) => readLabel(el) !== '' && el.querySelector(S.notBodyContent) === null && el.querySelector(S.sender) === null);
     return bodies.length > 0 ? bodies : undefined;
   },
@@ -96,6 +110,19 @@ export interface ConversationScope {
   /** The element holding the open conversation. */
   scope: Element;
   bodies: Element[];
+  /** False for elements in the scope's message list, editors or navigation. */
+  outside: (el: Element) => boolean;
+}
+
+/** The reading pane: by id when the page has one (fast), else by id or data attribute. */
+export function readingPane(root: PageRoot): Element | null {
+  if (root.nodeType === 9) {
+    for (const id of S.readingPaneIds.split(' ')) {
+      const pane = (root as Document).getElementById(id);
+      if (pane) return pane;
+    }
+  }
+  return root.querySelector(S.readingPane);
 }
 
 function pageBody(root: PageRoot): Element | null {
@@ -108,20 +135,29 @@ function pageBody(root: PageRoot): Element | null {
  * still counts.
  */
 export function conversationScope(root: PageRoot, trace?: FactTrace): ConversationScope | null {
-  const candidates = [...Array.from(root.querySelectorAll(S.readingPane)), ...Array.from(root.querySelectorAll(S.main))];
-  const page = pageBody(root);
-  if (page) candidates.push(page);
-  for (const scope of candidates) {
-    if (!scope.querySelector(`${S.body}, ${S.bodyDocument}, ${S.bodyRegion}`)) continue;
-    const bodies = firstAnswer('body', C.body, bodyStrategies, scope, undefined);
-    if (!bodies) continue;
+  const tried = new Set<Element>();
+  const attempt = (scope: Element | null): ConversationScope | null => {
+    if (!scope || tried.has(scope)) return null;
+    tried.add(scope);
+    if (!scope.querySelector(`${S.body}, ${S.bodyDocument}, ${S.bodyRegion}`)) return null;
+    const outside = outsideMailIn(scope);
+    const bodies = firstAnswer('body', C.body, bodyStrategies, { scope, outside }, undefined);
+    if (!bodies) return null;
     trace?.note('body', C.body, bodies.by);
-    return { scope, bodies: bodies.value };
-  }
-  const pane = root.querySelector(S.readingPane);
+    return { scope, bodies: bodies.value, outside };
+  };
+  const each = (elements: Element[]) => elements.reduce<ConversationScope | null>((hit, el) => hit ?? attempt(el), null);
+  // The usual case first (one reading pane), then every pane, main region and the page.
+  const found =
+    attempt(readingPane(root)) ??
+    each(Array.from(root.querySelectorAll(S.readingPane))) ??
+    each(Array.from(root.querySelectorAll(S.main))) ??
+    attempt(pageBody(root));
+  if (found) return found;
+  const pane = readingPane(root);
   if (pane && pane.querySelector(`${S.message} ${S.time}, ${S.message} ${S.sender}`)) {
     trace?.note('body', C.body, undefined);
-    return { scope: pane, bodies: [] };
+    return { scope: pane, bodies: [], outside: outsideMailIn(pane) };
   }
   return null;
 }
@@ -139,6 +175,7 @@ interface ThreadCtx {
   root: PageRoot;
   scope: Element;
   bodies: Element[];
+  outside: (el: Element) => boolean;
   /** How many bodies each element holds. */
   held: Map<Element, number>;
   url?: string;
@@ -164,13 +201,17 @@ const messageStrategies = {
   /** Items with aria-expanded holding one message (body, time or sender); bodies outside any item are messages too. */
   'expandable-items': (ctx: ThreadCtx) => {
     const items = outermost(
-      Array.from(ctx.scope.querySelectorAll(S.message)).filter(
-        (el) => outsideMail(el) && (ctx.held.get(el) ?? 0) <= 1 && (ctx.held.get(el) === 1 || el.querySelector(`${S.time}, ${S.senderId}, ${S.sender}`) !== null),
-      ),
+      Array.from(ctx.scope.querySelectorAll(S.message)).filter((el) => {
+        const held = ctx.held.get(el) ?? 0;
+        if (held > 1 || !ctx.outside(el)) return false;
+        // A collapsed message has no body: it shows a header (time, sender).
+        return held === 1 || el.querySelector(`${S.time}, ${S.senderId}, ${S.sender}`) !== null;
+      }),
     );
     if (items.length === 0) return undefined;
-    const orphans = ctx.bodies.filter((body) => !items.some((item) => item.contains(body)));
-    return [...items, ...bodyUnits(ctx, orphans)].sort(byPageOrder);
+    const inItems = new Set(items);
+    const orphans = ctx.bodies.filter((body) => !withinAny(body, inItems, ctx.scope));
+    return orphans.length === 0 ? items : [...items, ...bodyUnits(ctx, orphans)].sort(byPageOrder);
   },
   'body-ancestors': (ctx: ThreadCtx) => {
     const units = bodyUnits(ctx, ctx.bodies);
@@ -180,11 +221,11 @@ const messageStrategies = {
 
 const threadIdStrategies = {
   'selected-row-convid': (ctx: ThreadCtx) => {
-    const selected = ctx.root.querySelectorAll(S.selectedConversation);
+    const selected = (ctx.root.querySelector(S.list) ?? ctx.root).querySelectorAll(S.selectedConversation);
     return selected.length === 1 ? selected[0]!.getAttribute('data-convid') : undefined;
   },
   'pane-convid': (ctx: ThreadCtx) => {
-    for (const el of Array.from(ctx.scope.querySelectorAll(S.conversationId))) {
+    for (const el of selfAndBelow(ctx.scope, S.conversationId)) {
       if (!el.closest(S.list)) return el.getAttribute('data-convid');
     }
     return undefined;
@@ -193,7 +234,8 @@ const threadIdStrategies = {
 };
 
 function outsideUnits(ctx: ThreadCtx): (el: Element) => boolean {
-  return (el) => !ctx.units.some((unit) => unit.contains(el)) && !el.closest(S.editor);
+  const units = new Set(ctx.units);
+  return (el) => !withinAny(el, units, ctx.scope) && closestWithin(el, S.editor, ctx.scope) === null;
 }
 
 const subjectStrategies = {
@@ -210,42 +252,45 @@ const subjectStrategies = {
 interface MessageCtx {
   unit: Element;
   body: Element | undefined;
+  /** The parts of the message before its body (the whole message without one): its header. */
+  header: Element[];
+  /** Recipients and editors in the header: never the sender or the time. */
+  notHeader: Set<Element>;
   options: ReadOptions;
 }
 
-function notHeaderPart(ctx: MessageCtx): (el: Element) => boolean {
-  return (el) => (ctx.body?.contains(el) ?? false) || el.closest(S.recipients) !== null || el.closest(S.editor) !== null || isOwnElement(el);
+function inHeader(ctx: MessageCtx, selector: string): Element[] {
+  return ctx.header.flatMap((part) => selfAndBelow(part, selector)).filter((el) => !isOwnElement(el) && !withinAny(el, ctx.notHeader, ctx.unit));
 }
 
 const senderStrategies = {
   'from-id': (ctx: MessageCtx) => {
-    const el = Array.from(ctx.unit.querySelectorAll(S.senderId)).find((e) => !notHeaderPart(ctx)(e));
-    const party = readParty(el);
+    const party = readParty(inHeader(ctx, S.senderId)[0]);
     return party.email || party.name ? party : undefined;
   },
-  /** The first element outside the body and the To/Cc line whose label or title holds an address. */
+  /** The first element before the body and outside the To/Cc line whose label or title holds an address. */
   'address-label': (ctx: MessageCtx) => {
-    const el = Array.from(ctx.unit.querySelectorAll(S.sender)).find((e) => !notHeaderPart(ctx)(e));
-    const party = readParty(el);
+    const party = readParty(inHeader(ctx, S.sender)[0]);
     return party.email ? party : undefined;
   },
 };
 
 const timeStrategies = {
   'time-testid': (ctx: MessageCtx) => {
-    const el = ctx.unit.querySelector(S.time);
+    const el = inHeader(ctx, S.time)[0];
     return el ? parseMailDate(el.getAttribute('title') || readLabel(el), ctx.options) : undefined;
   },
-  'time-element': (ctx: MessageCtx) => findTitledDate([ctx.unit], S.timeElement, ctx.options, notHeaderPart(ctx))?.at,
-  'titled-date': (ctx: MessageCtx) => findTitledDate([ctx.unit], S.titled, ctx.options, notHeaderPart(ctx))?.at,
+  'time-element': (ctx: MessageCtx) => findTitledDate(ctx.header, S.timeElement, ctx.options, (el) => withinAny(el, ctx.notHeader, ctx.unit))?.at,
+  'titled-date': (ctx: MessageCtx) => findTitledDate(ctx.header, S.titled, ctx.options, (el) => withinAny(el, ctx.notHeader, ctx.unit))?.at,
 };
 
 /** A collapsed message's preview line: its longest text that is not the sender, time, an action or a recipient. */
 function readPreview(ctx: MessageCtx): string {
   let best = '';
+  const skipped = new Set(ctx.unit.querySelectorAll(`${S.sender}, ${S.senderId}, ${S.time}, ${S.toolbar}, ${S.recipients}, ${S.titled}, button`));
   for (const el of Array.from(ctx.unit.querySelectorAll('*'))) {
     if (el.childElementCount > 0 || isOwnElement(el)) continue;
-    if (el.closest(`${S.sender}, ${S.senderId}, ${S.time}, ${S.toolbar}, ${S.recipients}, ${S.titled}, button`)) continue;
+    if (withinAny(el, skipped, ctx.unit)) continue;
     const text = readLabel(el);
     if (text.length > best.length) best = text;
   }
@@ -260,7 +305,9 @@ const textStrategies = {
 function readMessage(unit: Element, bodies: readonly Element[], account: string | undefined, options: ReadOptions): MessageSnapshot {
   const trace = options.trace;
   const body = bodies.find((b) => unit === b || unit.contains(b));
-  const ctx: MessageCtx = { unit, body, options };
+  const header = partsBefore(unit, body);
+  const notHeader = new Set(header.flatMap((part) => selfAndBelow(part, `${S.recipients}, ${S.editor}`)));
+  const ctx: MessageCtx = { unit, body, header, notHeader, options };
   const from: Party = firstValue('sender', C.sender, senderStrategies, ctx, trace) ?? {};
   const sentAt = firstValue('time', C.time, timeStrategies, ctx, trace);
   const text = firstValue('text', C.text, textStrategies, ctx, trace) ?? '';
@@ -278,7 +325,7 @@ export function readThread(root: PageRoot, options: ReadOptions = {}): ThreadSna
     trace?.note('messages', C.messages, undefined);
     return null;
   }
-  const ctx: ThreadCtx = { root, scope: found.scope, bodies: found.bodies, held: bodiesHeld(found.bodies, found.scope), units: [] };
+  const ctx: ThreadCtx = { root, scope: found.scope, bodies: found.bodies, outside: found.outside, held: bodiesHeld(found.bodies, found.scope), units: [] };
   if (options.url) ctx.url = options.url;
   ctx.units = firstValue('messages', C.messages, messageStrategies, ctx, trace) ?? [];
   const threadId = firstValue('threadId', C.threadId, threadIdStrategies, ctx, trace);

@@ -6,7 +6,7 @@
  */
 import { clickLikeUser, type PageRoot } from '../page-root';
 import { firstValue, type FactTrace } from '../strategy-chain';
-import { conversationScope } from './read-thread';
+import { conversationScope, readingPane } from './read-thread';
 import { OUTLOOK_CHAINS as C, outlookSelectors as S } from './selectors';
 
 interface EditorCtx {
@@ -48,7 +48,7 @@ export function findReplyEditor(root: PageRoot, trace?: FactTrace): HTMLElement 
 export function openReplyEditor(root: PageRoot): HTMLElement | null {
   const open = findReplyEditor(root);
   if (open) return open;
-  const scope = conversationScope(root)?.scope ?? root.querySelector(S.readingPane) ?? root;
+  const scope = conversationScope(root)?.scope ?? readingPane(root) ?? root;
   const icons = scope.querySelectorAll(S.replyIcon);
   const icon = icons[icons.length - 1] ?? root.querySelector(S.replyIcon);
   const button = icon?.closest(S.replyButton);

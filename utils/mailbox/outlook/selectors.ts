@@ -9,6 +9,8 @@ export const outlookSelectors = {
   /** Containers of the open conversation, by id or data attribute (the reading pane, a read window). */
   readingPane:
     '#ConversationReadingPaneContainer, #ItemReadingPaneContainer, [data-app-section="ConversationContainer"], [data-app-section="MailReadCompose"], [data-app-section="ReadingPane"]',
+  /** The reading pane's ids alone (looked up by id first: much faster than a page-wide search). */
+  readingPaneIds: 'ConversationReadingPaneContainer ItemReadingPaneContainer',
   /** The main region of the page (ARIA). */
   main: '[role="main"]',
   /** The selected conversation in the message list. */
