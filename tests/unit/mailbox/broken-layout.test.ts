@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as gmail from '../../../utils/mailbox/gmail';
 import * as outlook from '../../../utils/mailbox/outlook';
 import { GMAIL_REAL_THREAD_ID, OUTLOOK_REAL_CONVERSATION_ID } from '../../fixtures/build/assembled-mailboxes';
-import { loadFixture, type LoadedPage } from './load-page';
+import { loadFixture, loadHtml, type LoadedPage } from './load-page';
 
 /** The host renamed things: the page still shows a thread, the adapter must say it cannot read it. */
 const opened: LoadedPage[] = [];
@@ -126,5 +126,27 @@ describe('Outlook with its selectors broken on purpose', () => {
     for (const item of Array.from(page.document.querySelectorAll('div[aria-expanded]'))) item.removeAttribute('aria-expanded');
     expect(outlook.readThread(page.document, { url })).toBeNull();
     expect(outlook.health(page.document, { url })).toMatchObject({ ok: false, missing: ['messages'] });
+  });
+});
+
+describe('Outlook with the conversation outside any known container', () => {
+  it('never takes the account, a list row or a navigation heading for the sender or the subject', () => {
+    const markup =
+      '<!doctype html><html lang="es"><head><title>Correo – Outlook</title></head><body><div id="app">' +
+      '<div role="banner"><button id="O365_MainLink_Me" aria-label="Administrador de cuentas de Ana <ana@empresa.example>">A</button></div>' +
+      '<div role="navigation"><div role="heading" aria-level="2">Carpetas</div></div>' +
+      '<div id="MailList"><div role="listbox"><div role="option" data-convid="AAQkOther"><span title="otro@cliente.example">Otro</span></div></div></div>' +
+      '<div class="rw"><div role="region" aria-label="Cuerpo del mensaje"><div>Hola, el pedido 88 llegó roto. <a href="mailto:pedidos@cliente.example" title="pedidos@cliente.example">escríbanos</a></div></div></div>' +
+      '</div></body></html>';
+    const url = 'https://outlook.office.com/mail/deeplink/read/AAQkItem1';
+    const page = loadHtml(markup, url);
+    opened.push(page);
+    const thread = outlook.readThread(page.document, { url })!;
+    expect(thread.threadId).toBe('AAQkItem1');
+    expect(thread.messages).toHaveLength(1);
+    expect(thread.messages[0]!.from).toEqual({});
+    expect(thread.messages[0]!.text).toBe('Hola, el pedido 88 llegó roto. escríbanos');
+    expect(thread.subject).toBe('');
+    expect(outlook.health(page.document, { url }).missing).toEqual(['sender', 'subject', 'time']);
   });
 });

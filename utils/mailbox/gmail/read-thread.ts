@@ -174,7 +174,7 @@ const subjectStrategies = {
     let found: Element | undefined;
     for (const heading of Array.from(ctx.container.querySelectorAll(S.heading))) {
       if (!(heading.compareDocumentPosition(first) & 4) || heading.contains(first)) break;
-      if (hiddenInline(heading, ctx.container) || heading.closest(S.dialog) || !readLabel(heading)) continue;
+      if (hiddenInline(heading, ctx.container) || heading.closest(`${S.dialog}, [role="banner"], [role="navigation"]`) || !readLabel(heading)) continue;
       found = heading;
     }
     return readLabel(found);

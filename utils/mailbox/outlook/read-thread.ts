@@ -101,7 +101,7 @@ const bodyStrategies = {
   /** Labelled regions holding text and no controls (the label is in the interface's language and never read). */
   'labelled-region': ({ scope, outside }: BodyCtx) => {
     const regions = innermost(Array.from(scope.querySelectorAll(S.bodyRegion)).filter(outside));
-    const bodies = regions.filter((el) => readLabel(el) !== '' && el.querySelector(S.notBodyContent) === null && el.querySelector(S.sender) === null);
+    const bodies = regions.filter((el) => readLabel(el) !== '' && el.querySelector(S.notBodyContent) === null);
     return bodies.length > 0 ? bodies : undefined;
   },
 };
@@ -178,6 +178,8 @@ interface ThreadCtx {
   outside: (el: Element) => boolean;
   /** How many bodies each element holds. */
   held: Map<Element, number>;
+  /** Elements holding application chrome (found once, when needed). */
+  chrome?: Set<Element>;
   url?: string;
   units: Element[];
 }
@@ -187,10 +189,21 @@ function bodyUnits(ctx: ThreadCtx, bodies: readonly Element[]): Element[] {
   const units: Element[] = [];
   for (const body of bodies) {
     let unit: Element = body;
-    while (unit.parentElement && unit.parentElement !== ctx.scope && ctx.held.get(unit.parentElement) === 1) unit = unit.parentElement;
+    while (unit.parentElement && unit.parentElement !== ctx.scope && ctx.held.get(unit.parentElement) === 1 && !chromeHolders(ctx).has(unit.parentElement)) unit = unit.parentElement;
     units.push(unit);
   }
   return units;
+}
+
+/** The elements that hold a part of the application's chrome (list, navigation, bar): a message never grows into them. */
+function chromeHolders(ctx: ThreadCtx): Set<Element> {
+  if (ctx.chrome) return ctx.chrome;
+  const holders = new Set<Element>();
+  for (const part of Array.from(ctx.scope.querySelectorAll(S.appChrome))) {
+    for (let el: Element | null = part; el && el !== ctx.scope && !holders.has(el); el = el.parentElement) holders.add(el);
+  }
+  ctx.chrome = holders;
+  return holders;
 }
 
 function byPageOrder(a: Element, b: Element): number {
@@ -238,15 +251,33 @@ function outsideUnits(ctx: ThreadCtx): (el: Element) => boolean {
   return (el) => !withinAny(el, units, ctx.scope) && closestWithin(el, S.editor, ctx.scope) === null;
 }
 
+/** Headings of the scope that can name the conversation: outside messages, editors and the app's chrome, with text. */
+function subjectCandidates(ctx: ThreadCtx, selector: string): Element[] {
+  const outside = outsideUnits(ctx);
+  const chrome = chromeHolders(ctx);
+  return Array.from(ctx.scope.querySelectorAll(selector)).filter((el) => outside(el) && !withinChrome(el, chrome, ctx.scope) && readLabel(el) !== '');
+}
+
+/** True when the element sits inside a part of the app's chrome (not merely beside it). */
+function withinChrome(el: Element, holders: Set<Element>, scope: Element): boolean {
+  for (let node: Element | null = el; node && node !== scope; node = node.parentElement) if (holders.has(node) && node.matches(S.appChrome)) return true;
+  return false;
+}
+
+/** The subject: the last candidate above the first message, else the first one. */
+function nearestAbove(candidates: Element[], first: Element | undefined): Element | undefined {
+  if (!first) return candidates[0];
+  let above: Element | undefined;
+  for (const el of candidates) {
+    if (!(el.compareDocumentPosition(first) & 4)) break;
+    above = el;
+  }
+  return above ?? candidates[0];
+}
+
 const subjectStrategies = {
-  'subject-id': (ctx: ThreadCtx) => readLabel(Array.from(ctx.scope.querySelectorAll(S.subjectId)).find(outsideUnits(ctx))),
-  'heading-role': (ctx: ThreadCtx) => {
-    for (const heading of Array.from(ctx.scope.querySelectorAll(S.subject)).filter(outsideUnits(ctx))) {
-      const text = readLabel(heading);
-      if (text) return text;
-    }
-    return undefined;
-  },
+  'subject-id': (ctx: ThreadCtx) => readLabel(nearestAbove(subjectCandidates(ctx, S.subjectId), ctx.units[0])),
+  'heading-role': (ctx: ThreadCtx) => readLabel(nearestAbove(subjectCandidates(ctx, S.subject), ctx.units[0])),
 };
 
 interface MessageCtx {
@@ -305,7 +336,8 @@ const textStrategies = {
 function readMessage(unit: Element, bodies: readonly Element[], account: string | undefined, options: ReadOptions): MessageSnapshot {
   const trace = options.trace;
   const body = bodies.find((b) => unit === b || unit.contains(b));
-  const header = partsBefore(unit, body);
+  // A body found alone (no message around it) has no header: nothing is read as its sender or time.
+  const header = body === unit ? [] : partsBefore(unit, body);
   const notHeader = new Set(header.flatMap((part) => selfAndBelow(part, `${S.recipients}, ${S.editor}`)));
   const ctx: MessageCtx = { unit, body, header, notHeader, options };
   const from: Party = firstValue('sender', C.sender, senderStrategies, ctx, trace) ?? {};

@@ -32,6 +32,9 @@ export const outlookSelectors = {
   /** What a message body region never contains: controls, lists, editors. */
   notBodyContent:
     '[role="toolbar"], [role="tablist"], [role="listbox"], [role="tree"], [role="menubar"], [role="heading"], [data-convid], [contenteditable="true"], input, select, textarea, div[aria-expanded]',
+  /** The application's own parts around the mail (lists, navigation, header bar, search, account): never part of a message. */
+  appChrome:
+    '#MailList, [role="listbox"], [role="navigation"], [role="banner"], [role="search"], [role="complementary"], [role="tree"], [role="menubar"], #O365_MainLink_Me, #mectrl_currentAccount_secondary',
   /** Sender by its id suffix (…_FROM). */
   senderId: '[id$="_FROM"]',
   /** Sender: an element whose label or title holds an address. */
