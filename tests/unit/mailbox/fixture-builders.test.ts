@@ -6,6 +6,7 @@ import * as outlook from '../../../utils/mailbox/outlook';
 import { gmailThreadMailbox, outlookMailbox } from '../../fixtures/build/assembled-mailboxes';
 import { buildGmailPage } from '../../fixtures/build/gmail-page';
 import { GMAIL_REAL_EDITOR_HTML } from '../../fixtures/build/gmail-real-editor';
+import { GMAIL_REAL_LIST_SUBJECT_HTML } from '../../fixtures/build/gmail-real-list-subject';
 import { buildOutlookPage, type OutlookHost } from '../../fixtures/build/outlook-page';
 import { readFixture, REAL_FIXTURES, realParts } from '../../fixtures/build/real-fragments';
 import { splitMessageText } from '../../fixtures/build/thread-data';
@@ -58,6 +59,7 @@ describe('assembled fixtures', () => {
     expect(parts.outlookMessage).toContain('id="UniqueMessageBody_2"');
     expect(parts.outlookRow).toContain('data-convid=');
     expect(parts.outlookRibbon).toContain('Neue E-Mail');
+    expect(readFixture('gmail/layouts/list-real-2022-subject.en.html')).toContain(GMAIL_REAL_LIST_SUBJECT_HTML);
   });
 });
 

@@ -98,7 +98,7 @@ function listItems(ctx: ThreadCtx): Element[] {
   for (const list of Array.from(ctx.container.querySelectorAll(S.messageList))) {
     if (!usable(list)) continue;
     const items = Array.from(list.querySelectorAll(S.messageItem)).filter(
-      (item) => item.closest(S.messageList) === list && item.querySelector(`${S.person}, ${S.message}, ${S.body}`) !== null,
+      (item) => item.closest(S.messageList) === list && item.querySelector(`${S.person}, ${S.hovercard}, ${S.message}, ${S.body}`) !== null,
     );
     if (items.length > 0) return items;
   }
