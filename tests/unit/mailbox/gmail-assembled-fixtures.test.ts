@@ -146,6 +146,8 @@ describe('Gmail URLs', () => {
     ['https://mail.google.com/mail/u/1/#label/Customers%2FVIP/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
     ['https://mail.google.com/mail/u/0/#search/refund+order/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
     ['https://mail.google.com/mail/u/0/#inbox/198c6747aabb71a9', '198c6747aabb71a9'],
+    ['https://mail.google.com/mail/b/ALGkd0x4Qz1/u/0/#inbox/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
+    ['https://mail.google.com/mail/u/3/#inbox/198c6747aabb71a9', '198c6747aabb71a9'],
     ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw?compose=new', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
     ['https://mail.google.com/mail/u/0/?ui=2&view=pt&th=198c6747aabb71a9', '198c6747aabb71a9'],
     ['https://mail.google.com/mail/u/0/#inbox', undefined],

@@ -274,7 +274,8 @@ const cases: ChainCase[] = [
             el.remove();
           }),
       },
-      { by: 'titled-date', value: '2025-08-18T07:12:00.000Z' },
+      { by: 'titled-date', value: '2025-08-18T07:12:00.000Z', then: dropAttr('title') },
+      { by: 'header-date-text', value: '2025-08-18T07:12:00.000Z' },
     ],
   },
   {

@@ -313,6 +313,19 @@ const timeStrategies = {
   },
   'time-element': (ctx: MessageCtx) => findTitledDate(ctx.header, S.timeElement, ctx.options, (el) => withinAny(el, ctx.notHeader, ctx.unit))?.at,
   'titled-date': (ctx: MessageCtx) => findTitledDate(ctx.header, S.titled, ctx.options, (el) => withinAny(el, ctx.notHeader, ctx.unit))?.at,
+  /** A text of the header that reads as a full date with a time (no title or test id around it). */
+  'header-date-text': (ctx: MessageCtx) => {
+    for (const part of ctx.header) {
+      for (const el of selfAndBelow(part, '*')) {
+        if (el.childElementCount > 0 || withinAny(el, ctx.notHeader, ctx.unit)) continue;
+        const text = readLabel(el);
+        if (!/\d{1,2}:\d{2}/.test(text)) continue;
+        const at = parseMailDate(text, ctx.options);
+        if (at) return at;
+      }
+    }
+    return undefined;
+  },
 };
 
 /** A collapsed message's preview line: its longest text that is not the sender, time, an action or a recipient. */

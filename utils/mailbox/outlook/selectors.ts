@@ -86,7 +86,7 @@ export const OUTLOOK_CHAINS = {
   messages: ['expandable-items', 'body-ancestors'],
   body: ['unique-body-id', 'document-role', 'labelled-region'],
   sender: ['from-id', 'address-label'],
-  time: ['time-testid', 'time-element', 'titled-date'],
+  time: ['time-testid', 'time-element', 'titled-date', 'header-date-text'],
   text: ['message-body', 'preview-line'],
   account: ['account-manager', 'page-title'],
   rows: ['convid-options', 'convid-items'],
