@@ -35,6 +35,8 @@ export interface ContentOptions {
 }
 
 const UI_KEY = 'caseline.sidebar.ui';
+/** The address the layout report shown to copy by hand was made on. */
+let reportHref = '';
 const CALENDAR_KEY = 'caseline.sidebar.calendar';
 let rememberedCalendar = '';
 
@@ -88,6 +90,8 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   const refresh = async () => {
     store.set({ theme: detectHostTheme(document) });
     const url = location.href;
+    // A report shown to copy by hand belongs to the page it was made on.
+    if (store.get().layoutReport !== undefined && url !== reportHref) store.set({ layoutReport: undefined });
     if (!adapter.isThreadView(document, url)) {
       lastSnapshotKey = '';
       store.set({ view: null, threadOpen: false, unreadable: undefined, layoutGaps: undefined, layoutReport: undefined, paletteOpen: false });
@@ -265,7 +269,10 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
       // Built only now, on the user's click: the structure of the page, no mail content.
       const report = adapter.layoutReport(document, { url: location.href, browser: navigator.userAgent });
       const what = t('health_report_name', 'Layout report');
-      const shown = () => store.set({ layoutReport: report, notice: undefined });
+      const shown = () => {
+        reportHref = location.href;
+        store.set({ layoutReport: report, notice: undefined });
+      };
       if (!navigator.clipboard?.writeText) {
         shown();
         return;
