@@ -150,3 +150,15 @@ describe('Outlook with the conversation outside any known container', () => {
     expect(outlook.health(page.document, { url }).missing).toEqual(['sender', 'subject', 'time']);
   });
 });
+
+describe('Outlook list view with something body-like beside the list', () => {
+  it('is not taken for an open conversation unless the address names an item', () => {
+    const markup =
+      '<!doctype html><html lang="de"><body><div id="app"><div id="MailList"><div role="listbox"><div role="option" data-convid="AAQkRow1" aria-selected="false"><span title="kunde@example.com">Kunde</span></div></div></div>' +
+      '<div class="sidepanel"><div role="document"><p>Heute: 3 Termine, Wetter sonnig.</p></div></div></div></body></html>';
+    const page = loadHtml(markup, 'https://outlook.office.com/mail/inbox');
+    opened.push(page);
+    expect(outlook.isThreadView(page.document, page.url)).toBe(false);
+    expect(outlook.readThread(page.document, { url: page.url })).toBeNull();
+  });
+});

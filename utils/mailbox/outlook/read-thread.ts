@@ -125,6 +125,15 @@ export function readingPane(root: PageRoot): Element | null {
   return root.querySelector(S.readingPane);
 }
 
+/**
+ * The whole page is searched for a message only where it can hold just one conversation: a read
+ * window (no message list) or an address that names an item. Beside a list, something that merely
+ * looks like a body elsewhere on the page is never taken for the open conversation.
+ */
+function pageMayHoldConversation(root: PageRoot, url: string | undefined): boolean {
+  return (url !== undefined && threadIdFromUrl(url) !== undefined) || root.querySelector(S.list) === null;
+}
+
 function pageBody(root: PageRoot): Element | null {
   return root.nodeType === 9 ? (root as Document).body : (root as Element);
 }
@@ -134,7 +143,7 @@ function pageBody(root: PageRoot): Element | null {
  * message body, else the main region that does, else the page. A pane with collapsed messages only
  * still counts.
  */
-export function conversationScope(root: PageRoot, trace?: FactTrace): ConversationScope | null {
+export function conversationScope(root: PageRoot, trace?: FactTrace, url?: string): ConversationScope | null {
   const tried = new Set<Element>();
   const attempt = (scope: Element | null): ConversationScope | null => {
     if (!scope || tried.has(scope)) return null;
@@ -152,7 +161,7 @@ export function conversationScope(root: PageRoot, trace?: FactTrace): Conversati
     attempt(readingPane(root)) ??
     each(Array.from(root.querySelectorAll(S.readingPane))) ??
     each(Array.from(root.querySelectorAll(S.main))) ??
-    attempt(pageBody(root));
+    (pageMayHoldConversation(root, url) ? attempt(pageBody(root)) : null);
   if (found) return found;
   const pane = readingPane(root);
   if (pane && pane.querySelector(`${S.message} ${S.time}, ${S.message} ${S.sender}`)) {
@@ -365,7 +374,7 @@ function readMessage(unit: Element, bodies: readonly Element[], account: string 
 /** The open conversation, or null when none is shown (or its id cannot be found). */
 export function readThread(root: PageRoot, options: ReadOptions = {}): ThreadSnapshot | null {
   const trace = options.trace;
-  const found = conversationScope(root, trace);
+  const found = conversationScope(root, trace, options.url);
   if (!found) {
     trace?.note('messages', C.messages, undefined);
     return null;

@@ -36,7 +36,7 @@ const editorStrategies = {
 export function findReplyEditor(root: PageRoot, trace?: FactTrace): HTMLElement | null {
   const editors = Array.from(root.querySelectorAll<HTMLElement>(S.editor));
   if (editors.length === 0) return null;
-  const scope = conversationScope(root)?.scope ?? null;
+  const scope = conversationScope(root, undefined, root.nodeType === 9 ? (root as Document).location?.href : undefined)?.scope ?? null;
   const pane = scope && scope.matches(S.readingPane) ? scope : null;
   return firstValue('editor', C.editor, editorStrategies, { editors, pane }, trace) ?? null;
 }
