@@ -162,3 +162,21 @@ describe('Outlook list view with something body-like beside the list', () => {
     expect(outlook.readThread(page.document, { url: page.url })).toBeNull();
   });
 });
+
+describe('Gmail list view with list items in its rows (attachment chips)', () => {
+  it('is not a thread view', () => {
+    const page = loadFixture('gmail/assembled-list.html', 'https://mail.google.com/mail/u/0/#inbox');
+    opened.push(page);
+    for (const cell of Array.from(page.document.querySelectorAll('td.a4W'))) {
+      const chips = page.document.createElement('div');
+      chips.setAttribute('role', 'list');
+      const chip = page.document.createElement('div');
+      chip.setAttribute('role', 'listitem');
+      chip.textContent = 'invoice.pdf';
+      chips.append(chip);
+      cell.append(chips);
+    }
+    expect(gmail.isThreadView(page.document, page.url)).toBe(false);
+    expect(gmail.readThreadList(page.document)).toHaveLength(4);
+  });
+});

@@ -4,7 +4,7 @@ import { buildLayoutReport } from '../layout-report';
 import { countSelectors, type PageRoot } from '../page-root';
 import { FactTrace } from '../strategy-chain';
 import type { AdapterDiagnostics, LayoutReportOptions, ReadOptions } from '../types';
-import { readThread, threadContainer } from './read-thread';
+import { readThread, showsMessages } from './read-thread';
 import { readThreadList } from './read-thread-list';
 import { GMAIL_COUNTED, GMAIL_ESSENTIAL_FACTS, gmailSelectors as S } from './selectors';
 import { threadIdFromUrl } from './thread-url';
@@ -26,7 +26,8 @@ export function isThreadView(root: PageRoot, url: string): boolean {
   if (threadIdFromUrl(url)) return true;
   const main = root.querySelector(S.main);
   if ((main ?? root).querySelector(`${S.headingWithId}, ${S.subject}`) !== null) return true;
-  return main !== null && threadContainer(main) !== null;
+  // Without either, only messages on screen (outside list rows) make it a thread.
+  return main !== null && showsMessages(main);
 }
 
 /** Cheap fingerprint of the view: URL thread token, thread id on screen, number of messages, editor open. */

@@ -241,6 +241,15 @@ function readMessage(unit: Element, container: Element, account: string | undefi
   return message;
 }
 
+/** True when the page shows a thread's messages (outside the conversation list). */
+export function showsMessages(root: PageRoot): boolean {
+  const container = threadContainer(root);
+  if (!container) return false;
+  const excluded = new Set(container.querySelectorAll(`${S.listRow}, ${S.dialog}, ${S.body}`));
+  const units = firstValue('messages', C.messages, messageStrategies, { root, container, excluded, units: [] }, undefined);
+  return units !== undefined && units.length > 0;
+}
+
 /** The open thread, or null when no thread is open or its id or messages cannot be found. */
 export function readThread(root: PageRoot, options: ReadOptions = {}): ThreadSnapshot | null {
   const trace = options.trace;
