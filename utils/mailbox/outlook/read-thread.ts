@@ -208,6 +208,11 @@ function bodyUnits(ctx: ThreadCtx, bodies: readonly Element[]): Element[] {
 function chromeHolders(ctx: ThreadCtx): Set<Element> {
   if (ctx.chrome) return ctx.chrome;
   const holders = new Set<Element>();
+  // A reading pane (found by id or data attribute) holds no chrome: nothing to look for.
+  if (ctx.scope.matches(S.readingPane)) {
+    ctx.chrome = holders;
+    return holders;
+  }
   for (const part of Array.from(ctx.scope.querySelectorAll(S.appChrome))) {
     for (let el: Element | null = part; el && el !== ctx.scope && !holders.has(el); el = el.parentElement) holders.add(el);
   }
