@@ -12,6 +12,7 @@ import type { CaseCommand } from '@/utils/cases/lifecycle';
 import { sendMessage, onMessage } from '@/utils/extension/messenger';
 import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
 import { insertBlocks } from '@/utils/mailbox/insert-text';
+import { snapshotGaps } from '@/utils/mailbox/snapshot-gaps';
 import type { MailboxAdapter } from '@/utils/mailbox/types';
 import type { ThreadSnapshot } from '@/utils/cases/mail-thread';
 import { fitListRows, fitSnapshot } from '@/utils/cases/fit-snapshot';
@@ -36,6 +37,8 @@ export interface ContentOptions {
 }
 
 const UI_KEY = STORAGE_KEYS.sidebarUi.key;
+/** The address the layout report shown to copy by hand was made on. */
+let reportHref = '';
 const CALENDAR_KEY = STORAGE_KEYS.sidebarCalendar.key;
 let rememberedCalendar = '';
 
@@ -95,10 +98,12 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     keepSidebarHost(document, mounted);
     store.set({ theme: detectHostTheme(document) });
     const url = location.href;
+    // A report shown to copy by hand belongs to the page it was made on.
+    if (store.get().layoutReport !== undefined && url !== reportHref) store.set({ layoutReport: undefined });
     if (!adapter.isThreadView(document, url)) {
       lastSnapshotKey = '';
       lastSnapshot = undefined;
-      store.set({ view: null, threadOpen: false, unreadable: undefined, paletteOpen: false });
+      store.set({ view: null, threadOpen: false, unreadable: undefined, layoutGaps: undefined, layoutReport: undefined, paletteOpen: false });
       await refreshList();
       return;
     }
@@ -106,12 +111,14 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     // The page decides what is read: fit it within the protocol's limits (a hostile page's 100 KB subject still gets a sidebar).
     const snapshot = read ? fitSnapshot(read) : null;
     if (!snapshot) {
-      const diagnostics = adapter.health(document);
-      store.set({ view: null, threadOpen: true, unreadable: diagnostics.ok ? undefined : diagnostics });
+      // Only on this failure path: which fact no strategy found (the sidebar names it).
+      const diagnostics = adapter.health(document, { url });
+      store.set({ view: null, threadOpen: true, unreadable: diagnostics.ok ? undefined : diagnostics, layoutGaps: undefined });
       if (!diagnostics.ok) void sendMessage('health', { host: adapter.host, ok: false, missing: diagnostics.missing });
       return;
     }
-    store.set({ threadOpen: true, unreadable: undefined });
+    const gaps = snapshotGaps(snapshot);
+    store.set({ threadOpen: true, unreadable: undefined, layoutGaps: gaps.length > 0 ? gaps : undefined });
     const key = snapshotKey(snapshot);
     if (key === lastSnapshotKey) return;
     lastSnapshotKey = key;
@@ -292,6 +299,20 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
         () => store.set({ notice: t('copied', '$1 copied.', what) }),
         () => store.set({ error: t('copy_failed', 'Copying was not allowed by the browser.') }),
       );
+    },
+    copyLayoutReport: () => {
+      // Built only now, on the user's click: the structure of the page, no mail content.
+      const report = adapter.layoutReport(document, { url: location.href, browser: navigator.userAgent });
+      const what = t('health_report_name', 'Layout report');
+      const shown = () => {
+        reportHref = location.href;
+        store.set({ layoutReport: report, notice: undefined });
+      };
+      if (!navigator.clipboard?.writeText) {
+        shown();
+        return;
+      }
+      navigator.clipboard.writeText(report).then(() => store.set({ layoutReport: undefined, notice: t('copied', '$1 copied.', what) }), shown);
     },
     dismissMessage: () => store.set({ error: undefined, notice: undefined }),
   };
