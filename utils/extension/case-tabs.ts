@@ -22,3 +22,8 @@ export function tabsShowing(caseId: string): number[] {
 export function forgetTab(tabId: number): void {
   noteTabShowsCase(tabId, undefined);
 }
+
+/** Every tab showing a case, with that case. */
+export function shownCases(): Array<[number, string]> {
+  return [...caseByTab.entries()];
+}
