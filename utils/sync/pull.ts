@@ -84,6 +84,14 @@ export function takeChanges(page: ChangesResult, role: SyncRole): TakenPage {
       out.skipped += 1;
       continue;
     }
+    // Records are written once: a live document past its first revision was written again
+    // after a deletion (an erased record resent) or grafted. Neither is taken, and the id's
+    // first revision, if stored, is removed as deleted.
+    if (typeof doc._rev === 'string' && !doc._rev.startsWith('1-')) {
+      out.deletedIds.push(row.id);
+      out.invalid.push({ id: row.id, reason: `revision ${doc._rev.split('-')[0]}: a record is written once; a later revision (written again after a deletion, or grafted) is refused` });
+      continue;
+    }
     const parsed = parseSyncDoc(doc);
     if (!parsed.ok) {
       out.invalid.push({ id: row.id, reason: parsed.reason });

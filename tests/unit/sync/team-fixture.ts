@@ -6,7 +6,6 @@ import { setupTeamDatabase } from '../../../utils/sync/team-setup';
 import type { MemorySyncStore } from '../../../utils/sync/memory-store';
 import type { CouchServer } from '../../support/couch-server';
 
-export const DB = 'caseline';
 export const USERS = [
   { name: 'ann', password: 'ann-pw', role: 'agent' },
   { name: 'bob', password: 'bob-pw', role: 'agent' },
@@ -16,19 +15,24 @@ export const USERS = [
 export const nodeFetch = (input: string, init?: RequestInit) => fetch(input, init);
 
 export async function setUpTeam(server: CouchServer): Promise<void> {
-  const admin = new CouchClient({ url: server.url, db: DB, fetch: nodeFetch, basicAuth: server.adminAuth });
-  await setupTeamDatabase(admin, USERS);
+  await setupTeamDatabase(adminClient(server), USERS);
 }
 
 export function adminClient(server: CouchServer): CouchClient {
-  return new CouchClient({ url: server.url, db: DB, fetch: nodeFetch, basicAuth: server.adminAuth });
+  return new CouchClient({ url: server.url, db: server.db, fetch: nodeFetch, basicAuth: server.adminAuth });
 }
 
 /** A logged-in client for a user, through the fault proxy. */
-export async function userClient(server: CouchServer, name: string, viaProxy = true): Promise<CouchClient> {
+export async function userClient(server: CouchServer, name: string, viaProxy = true, opts: { relogin?: boolean } = {}): Promise<CouchClient> {
   const user = USERS.find((u) => u.name === name);
   if (!user) throw new Error(name);
-  const client = new CouchClient({ url: viaProxy ? server.proxy.url : server.url, db: DB, fetch: nodeFetch, timeoutMs: 5_000 });
+  const client = new CouchClient({
+    url: viaProxy ? server.proxy.url : server.url,
+    db: server.db,
+    fetch: nodeFetch,
+    timeoutMs: 5_000,
+    ...(opts.relogin ? { relogin: (c: CouchClient) => c.login(user.name, user.password) } : {}),
+  });
   await client.login(user.name, user.password);
   return client;
 }
