@@ -80,7 +80,6 @@ export async function syncWithTeam(db: CaselineDb, s: CaselineSettings, client: 
   const changes: TeamChanges = { stored: 0, removed: 0, keptFirst: [], publicationsChanged: false };
   const pushed = await pushOutbox(store, client, {
     author: s.sync.user,
-    relogin: () => client.renewSession(),
     ...(opts.ignoreBackoff ? { ignoreBackoff: true } : {}),
     ...(opts.now !== undefined ? { now: opts.now } : {}),
     ...(opts.random ? { random: opts.random } : {}),

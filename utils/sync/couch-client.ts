@@ -134,6 +134,11 @@ export class CouchClient {
     this.reloginImpl = opts.relogin;
   }
 
+  /** Whether this client can sign in again by itself (a `relogin` was given). */
+  get canRenewSession(): boolean {
+    return this.reloginImpl !== undefined;
+  }
+
   /**
    * Signs in again with the `relogin` given at construction (one sign-in for every caller that
    * asks while it runs). Throws when there is none or it fails.

@@ -27,7 +27,10 @@ export interface PushOptions {
   random?: () => number;
   /** The CouchDB user writing (default: the client's logged-in user). */
   author?: string;
-  /** Obtain a new session after a 401 (e.g. `() => client.login(user, password)`). */
+  /**
+   * Obtain a new session after a 401 (e.g. `() => client.login(user, password)`). Default: the
+   * client's own, when it was given one (CouchClient `relogin`).
+   */
   relogin?: () => Promise<unknown>;
   /** Push even if a stored backoff says to wait (a user pressed "sync now"). */
   ignoreBackoff?: boolean;
@@ -107,6 +110,7 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
   }
 
   let reloggedIn = false;
+  const relogin = opts.relogin ?? (client.canRenewSession ? () => client.renewSession() : undefined);
   const transientFailure = async (ids: readonly string[], err: unknown): Promise<PushResult> => {
     const message = describe(err);
     await store.bumpAttempts(ids, message);
@@ -142,10 +146,10 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
     try {
       answers = await client.bulkDocs(docs);
     } catch (err) {
-      if (err instanceof CouchError && err.kind === 'session_expired' && opts.relogin && !reloggedIn) {
+      if (err instanceof CouchError && err.kind === 'session_expired' && relogin && !reloggedIn) {
         reloggedIn = true;
         try {
-          await opts.relogin();
+          await relogin();
         } catch (loginErr) {
           return transientFailure(ids, loginErr);
         }
@@ -204,10 +208,10 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
 
     await store.markSent(sent);
     result.sent += sent.length;
-    if (sessionLost && opts.relogin && !reloggedIn) {
+    if (sessionLost && relogin && !reloggedIn) {
       reloggedIn = true;
       try {
-        await opts.relogin();
+        await relogin();
       } catch (loginErr) {
         return transientFailure(retryLater, loginErr);
       }
