@@ -176,6 +176,8 @@ export const LivePortMessageSchema = v.object({ type: v.literal('keepalive') });
 /** What the background sends on the live port. */
 export type LiveNotice =
   | { type: 'live'; live: LiveStatus }
+  /** Team sync is off: there is nothing to follow (a mailbox tab closes its port until shown again). */
+  | { type: 'syncOff' }
   | { type: 'teamChanged'; stored: number; removed: number; publications: boolean };
 
 export interface ProtocolMap {

@@ -139,6 +139,8 @@ export interface TeamView {
   settings: {
     publications: number;
     inForce?: { version: number; publishedBy: string; publishedAt: string };
+    /** What they say (the options page shows them in place of an agent's own while they are in use). */
+    values?: Pick<TeamSettingsInForce, 'presetId' | 'policy' | 'holidays'>;
     /** Whether this install works by them (an agent in the team). */
     inUse: boolean;
     /** For a lead: whether their own settings say the same as the team's. */
@@ -169,7 +171,12 @@ export async function teamView(db: CaselineDb, own: CaselineSettings, serverRole
     },
     settings: {
       publications: settings.publications,
-      ...(inForce ? { inForce: { version: inForce.version, publishedBy: inForce.publishedBy, publishedAt: inForce.publishedAt } } : {}),
+      ...(inForce
+        ? {
+            inForce: { version: inForce.version, publishedBy: inForce.publishedBy, publishedAt: inForce.publishedAt },
+            values: { ...(inForce.presetId ? { presetId: inForce.presetId } : {}), policy: inForce.policy, holidays: inForce.holidays },
+          }
+        : {}),
       inUse: member && own.role !== 'lead' && inForce !== undefined,
       ...(inForce && own.role === 'lead' ? { ownMatchesTeam: sameAsTeam(own, inForce) } : {}),
       invalid: settings.invalid,

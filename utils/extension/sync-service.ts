@@ -82,7 +82,9 @@ export class SyncService {
   async connect(input: { url: string; db: string; user: string; password: string }): Promise<Reply<SyncStatus>> {
     const checked = checkServerUrl(input.url);
     if (!checked.ok) return { ok: false, error: checked.reason, fields: [{ field: 'sync.url', message: checked.reason }] };
-    const granted = await browser.permissions.contains({ origins: [`${checked.origin}/*`] }).catch(() => false);
+    // The pattern the options page asks for: match patterns leave the port out (any port).
+    const host = new URL(checked.url);
+    const granted = await browser.permissions.contains({ origins: [`${host.protocol}//${host.hostname}/*`] }).catch(() => false);
     if (!granted) return { ok: false, error: `Caseline needs your permission to reach ${checked.origin}: press Connect again and allow it.` };
     await browser.storage.session.set({ [SECRET_KEY]: input.password }).catch(() => undefined);
     const client = teamClient({ url: checked.url, db: input.db, user: input.user }, fetchWithCookies, () => this.secret());
@@ -252,6 +254,9 @@ export class SyncService {
     if (this.stopTimer) clearTimeout(this.stopTimer);
     this.stopTimer = undefined;
     this.post(port, { type: 'live', live: liveStatus(this.feedState) });
+    void this.deps.settings().then((s) => {
+      if (!s.sync.enabled) this.post(port, { type: 'syncOff' });
+    });
     this.ensureFeed();
   }
 
