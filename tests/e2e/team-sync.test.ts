@@ -10,20 +10,17 @@
  * up front (http://127.0.0.1/*): granting an optional host permission takes a person's click in
  * the browser's prompt.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaselineSettings } from '../../utils/settings/settings';
-import type { SyncStatus } from '../../utils/messages';
 import type { TemplateSummary } from '../../utils/case-view';
 import { DEFAULT_TEMPLATES } from '../../utils/templates/library';
 import { CouchClient } from '../../utils/sync/couch-client';
 import { setupTeamDatabase } from '../../utils/sync/team-setup';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { closeInstallTab, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { extensionWithServerAccess, joinTeam } from './support/server-access';
 import { openPage, sendFromPage } from './support/extension-pages';
 
 const USERS = [
@@ -31,27 +28,6 @@ const USERS = [
   { name: 'lea', password: 'lea-pw', role: 'lead' },
 ] as const;
 const WAIT = { timeout: 30_000 };
-
-/** A copy of the built extension whose manifest grants the loopback test server up front. */
-function extensionWithServerAccess(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'caseline-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-/** Signs the install in to the team server as `user`, with `role` set in its settings. */
-async function joinTeam(page: Page, server: CouchServer, user: (typeof USERS)[number]): Promise<void> {
-  const current = await sendFromPage<CaselineSettings>(page, 'getSettings', {});
-  if (!current.ok) throw new Error(current.error);
-  const saved = await sendFromPage<CaselineSettings>(page, 'saveSettings', { settings: { ...current.value, onboarded: true, role: user.role, agent: { ...current.value.agent, name: user.name.toUpperCase() } } });
-  expect(saved.ok).toBe(true);
-  const connected = await sendFromPage<SyncStatus>(page, 'syncConnect', { url: server.url, db: server.db, user: user.name, password: user.password });
-  expect(connected).toMatchObject({ ok: true, value: { enabled: true, user: user.name, serverRoles: [`caseline-${user.role}`] } });
-}
 
 describe('team sync between a lead’s and an agent’s browsers', () => {
   let server: CouchServer;
@@ -71,8 +47,8 @@ describe('team sync between a lead’s and an agent’s browsers', () => {
     await Promise.all([closeInstallTab(lead), closeInstallTab(agent)]);
     leadOptions = await openPage(lead, 'options.html');
     agentOptions = await openPage(agent, 'options.html');
-    await joinTeam(leadOptions, server, USERS[1]);
-    await joinTeam(agentOptions, server, USERS[0]);
+    expect(await joinTeam(leadOptions, server, USERS[1])).toMatchObject({ enabled: true, user: 'lea', serverRoles: ['caseline-lead'] });
+    expect(await joinTeam(agentOptions, server, USERS[0])).toMatchObject({ enabled: true, user: 'ann', serverRoles: ['caseline-agent'] });
   });
   afterAll(async () => {
     await lead?.close();

@@ -25,7 +25,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import type { AddressInfo, Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -132,9 +132,30 @@ function trackSockets(server: Server): Set<Socket> {
   return sockets;
 }
 
+let heartbeatsUnrefd = false;
+
+/**
+ * express-pouchdb 4.2 leaves a longpoll's heartbeat interval running when the client goes away
+ * (cancelling the PouchDB feed it waits on never ends it), and such an interval keeps a process
+ * alive for good: those are unref'd when made (recognised by where they are made), so they never
+ * hold a test worker or the bench open. Nothing else changes.
+ */
+function unrefChangesHeartbeats(): void {
+  if (heartbeatsUnrefd) return;
+  heartbeatsUnrefd = true;
+  const original = globalThis.setInterval;
+  const patched = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(handler, ms, ...args);
+    if (new Error().stack?.includes(`express-pouchdb${sep}lib${sep}routes${sep}changes.js`)) timer.unref();
+    return timer;
+  }) as typeof setInterval;
+  globalThis.setInterval = patched;
+}
+
 export async function startCouchServer(): Promise<CouchServer> {
   const real = process.env.COUCH_URL;
   if (real) return startRealCouch(real);
+  unrefChangesHeartbeats();
   const PouchDB = (require('pouchdb-core') as PouchStatic)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-replication'))
@@ -272,7 +293,7 @@ async function startFaultProxy(target: { protocol: 'http:' | 'https:'; host: str
     return undefined;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> =>
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> =>
     new Promise((resolve, reject) => {
       if (!upstream.up) return reject(new Error('upstream stopped'));
       // Ask for an uncompressed answer: the proxy may cut or rewrite the body.
@@ -289,6 +310,11 @@ async function startFaultProxy(target: { protocol: 'http:' | 'https:'; host: str
         upRes.on('error', reject);
       });
       up.on('error', reject);
+      // The client went away (an aborted longpoll): so does the request upstream, as through a
+      // real proxy (the server then stops holding it open).
+      res.on('close', () => {
+        if (!res.writableFinished) up.destroy();
+      });
       up.end(body);
     });
 
@@ -315,7 +341,7 @@ async function startFaultProxy(target: { protocol: 'http:' | 'https:'; host: str
         if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
         let answer;
         try {
-          answer = await forward(req, Buffer.concat(chunks));
+          answer = await forward(req, res, Buffer.concat(chunks));
         } catch {
           // The server is stopped: the client sees a refused/reset connection.
           req.socket.destroy();
