@@ -93,9 +93,15 @@ export default defineBackground(() => {
     if (ctx.tabId !== undefined) noteTabShowsCase(ctx.tabId, r.ok ? r.value?.caseId : undefined);
     if (r.ok && r.value) broadcast(r.value, ctx.tabId);
     void refreshBadge();
+    // A thread read may have recorded events (received, replied): the team sees them soon.
+    if (r.ok && r.value) void sync.kick();
     return r;
   });
-  handle('threadList', async ({ host, rows }) => (await desk()).threadList(host, rows));
+  handle('threadList', async ({ host, rows }) => {
+    const r = await (await desk()).threadList(host, rows);
+    if (r.ok && r.value.length > 0) void sync.kick();
+    return r;
+  });
   handle('health', ({ host, missing }) => {
     console.warn(`[caseline] ${host} layout not readable; missing: ${missing.join(', ')}`);
     return { ok: true, value: null };

@@ -408,12 +408,16 @@ async function startRealCouch(address: string): Promise<CouchServer> {
       proxy.upstream.up = true;
     },
     async expireSessions() {
-      const secret = JSON.stringify(randomBytes(16).toString('hex'));
+      // CouchDB 3 keeps the cookie secret in [chttpd_auth] (older nodes in [couch_httpd_auth]).
+      const secret = randomBytes(16).toString('hex');
+      let status = 0;
       for (const section of ['chttpd_auth', 'couch_httpd_auth']) {
-        const res = await admin('PUT', `/_node/_local/_config/${section}/secret`, JSON.parse(secret));
+        const res = await admin('PUT', `/_node/_local/_config/${section}/secret`, secret);
         await res.arrayBuffer();
-        if (!res.ok) throw new Error(`could not rotate the cookie secret (${section}): ${res.status}`);
+        if (res.ok) return;
+        status = res.status;
       }
+      throw new Error(`could not rotate the cookie secret: ${status}`);
     },
     async stop() {
       await proxy.close();
