@@ -47,6 +47,25 @@ function liveWords(live: LiveStatus | undefined): string {
   return t('options_liveRetrying', 'The server did not answer ($1); trying again at $2.', [live.error, when(live.retryAt)]);
 }
 
+/** A status row listing records with why (at most 20), or nothing when there are none. */
+function ReasonList({ title, items }: { title: string; items: ReadonlyArray<{ id: string; reason: string }> }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <dt>{title}</dt>
+      <dd>
+        <ul>
+          {items.slice(0, 20).map((r) => (
+            <li key={r.id}>
+              {r.id}: {r.reason}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
 export function SyncSection({ sync, live, team, onTeam, onChanged }: Props) {
   const [url, setUrl] = useState(sync.url);
   const [db, setDb] = useState(sync.db || 'caseline');
@@ -179,34 +198,8 @@ export function SyncSection({ sync, live, team, onTeam, onChanged }: Props) {
               <dd>{status.lastError}</dd>
             </>
           ) : null}
-          {status.rejected.length > 0 ? (
-            <>
-              <dt>{t('options_syncRejected', 'Refused by the server (kept here)')}</dt>
-              <dd>
-                <ul>
-                  {status.rejected.slice(0, 20).map((r) => (
-                    <li key={r.id}>
-                      {r.id}: {r.reason}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-          {status.refusedDocs.length > 0 ? (
-            <>
-              <dt>{t('options_syncRefusedDocs', 'Records from the server not taken')}</dt>
-              <dd>
-                <ul>
-                  {status.refusedDocs.slice(0, 20).map((r) => (
-                    <li key={r.id}>
-                      {r.id}: {r.reason}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          <ReasonList title={t('options_syncRejected', 'Refused by the server (kept here)')} items={status.rejected} />
+          <ReasonList title={t('options_syncRefusedDocs', 'Records from the server not taken')} items={status.refusedDocs} />
         </dl>
       ) : null}
       {team?.inTeam ? (

@@ -4,7 +4,7 @@
  * library. And a deleted record written again (a resend) is not taken back.
  */
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approveTemplate, saveDraft } from '../../../utils/desk/template-library';
 import { dashboardView } from '../../../utils/desk/dashboard-view';
 import { publishTemplate, templatesInForce } from '../../../utils/desk/team-publications';
@@ -15,10 +15,9 @@ import { presetById } from '../../../utils/sla/presets';
 import { newDraft } from '../../../utils/templates/approval';
 import { MemorySyncStore } from '../../../utils/sync/memory-store';
 import { pushOutbox } from '../../../utils/sync/push';
-import { startCouchServer } from '../../support/couch-server';
 import type { CouchServer } from '../../support/couch-server';
 import { newInstall, NOW } from './install-fixture';
-import { adminClient, queueCase, serverDocs, setUpTeam, userClient } from './team-fixture';
+import { adminClient, queueCase, serverDocs, userClient, useTeamServer } from './team-fixture';
 
 const POLICY = presetById('sop-000')!;
 
@@ -31,29 +30,22 @@ async function adminDelete(server: CouchServer, ids: string[]): Promise<void> {
 }
 
 describe('deletions on the server reach every local store', () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-    await setUpTeam(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useTeamServer();
 
   it('the lead: deleted records leave the team store, the case digests and the dashboard; a deleted record sent again is refused', async () => {
     const store = new MemorySyncStore();
-    const ann = await userClient(server, 'ann');
+    const ann = await userClient(server(), 'ann');
     const kept = queueCase(store, 'install-1', 'ann');
     const erased = queueCase(store, 'install-1', 'ann');
     const outbox = store.all();
     expect(await pushOutbox(store, ann)).toEqual({ sent: 6, rejected: 0, conflicts: 0 });
 
-    const lead = await newInstall(server, 'lea');
+    const lead = await newInstall(server(), 'lea');
     await syncWithTeam(lead.db, lead.settings, lead.client);
     expect((await dashboardView(lead.db, POLICY, 'team', {}, NOW.getTime() + 10 * 86_400_000)).totalCases).toBe(2);
 
     // An erasure removes a whole case; maintenance removes one event of the other.
-    await adminDelete(server, [...erased.map((e) => `ev:ann:${e.id}`), `ev:ann:${kept[2]!.id}`]);
+    await adminDelete(server(), [...erased.map((e) => `ev:ann:${e.id}`), `ev:ann:${kept[2]!.id}`]);
     const run = await syncWithTeam(lead.db, lead.settings, lead.client);
     expect(run.error).toBeUndefined();
     expect(run.pulled?.deleted).toBe(4);
@@ -78,7 +70,7 @@ describe('deletions on the server reach every local store', () => {
   });
 
   it('the agents: a publication deleted on the server leaves every agent’s library', async () => {
-    const lead = await newInstall(server, 'lea');
+    const lead = await newInstall(server(), 'lea');
     const at = NOW.toISOString();
     const id = `tpl-${ulid()}`;
     await saveDraft(lead.db, newDraft({ id, name: 'Holding reply', stage: 'acknowledgement', language: 'en', body: 'Thank you, we are on it.' }, at), at);
@@ -86,14 +78,14 @@ describe('deletions on the server reach every local store', () => {
     expect(await publishTemplate(lead.db, lead.settings, id, { agentId: lead.settings.agent.id, now: at })).toMatchObject({ ok: true });
     expect((await syncWithTeam(lead.db, lead.settings, lead.client)).pushed).toMatchObject({ sent: 1, rejected: 0 });
 
-    const agents = [await newInstall(server, 'ann'), await newInstall(server, 'bob')];
+    const agents = [await newInstall(server(), 'ann'), await newInstall(server(), 'bob')];
     for (const a of agents) {
       await syncWithTeam(a.db, a.settings, a.client);
       expect((await templatesInForce(a.db, a.settings)).map((t) => t.id)).toContain(id);
     }
-    const published = (await serverDocs(server)).filter((d) => d.type === 'template' && (d.template as { templateId: string }).templateId === id);
+    const published = (await serverDocs(server())).filter((d) => d.type === 'template' && (d.template as { templateId: string }).templateId === id);
     expect(published).toHaveLength(1);
-    await adminDelete(server, [published[0]!._id]);
+    await adminDelete(server(), [published[0]!._id]);
     for (const a of agents) {
       const run = await syncWithTeam(a.db, a.settings, a.client);
       expect(run.pulled?.deleted).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,7 @@
  * apart; withdrawing withdraws everywhere; an agent cannot publish (the server refuses it).
  */
 import { monotonicFactory, ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseDesk } from '../../../utils/desk/case-desk';
 import { effectivePolicy } from '../../../utils/desk/effective-policy';
 import { publishSettings, publishTemplate, settingsInForce, teamSettingsFor, teamView, templatesInForce, withdrawTemplate } from '../../../utils/desk/team-publications';
@@ -14,10 +14,8 @@ import { approveTemplate, getTemplate, listLibrary, saveDraft } from '../../../u
 import { findSampleThread, toThreadSnapshot } from '../../../utils/practice';
 import type { CaselineSettings } from '../../../utils/settings/settings';
 import { newDraft } from '../../../utils/templates/approval';
-import { startCouchServer } from '../../support/couch-server';
-import type { CouchServer } from '../../support/couch-server';
 import { newInstall, NOW, type Install } from './install-fixture';
-import { setUpTeam } from './team-fixture';
+import { useTeamServer } from './team-fixture';
 
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 const ctx = (i: Install, minutes = 0) => ({ agentId: i.settings.agent.id, now: at(minutes) });
@@ -29,19 +27,12 @@ async function sync(i: Install) {
 }
 
 describe('the team’s library and settings', () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-    await setUpTeam(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useTeamServer();
 
   it('the lead publishes approved templates; agents use exactly those, with version and approvals, their drafts apart; withdrawn everywhere', async () => {
-    const lead = await newInstall(server, 'lea');
-    const ann = await newInstall(server, 'ann');
-    const bob = await newInstall(server, 'bob');
+    const lead = await newInstall(server(), 'lea');
+    const ann = await newInstall(server(), 'ann');
+    const bob = await newInstall(server(), 'bob');
     const id = `team-ack-${ulid()}`;
     await saveDraft(lead.db, newDraft({ id, name: 'Team acknowledgement', stage: 'acknowledgement', language: 'en', body: 'Thank you, {{customer.firstName}}. We are on it.', shortcut: 'tack' }, at(0)), at(0));
     // Not approved yet: nothing to publish.
@@ -102,7 +93,7 @@ describe('the team’s library and settings', () => {
   });
 
   it('an agent cannot publish: the view offers nothing, and the server refuses a publication the agent’s install sends anyway', async () => {
-    const ann = await newInstall(server, 'ann');
+    const ann = await newInstall(server(), 'ann');
     expect((await teamView(ann.db, ann.settings, ['caseline-agent'])).canPublish).toBe(false);
     // Even an install set to "lead" by hand: the server's roles decide what is offered…
     const posing: CaselineSettings = { ...ann.settings, role: 'lead' };
@@ -117,14 +108,14 @@ describe('the team’s library and settings', () => {
     expect(run.pushed).toMatchObject({ sent: 0, rejected: 2 });
     const rejected = await ann.db.getAllFromIndex('outbox', 'byState', IDBKeyRange.bound(['rejected', ''], ['rejected', '\uffff']));
     expect(rejected.map((r) => r.lastError)).toEqual([expect.stringContaining('written by caseline-lead'), expect.stringContaining('written by caseline-lead')]);
-    const bob = await newInstall(server, 'bob');
+    const bob = await newInstall(server(), 'bob');
     await sync(bob);
     expect((await templatesInForce(bob.db, bob.settings)).some((t) => t.id === id)).toBe(false);
   });
 
   it('the lead publishes the team’s settings: agents work by them (targets, calendar, holidays), versioned; the lead’s team dashboard measures by them', async () => {
-    const lead = await newInstall(server, 'lea');
-    const ann = await newInstall(server, 'ann');
+    const lead = await newInstall(server(), 'lea');
+    const ann = await newInstall(server(), 'ann');
     const own = ann.settings;
     const policy = structuredClone(lead.settings.policy);
     policy.targets.complaint.acknowledge = { ...policy.targets.complaint.acknowledge!, amount: 2, unit: 'hours' };

@@ -3,62 +3,53 @@
  * for longer than a session lasts: a lead with nothing to push keeps pulling, and the live feed
  * keeps following.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listTeamDocs } from '../../../utils/desk/team-records';
 import { syncWithTeam, teamLiveFeed } from '../../../utils/desk/team-sync';
 import { MemorySyncStore } from '../../../utils/sync/memory-store';
 import { pushOutbox } from '../../../utils/sync/push';
-import { startCouchServer } from '../../support/couch-server';
-import type { CouchServer } from '../../support/couch-server';
 import { eventually, newInstall } from './install-fixture';
-import { queueCase, setUpTeam, userClient } from './team-fixture';
+import { queueCase, userClient, useTeamServer } from './team-fixture';
 
 describe('an ended session is renewed by itself', () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-    await setUpTeam(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useTeamServer();
 
   it('a lead with nothing to push: the pull after the session ended signs in again once and takes the new records', async () => {
     const store = new MemorySyncStore();
-    const ann = await userClient(server, 'ann', true, { relogin: true });
+    const ann = await userClient(server(), 'ann', true, { relogin: true });
     queueCase(store, 'install-1', 'ann');
     await pushOutbox(store, ann);
 
-    const lead = await newInstall(server, 'lea');
+    const lead = await newInstall(server(), 'lea');
     const first = await syncWithTeam(lead.db, lead.settings, lead.client);
     expect(first).toMatchObject({ pushed: { sent: 0 }, pulled: { applied: 3 } });
     expect(first.error).toBeUndefined();
 
     // Every session ends (CouchDB's timeout, a restart with a new secret); the background stays up.
-    await server.expireSessions();
+    await server().expireSessions();
     queueCase(store, 'install-1', 'ann');
     expect(await pushOutbox(store, ann)).toEqual({ sent: 3, rejected: 0, conflicts: 0 });
-    const before = server.proxy.log.length;
+    const before = server().proxy.log.length;
     const second = await syncWithTeam(lead.db, lead.settings, lead.client);
     expect(second.error).toBeUndefined();
     expect(second.pulled?.applied).toBe(3);
     expect(lead.client.renewedSessions).toBe(1);
-    const changes = server.proxy.log.slice(before).filter((r) => r.path.includes('/_changes'));
+    const changes = server().proxy.log.slice(before).filter((r) => r.path.includes('/_changes'));
     expect(changes.map((r) => r.status)).toEqual([401, 200]);
     expect(await listTeamDocs(lead.db)).toHaveLength(6);
   });
 
   it('the live feed keeps following across an ended session', async () => {
     const store = new MemorySyncStore();
-    const ann = await userClient(server, 'ann', true, { relogin: true });
-    const lead = await newInstall(server, 'lea');
+    const ann = await userClient(server(), 'ann', true, { relogin: true });
+    const lead = await newInstall(server(), 'lea');
     await syncWithTeam(lead.db, lead.settings, lead.client);
     const had = (await listTeamDocs(lead.db)).length;
     const feed = teamLiveFeed(lead.db, lead.settings, lead.client, {}, { waitMs: 400, heartbeatMs: 100, random: () => 0.05 });
     feed.start();
     try {
       await eventually(() => feed.currentState.status === 'live');
-      await server.expireSessions();
+      await server().expireSessions();
       await eventually(() => lead.client.renewedSessions > 0); // the next longpoll met a 401
       queueCase(store, 'install-1', 'ann');
       await pushOutbox(store, ann);

@@ -4,7 +4,8 @@ import type { CaseEvent } from '../../../utils/cases/events';
 import { CouchClient } from '../../../utils/sync/couch-client';
 import { setupTeamDatabase } from '../../../utils/sync/team-setup';
 import type { MemorySyncStore } from '../../../utils/sync/memory-store';
-import type { CouchServer } from '../../support/couch-server';
+import { afterAll, beforeAll } from 'vitest';
+import { startCouchServer, type CouchServer } from '../../support/couch-server';
 
 export const USERS = [
   { name: 'ann', password: 'ann-pw', role: 'agent' },
@@ -56,4 +57,23 @@ export function queueCase(store: MemorySyncStore, agentId: string, actor: string
 export async function serverDocs(server: CouchServer): Promise<Array<Record<string, unknown> & { _id: string }>> {
   const all = await adminClient(server).allDocs({ includeDocs: true });
   return all.rows.filter((r) => !r.id?.startsWith('_design/')).map((r) => r.doc!) as Array<Record<string, unknown> & { _id: string }>;
+}
+
+/**
+ * The test server with the team set up before a file's tests and stopped after them; call it at
+ * the top of a describe block and use the returned getter inside the tests.
+ */
+export function useTeamServer(): () => CouchServer {
+  let server: CouchServer | undefined;
+  beforeAll(async () => {
+    server = await startCouchServer();
+    await setUpTeam(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the test server has not started');
+    return server;
+  };
 }
