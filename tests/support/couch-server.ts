@@ -133,6 +133,7 @@ function trackSockets(server: Server): Set<Socket> {
 }
 
 let heartbeatsUnrefd = false;
+let pouchWithPlugins: PouchStatic | undefined;
 
 /**
  * express-pouchdb 4.2 leaves a longpoll's heartbeat interval running when the client goes away
@@ -156,15 +157,17 @@ export async function startCouchServer(): Promise<CouchServer> {
   const real = process.env.COUCH_URL;
   if (real) return startRealCouch(real);
   unrefChangesHeartbeats();
-  const PouchDB = (require('pouchdb-core') as PouchStatic)
+  // Plugins register on PouchDB itself, once a process; each server gets databases of its own
+  // (a name prefix: the memory adapter keeps databases by name for the whole process).
+  pouchWithPlugins ??= (require('pouchdb-core') as PouchStatic)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-replication'))
     .plugin(require('pouchdb-mapreduce'))
     .plugin(require('pouchdb-changes-filter'));
-  const Pouch = PouchDB.defaults({ adapter: 'memory' });
+  const suffix = randomBytes(4).toString('hex');
+  const Pouch = pouchWithPlugins.defaults({ adapter: 'memory', prefix: `server-${suffix}-` });
   const express = require('express') as () => ExpressApp;
   const expressPouchDB = require('express-pouchdb') as (p: PouchStatic, o: Record<string, unknown>) => ExpressApp;
-  const suffix = randomBytes(4).toString('hex');
   const pouchApp = expressPouchDB(Pouch, {
     inMemoryConfig: true,
     logPath: join(tmpdir(), `caseline-couch-${process.pid}-${suffix}.log`),
