@@ -3,8 +3,9 @@
  * profile) and an agent (another). The lead's open dashboard shows an agent's records as they
  * are written to the server (live, no reload); the lead publishes a template and the team's
  * settings from the options page and the agent's open options page shows them (the version in
- * use, the SLA sections taken over by the team's), with nothing offered to publish; withdrawing
- * takes the template out of the agent's library.
+ * use, the SLA sections taken over by the team's), with nothing offered to publish, and the
+ * agent's open mailbox tab suggests the team's template only; withdrawing takes it out of the
+ * agent's library and sidebar.
  *
  * The extension is the built one; only its manifest, in a copy, grants the test server's host
  * up front (http://127.0.0.1/*): granting an optional host permission takes a person's click in
@@ -19,6 +20,7 @@ import { DEFAULT_TEMPLATES } from '../../utils/templates/library';
 import { CouchClient } from '../../utils/sync/couch-client';
 import { setupTeamDatabase } from '../../utils/sync/team-setup';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { demoMailbox } from '../../scripts/demo/demo-mailbox';
 import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { extensionWithServerAccess, joinTeam } from './support/server-access';
 import { openPage, sendFromPage } from './support/extension-pages';
@@ -94,7 +96,16 @@ describe('team sync between a lead’s and an agent’s browsers', () => {
     await dashboard.close();
   });
 
-  it('the lead publishes a template and the team’s settings; the agent’s open options page takes them, without anything to publish', async () => {
+  it('the lead publishes a template and the team’s settings; the agent’s open options page and mailbox take them, without anything to publish', async () => {
+    // The agent has a complaint open in the mailbox: the sidebar suggests from the shipped library.
+    const mailbox = demoMailbox(new Date());
+    const complaint = mailbox.stops.find((x) => x.thread?.id === 'p09-refund-kettle-rude')!;
+    const mail = await agent.openMailPage(complaint.url, mailbox.router);
+    await mail.bringToFront();
+    const suggested = () => mail.$$eval('caseline-sidebar >>> [data-testid="suggested-templates"] button', (bs) => bs.map((b) => b.textContent ?? ''));
+    await mail.waitForSelector('caseline-sidebar >>> [data-testid="suggested-templates"] button', WAIT);
+    expect((await suggested()).length).toBeGreaterThan(1);
+
     await leadOptions.reload();
     await agentOptions.reload();
     await agentOptions.waitForSelector('[data-testid="team-library-empty"]', WAIT);
@@ -111,9 +122,17 @@ describe('team sync between a lead’s and an agent’s browsers', () => {
     expect(await agentOptions.$$eval('[data-testid="team-templates"] button', (b) => b.length)).toBe(0);
     expect(await agentOptions.$$eval('button', (bs) => bs.filter((b) => /Publish/.test(b.textContent ?? '')).length)).toBe(0);
     expect(await agentOptions.$('[data-testid="publish-settings"]')).toBeNull();
-    // The mailbox now offers the team's library only.
+    // The mailbox now offers the team's library only, in the open tab too (no reload).
     const offered = await sendFromPage<TemplateSummary[]>(agentOptions, 'templateList', {});
     expect(offered.ok && offered.value.map((t) => t.id)).toEqual([template.id]);
+    await mail.waitForFunction(
+      (name: string) => {
+        const names = [...(document.querySelector('caseline-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="suggested-templates"] button') ?? [])].map((b) => b.textContent ?? '');
+        return names.length === 1 && names[0]!.includes(name);
+      },
+      WAIT,
+      template.name,
+    );
 
     // Team settings: published by the lead, in use on the agent's page (the SLA sections are the team's).
     await leadOptions.click('[data-testid="publish-settings"]');
@@ -128,5 +147,7 @@ describe('team sync between a lead’s and an agent’s browsers', () => {
     expect(await agentOptions.$(`[data-testid="team-templates"] tr[data-template-id="${template.id}"]`)).toBeNull();
     const after = await sendFromPage<TemplateSummary[]>(agentOptions, 'templateList', {});
     expect(after.ok && after.value.map((t) => t.id)).toEqual([]);
+    await mail.waitForFunction(() => !document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="suggested-templates"] button'), WAIT);
+    await mail.close();
   }, 180_000);
 });
