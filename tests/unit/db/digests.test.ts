@@ -218,6 +218,18 @@ describe('team digests', () => {
     expect(await live(db, 'local')).toEqual([]);
   });
 
+  it('a record once stored is never replaced by a different one under its id (a grafted revision): the first is kept and reported', async () => {
+    ({ db } = await freshDb());
+    const e = event('key-1', 'received', '2026-03-02T08:00:00.000Z', {}, 'customer');
+    const first = { ...teamEvent('bob', e), _rev: '1-aaaa' } as SyncDoc;
+    expect(await putTeamDocs(db, [first])).toMatchObject({ stored: 1, keptFirst: [] });
+    // The same record pulled again: nothing to report.
+    expect(await putTeamDocs(db, [first])).toMatchObject({ stored: 1, keptFirst: [] });
+    const other = { ...teamEvent('bob', { ...e, type: 'resolved', data: { code: 'x', summary: 'y' } } as CaseEvent), _rev: '1-bbbb' } as SyncDoc;
+    expect(await putTeamDocs(db, [other])).toMatchObject({ stored: 0, keptFirst: [first._id] });
+    expect((await db.get('team', first._id))?.doc).toEqual(first);
+  });
+
   it('documents deleted on the server are removed with what was derived from them', async () => {
     ({ db } = await freshDb());
     const e1 = event('key-1', 'received', '2026-03-02T08:00:00.000Z', {}, 'customer');
