@@ -18,7 +18,7 @@ import type { CaselineSettings } from '@/utils/settings/settings';
 import type { Template } from '@/utils/templates/types';
 import { handle, refusedMessageCount, type HandlerContext } from '@/utils/extension/message-router';
 import { sendMessage } from '@/utils/extension/messenger';
-import { forgetCases, forgetTab, noteTabShowsCase, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
+import { forgetCases, forgetTab, noteTabShowsCase, shownCases, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
 import { checkDeadlines, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
@@ -28,6 +28,7 @@ import { effectivePolicy } from '@/utils/desk/effective-policy';
 import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
 import { MAIL_ORIGINS } from '@/utils/messages';
 import { clearParsedBodies } from '@/utils/templates/body-syntax';
+import { settingsInForce } from '@/utils/desk/team-publications';
 
 const RETENTION_ALARM = 'caseline-retention';
 
@@ -35,18 +36,49 @@ export default defineBackground(() => {
   const newId = monotonicFactory();
   let dbPromise: Promise<CaselineDb> | undefined;
   const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));
+  // The install's own settings (what the options page edits), and those it works by: an agent in
+  // a team works by the team's published SLA policy, calendar and holidays (team-publications.ts).
   let settingsCache: CaselineSettings | undefined;
-  const settings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
+  let inForceCache: Promise<CaselineSettings> | undefined;
+  const ownSettings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
+  const settings = () => (inForceCache ??= (async () => settingsInForce(await db(), await ownSettings()))().catch((error: unknown) => {
+    inForceCache = undefined;
+    throw error;
+  }));
+  const forgetSettings = (own?: CaselineSettings) => {
+    settingsCache = own;
+    inForceCache = undefined;
+  };
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
-  const sync = new SyncService({ db, settings, newId, onSettingsChanged: (s) => (settingsCache = s) });
+  const sync = new SyncService({
+    db,
+    settings: ownSettings,
+    newId,
+    onSettingsChanged: (s) => forgetSettings(s),
+    // The team's library or settings changed: every tab showing a case gets its view again (new
+    // templates in the palette, deadlines under the team's policy).
+    onPublicationsChanged: () => {
+      inForceCache = undefined;
+      void refreshTabs();
+    },
+  });
 
   const broadcast = (view: CaseView, exceptTab?: number) => {
     for (const tabId of tabsShowing(view.caseId)) {
       if (tabId === exceptTab) continue;
       sendMessage('caseUpdated', view, tabId).catch(() => forgetTab(tabId));
     }
+  };
+  const refreshTabs = async () => {
+    const d = await desk();
+    const s = await settings();
+    for (const [tabId, caseId] of shownCases()) {
+      const view = await d.view(caseId, s).catch(() => undefined);
+      if (view?.ok && view.value) sendMessage('caseUpdated', view.value, tabId).catch(() => forgetTab(tabId));
+    }
+    void refreshBadge();
   };
   const refreshBadge = async () => {
     try {
@@ -72,9 +104,15 @@ export default defineBackground(() => {
     if (ctx.tabId !== undefined) noteTabShowsCase(ctx.tabId, r.ok ? r.value?.caseId : undefined);
     if (r.ok && r.value) broadcast(r.value, ctx.tabId);
     void refreshBadge();
+    // A thread read may have recorded events (received, replied): the team sees them soon.
+    if (r.ok && r.value) void sync.kick();
     return r;
   });
-  handle('threadList', async ({ host, rows }) => (await desk()).threadList(host, rows));
+  handle('threadList', async ({ host, rows }) => {
+    const r = await (await desk()).threadList(host, rows);
+    if (r.ok && r.value.length > 0) void sync.kick();
+    return r;
+  });
   handle('health', ({ host, missing }) => {
     console.warn(`[caseline] ${host} layout not readable; missing: ${missing.join(', ')}`);
     return { ok: true, value: null };
@@ -102,11 +140,11 @@ export default defineBackground(() => {
   });
 
   // ── from the extension's own pages ──
-  handle('getSettings', async () => ({ ok: true, value: await settings() }));
+  handle('getSettings', async () => ({ ok: true, value: await ownSettings() }));
   handle('saveSettings', async ({ settings: input }) => {
     const r = await saveAppSettings(await db(), input);
     if (!r.ok) return { ok: false, error: `Not saved: ${r.errors.length} field(s) need attention.`, fields: r.errors };
-    settingsCache = r.value;
+    forgetSettings(r.value);
     sync.reset();
     void refreshBadge();
     return { ok: true, value: r.value };
@@ -120,7 +158,7 @@ export default defineBackground(() => {
     }
   });
   handle('approveTemplate', async ({ id }) => {
-    const s = await settings();
+    const s = await ownSettings();
     const r = await approveTemplate(await db(), id, s.agent.name, new Date().toISOString());
     return r.ok ? { ok: true, value: r.template } : r;
   });
@@ -129,7 +167,7 @@ export default defineBackground(() => {
     return t ? { ok: true, value: t } : { ok: false, error: 'That template does not exist any more.' };
   });
   handle('importTemplates', async ({ json, approve }) => {
-    const s = await settings();
+    const s = await ownSettings();
     const r = await importLibrary(await db(), json, approve ? { by: s.agent.name, at: new Date().toISOString() } : null);
     return r.ok ? { ok: true, value: { count: r.count } } : r;
   });
@@ -137,7 +175,7 @@ export default defineBackground(() => {
   handle('importBackup', async ({ json }) => {
     const r = await importBackup(await db(), json);
     if (!r.ok) return { ok: false, error: `Nothing was imported: ${r.errors.slice(0, 10).map((e) => e.message).join(' ')}` };
-    settingsCache = undefined;
+    forgetSettings();
     deskInstance?.forget();
     // The restored cases' SLA states, evaluated once now rather than on the dashboard's first open.
     await warmDashboard(await db(), effectivePolicy(await settings(), new Date()), 'local').catch(() => undefined);
@@ -151,7 +189,7 @@ export default defineBackground(() => {
   const places = dataPlaces({
     db,
     forgetMemory: (caseIds) => {
-      settingsCache = undefined;
+      forgetSettings();
       deskInstance?.forget();
       forgetCases(caseIds);
       if (!caseIds) {
@@ -168,7 +206,7 @@ export default defineBackground(() => {
     },
   });
   handle('eraseCustomer', async ({ email }) => {
-    const s = await settings();
+    const s = await ownSettings();
     // Queued whenever a team server is set, even while sync is paused: it goes on reconnecting.
     const queueSync = s.sync.enabled || s.sync.url !== '';
     try {
@@ -187,6 +225,10 @@ export default defineBackground(() => {
   });
   handle('syncConnect', async (input) => sync.connect(input));
   handle('syncStatus', async () => ({ ok: true, value: await sync.status() }));
+  handle('teamView', async () => sync.teamView());
+  handle('publishTemplate', async ({ id }) => sync.publishTemplate(id));
+  handle('withdrawTemplate', async ({ id }) => sync.withdrawTemplate(id));
+  handle('publishSettings', async () => sync.publishSettings());
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
   handle('dashboard', async ({ source, form }) => sync.dashboard(source, form));
@@ -196,11 +238,14 @@ export default defineBackground(() => {
     if (alarm.name === SLA_ALARM) void refreshBadge();
     else if (alarm.name === RETENTION_ALARM)
       void (async () => {
-        const s = await settings();
+        const s = await ownSettings();
         await purgeExpired(await db(), new Date().toISOString(), s.privacy.retentionDays).catch(() => undefined);
       })();
     else void sync.onAlarm(alarm.name);
   });
+  // Pages and mailbox tabs that want the team's changes live hold this port open.
+  browser.runtime.onConnect.addListener((port) => sync.attach(port));
+  void sync.onStartup();
   scheduleDeadlineChecks();
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
 import { CATEGORIES } from './cases/events';
 import type { DashboardView } from './desk/dashboard-view';
+import type { TeamView } from './desk/team-publications';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
 import { SNAPSHOT_LIMITS as L } from './cases/fit-snapshot';
 import type { CaselineSettings } from './settings/settings';
@@ -105,6 +106,10 @@ export const MESSAGE_RULES = {
     schema: v.object({ url: Text(2000), db: Text(200), user: Text(200), password: Text(1000) }),
   },
   syncStatus: { audience: 'page', schema: Empty },
+  teamView: { audience: 'page', schema: Empty },
+  publishTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
+  withdrawTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
+  publishSettings: { audience: 'page', schema: Empty },
   syncNow: { audience: 'page', schema: Empty },
   syncDisconnect: { audience: 'page', schema: Empty },
   dashboard: {
@@ -156,7 +161,33 @@ export interface SyncStatus {
   lastPullAt?: string;
   nextRetryAt?: string;
   lastError?: string;
+  /** The roles the server gave this user at the last sign-in. */
+  serverRoles?: string[];
+  /** The live feed, while a page or a mailbox tab keeps it open. */
+  live: LiveStatus;
+  /** Pulled documents refused (bad shape, not bound to their author) or kept against a different revision. */
+  refusedDocs: Array<{ id: string; reason: string }>;
 }
+
+/** The live feed in words the pages show. */
+export type LiveStatus =
+  | { state: 'off' }
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'retrying'; retryAt: string; error: string; attempt: number };
+
+/** The long-lived port pages and mailbox tabs open while they want the team's changes live. */
+export const LIVE_PORT = 'caseline-live';
+
+/** What a page or tab sends on the live port: a keep-alive every 20 s (it keeps the worker up). */
+export const LivePortMessageSchema = v.object({ type: v.literal('keepalive') });
+
+/** What the background sends on the live port. */
+export type LiveNotice =
+  | { type: 'live'; live: LiveStatus }
+  /** Team sync is off: there is nothing to follow (a mailbox tab closes its port until shown again). */
+  | { type: 'syncOff' }
+  | { type: 'teamChanged'; stored: number; removed: number; publications: boolean };
 
 export interface ProtocolMap {
   ping(data: PayloadOf<'ping'>): Reply<PingInfo>;
@@ -185,6 +216,10 @@ export interface ProtocolMap {
   eraseEverything(data: PayloadOf<'eraseEverything'>): Reply<null>;
   syncConnect(data: PayloadOf<'syncConnect'>): Reply<SyncStatus>;
   syncStatus(data: PayloadOf<'syncStatus'>): Reply<SyncStatus>;
+  teamView(data: PayloadOf<'teamView'>): Reply<TeamView>;
+  publishTemplate(data: PayloadOf<'publishTemplate'>): Reply<TeamView>;
+  withdrawTemplate(data: PayloadOf<'withdrawTemplate'>): Reply<TeamView>;
+  publishSettings(data: PayloadOf<'publishSettings'>): Reply<TeamView>;
   syncNow(data: PayloadOf<'syncNow'>): Reply<SyncStatus>;
   syncDisconnect(data: PayloadOf<'syncDisconnect'>): Reply<SyncStatus>;
   dashboard(data: PayloadOf<'dashboard'>): Reply<DashboardView>;

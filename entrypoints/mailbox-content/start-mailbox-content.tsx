@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { CaseView } from '@/utils/case-view';
 import type { CaseCommand } from '@/utils/cases/lifecycle';
 import { sendMessage, onMessage } from '@/utils/extension/messenger';
+import { openLivePort, type LiveConnection } from '@/utils/extension/live-port';
 import { editorBlocksFromTemplate } from '@/utils/insertion/editor-blocks';
 import { insertBlocks } from '@/utils/mailbox/insert-text';
 import { snapshotGaps } from '@/utils/mailbox/snapshot-gaps';
@@ -57,6 +58,30 @@ function warmCalendar(cal: BusinessCalendar): void {
   } catch {
     // a calendar the engine refuses is reported when a view uses it
   }
+}
+
+/**
+ * While the mailbox is in view, keep the live port open: the background then follows the team
+ * server and the team's library and settings reach this tab's sidebar within seconds (the views
+ * come again through caseUpdated). A hidden tab lets the worker rest; with team sync off the
+ * port is closed until the tab is shown again.
+ */
+function followTeamWhileVisible(): void {
+  let live: LiveConnection | undefined;
+  const follow = () => {
+    if (document.visibilityState === 'visible') {
+      live ??= openLivePort((notice) => {
+        if (notice.type !== 'syncOff') return;
+        live?.close();
+        live = undefined;
+      });
+    } else {
+      live?.close();
+      live = undefined;
+    }
+  };
+  document.addEventListener('visibilitychange', follow);
+  follow();
 }
 
 export function startMailboxContent({ adapter }: ContentOptions): void {
@@ -174,6 +199,8 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     store.set({ queue: erased ? queue.filter((item) => !erased.has(item.caseId)) : [] });
     removeListChips(document, erased);
   });
+
+  followTeamWhileVisible();
 
   onMessage('caseUpdated', ({ data }) => {
     const current = store.get().view;

@@ -193,8 +193,10 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  // Team rows from backups made before v5 lack the case they are about: fill it in.
-  if (rows.team) rows.team = rows.team.map((row) => teamRecord((row as TeamRecord).doc));
+  // Team rows are filed again as this version files them (before v5 they lacked their case;
+  // before v6 they were filed by case key alone); records not bound to their author (written
+  // before the server bound agent ids to users) are left out, as a pull refuses them.
+  if (rows.team) rows.team = rows.team.filter((row) => (row as TeamRecord).doc.agentId === (row as TeamRecord).doc.author).map((row) => teamRecord((row as TeamRecord).doc));
   const tx = beginTransaction(() => db.transaction([...STORE_NAMES, 'digests', 'packs'], 'readwrite') as unknown as WriteTx);
   const counts = await inOneTransaction(tx, async () => {
     if (options.replace) {

@@ -12,7 +12,7 @@ import type { CaseEvent, Category } from '../cases/events';
 import type { CaseRecord } from '../cases/records';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
 import { caseMarksWithEnd, extendMarks, insertMarks } from '../metrics/case-marks';
-import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
+import { teamCaseOf, type SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
 import { foldChanges, packRows, unpackRows } from '../metrics/dashboard-pack';
@@ -93,23 +93,17 @@ export async function rebuildLocalDigests(tx: DigestTx, caseIds: Iterable<string
   ).then((results) => storeRebuilt(tx, 'local', results));
 }
 
-/** The case a team document is about, if any. */
+/**
+ * The case a team document belongs to in the lead's view, if any: its author's own case of the
+ * key it names (`<author>:<caseKey>`, see utils/cases/team-docs.ts).
+ */
 export function teamCaseId(doc: TeamSyncDoc): string | undefined {
-  switch (doc.type) {
-    case 'event':
-      return doc.event.caseId;
-    case 'case':
-      return doc.case.caseId;
-    case 'outcome':
-      return doc.outcome.caseId;
-    default:
-      return undefined;
-  }
+  return teamCaseOf(doc);
 }
 
 export function teamRecord(doc: TeamSyncDoc): TeamRecord {
   const caseId = teamCaseId(doc);
-  return { id: doc._id, type: doc.type, agentId: doc.agentId, ...(caseId === undefined ? {} : { caseId }), doc };
+  return { id: doc._id, type: doc.type, agentId: doc.author, ...(caseId === undefined ? {} : { caseId }), doc };
 }
 
 /** A team case's digest from every pulled document about it; undefined when it has no events. */

@@ -22,6 +22,11 @@ export interface ErasedCases {
   caseIds: readonly string[];
   /** The same cases' keys on the team server (HMAC with this install's salt). */
   caseKeys: readonly string[];
+  /**
+   * The same cases as a lead's pulled copies know them: each author's own case of the key
+   * (`<author>:<caseKey>`, utils/cases/team-docs.ts), whichever server user this install wrote as.
+   */
+  teamCaseIds: readonly string[];
 }
 
 /** What "Erase this customer" does to one store. */
@@ -30,8 +35,8 @@ export type CustomerRule =
   | { by: 'key' }
   /** Rows whose `byCase` index value is one of the customer's case ids. */
   | { by: 'case-index' }
-  /** Rows whose `byCase` index value is one of the customer's case keys (team copies). */
-  | { by: 'case-key-index' }
+  /** Rows whose `byCase` index value is one of the customer's team case ids (team copies). */
+  | { by: 'team-case-index' }
   /** Store-specific work; returns how many rows went. */
   | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number> }
   /** Holds nothing about any customer. */
@@ -63,10 +68,10 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
       await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });
     },
   },
-  team: { holds: 'the team’s records pulled from the team server (a lead’s dashboard)', customer: { by: 'case-key-index' } },
+  team: { holds: 'the team’s records pulled from the team server (a lead’s dashboard)', customer: { by: 'team-case-index' } },
   digests: {
     holds: 'per case, what the dashboard reads (event times and kinds)',
-    customer: { by: 'custom', erase: async (tx, cases) => (await dropFromPacks(tx, 'local', cases.caseIds)) + (await dropFromPacks(tx, 'team', cases.caseKeys)) },
+    customer: { by: 'custom', erase: async (tx, cases) => (await dropFromPacks(tx, 'local', cases.caseIds)) + (await dropFromPacks(tx, 'team', cases.teamCaseIds)) },
   },
   packs: {
     holds: 'the dashboard’s packed rows per source (case ids, event times, SLA states)',
@@ -104,7 +109,7 @@ export async function eraseCustomer(
     if (caseIds.length === 0) return removed;
     const salt = (await tx.objectStore('meta').get('syncSalt'))?.value;
     const caseKeys = typeof salt === 'string' && salt !== '' ? caseIds.map((id) => syncCaseKey(id, salt)) : [];
-    const cases: ErasedCases = { caseIds, caseKeys };
+    const cases: ErasedCases = { caseIds, caseKeys, teamCaseIds: await teamCaseIdsOf(tx, caseKeys) };
     for (const name of ERASABLE_STORES) {
       const count = await eraseFromStore(tx, name, STORE_ERASURE[name].customer, cases);
       if (name === 'cases') removed.cases = count;
@@ -117,6 +122,24 @@ export async function eraseCustomer(
     }
     return removed;
   });
+}
+
+/**
+ * The team case ids of these case keys among a lead's pulled copies: the `byCase` values of the
+ * `team` store that end in `:<caseKey>`. Walks the index keys only (erasing a customer is rare).
+ */
+async function teamCaseIdsOf(tx: WriteTx, caseKeys: readonly string[]): Promise<string[]> {
+  if (caseKeys.length === 0) return [];
+  const wanted = new Set(caseKeys);
+  const found = new Set<string>();
+  let cursor = await tx.objectStore('team').index('byCase').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    const key = String(cursor.key);
+    const at = key.lastIndexOf(':');
+    if (wanted.has(at >= 0 ? key.slice(at + 1) : key)) found.add(key);
+    cursor = await cursor.continue();
+  }
+  return [...found];
 }
 
 async function eraseFromStore(tx: WriteTx, name: CaselineStoreName, rule: CustomerRule, cases: ErasedCases): Promise<number> {
@@ -136,10 +159,10 @@ async function eraseFromStore(tx: WriteTx, name: CaselineStoreName, rule: Custom
       return count;
     }
     case 'case-index':
-    case 'case-key-index': {
+    case 'team-case-index': {
       const index = (tx.objectStore(name) as unknown as { index(n: 'byCase'): { getAllKeys(q: string): Promise<IDBValidKey[]> } }).index('byCase');
       let count = 0;
-      for (const id of rule.by === 'case-index' ? cases.caseIds : cases.caseKeys) {
+      for (const id of rule.by === 'case-index' ? cases.caseIds : cases.teamCaseIds) {
         const keys = await index.getAllKeys(id);
         await Promise.all(keys.map((k) => tx.objectStore(name).delete(k as never)));
         count += keys.length;

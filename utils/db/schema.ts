@@ -26,7 +26,7 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** A document waiting to sync. `id` is `${agentId}:${ulid}` and doubles as the remote doc id. */
+/** A document waiting to sync. `id` is `${agentId}:${ulid}`; its ULID makes the remote id (`<prefix>:<user>:<ulid>`). */
 export interface OutboxItem {
   id: string;
   kind: SyncDocKind;
@@ -68,8 +68,12 @@ export interface TeamRecord {
   /** The server document's `_id`. */
   id: string;
   type: string;
+  /** Whose record it is: its author, the server user who wrote it (since v6; the install's id before). */
   agentId: string;
-  /** The case the document is about (events, case summaries, outcomes); set since v5. */
+  /**
+   * The case the document is about (events, case summaries, outcomes); set since v5. Since v6
+   * the author's own case of the key the document names, `<author>:<caseKey>`.
+   */
   caseId?: string;
   doc: TeamSyncDoc;
 }

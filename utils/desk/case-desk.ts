@@ -35,7 +35,7 @@ import { canInsert } from '../templates/approval';
 import type { RenderedForInsert, Template } from '../templates/types';
 import { buildCaseView, summarizeTemplates } from './build-case-view';
 import { effectivePolicy } from './effective-policy';
-import { getTemplate, listLibrary } from './template-library';
+import { templatesInForce } from './team-publications';
 
 export interface DeskDeps {
   db: CaselineDb;
@@ -184,8 +184,8 @@ export class CaseDesk {
   async renderTemplate(caseId: string, templateId: string, given: Record<string, string>): Promise<DeskResult<RenderedForInsert>> {
     const settings = await this.deps.settings();
     const now = this.deps.now();
-    const template = await getTemplate(this.deps.db, templateId);
-    if (!template) return { ok: false, error: 'That template no longer exists.' };
+    const template = (await templatesInForce(this.deps.db, settings)).find((t) => t.id === templateId);
+    if (!template) return { ok: false, error: 'That template is not in your library any more (withdrawn or replaced).' };
     if (!canInsert(template)) return { ok: false, error: `“${template.name}” is not approved, so it cannot be inserted.` };
     let record = await getCase(this.deps.db, caseId);
     if (!record) return { ok: false, error: 'There is no case for this conversation yet.' };
@@ -240,7 +240,7 @@ export class CaseDesk {
   /** Approved templates for the palette, the case's suggestions first. */
   async templateList(caseId: string | undefined): Promise<DeskResult<ReturnType<typeof summarizeTemplates>>> {
     const settings = await this.deps.settings();
-    const templates = await listLibrary(this.deps.db);
+    const templates = await templatesInForce(this.deps.db, settings);
     if (!caseId) return { ok: true, value: summarizeTemplates(templates, [], settings.language) };
     const view = await this.view(caseId, settings, this.lastRead.get(caseId)?.classification);
     if (!view.ok) return view;
@@ -295,7 +295,7 @@ export class CaseDesk {
     const policy = effectivePolicy(settings, now);
     const statuses = evaluate(events, policy, now);
     await this.updateDeadline(record, nextDeadline(statuses));
-    const templates: Template[] = await listLibrary(this.deps.db);
+    const templates: Template[] = await templatesInForce(this.deps.db, settings);
     return {
       ok: true,
       value: buildCaseView({

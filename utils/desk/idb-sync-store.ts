@@ -32,6 +32,11 @@ export function payloadOf(doc: PrivateDoc): Record<string, unknown> {
       // A fixed-length digest of the erased case keys: the keys themselves, joined, outgrow the
       // validation's 2,000-character limit for a customer with 31 cases or more.
       return { subjectHash: toHex(sha256(utf8([...doc.caseKeys].sort().join(',')))), caseKeys: doc.caseKeys, at: doc.at };
+    case 'template':
+    case 'settings': {
+      const { kind: _kind, ...publication } = doc;
+      return publication;
+    }
   }
 }
 

@@ -40,3 +40,8 @@ export function forgetCases(caseIds?: readonly string[]): void {
     tabsByCase.delete(caseId);
   }
 }
+
+/** Every tab showing a case, with that case. */
+export function shownCases(): Array<[number, string]> {
+  return [...caseByTab.entries()];
+}

@@ -63,6 +63,15 @@ export async function startBackground(): Promise<Background> {
     // The background telling tabs (caseUpdated, dataErased): no tab answers here.
     tabs: { sendMessage: (_tab: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb(undefined) },
   };
+  // WXT's fake browser does not implement runtime.onConnect (the live port of team sync): the
+  // listener is kept, and no page connects here.
+  const connectListeners = new Set<(port: Runtime.Port) => void>();
+  const runtime = fakeBrowser.runtime as unknown as { onConnect?: unknown };
+  runtime.onConnect = {
+    addListener: (fn: (port: Runtime.Port) => void) => connectListeners.add(fn),
+    removeListener: (fn: (port: Runtime.Port) => void) => connectListeners.delete(fn),
+    hasListener: (fn: (port: Runtime.Port) => void) => connectListeners.has(fn),
+  };
   const module = (await import('../../../entrypoints/background')) as unknown as { default: { main: () => void } };
   module.default.main();
   if (!listener) throw new Error('the background registered no message listener');

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
-import { DB, serverDocs, setUpTeam } from '../sync/team-fixture';
+import { serverDocs, setUpTeam } from '../sync/team-fixture';
 import { dbContent, SENDERS, startBackground, type Background } from './background-harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('erasure through the background, with a team server', () => {
   it('fills every place, erases one customer, then everything', async () => {
-    const connected = (await bg.send('syncConnect', { url: server.proxy.url, db: DB, user: 'ann', password: 'ann-pw' }, page)) as Reply;
+    const connected = (await bg.send('syncConnect', { url: server.proxy.url, db: server.db, user: 'ann', password: 'ann-pw' }, page)) as Reply;
     expect(connected, JSON.stringify(connected)).toMatchObject({ ok: true });
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['caseline.sync.secret']);
 
@@ -104,7 +104,7 @@ describe('erasure through the background, with a team server', () => {
     expect(done).toEqual({ ok: true, value: null });
     // The queued erasure went first, then the session was ended on the server.
     const after = server.proxy.log.slice(logBefore).map((r) => `${r.method} ${r.path.split('?')[0]}`);
-    expect(after).toContain(`POST /${DB}/_bulk_docs`);
+    expect(after).toContain(`POST /${server.db}/_bulk_docs`);
     expect(after.at(-1)).toBe('DELETE /_session');
     expect((await serverDocs(server)).filter((d) => d.type === 'erasure')).toHaveLength(2);
     // The team's record stays on the team's server.

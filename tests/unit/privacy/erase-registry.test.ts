@@ -32,7 +32,7 @@ describe('the database', () => {
     expect([...db.objectStoreNames].sort()).toEqual([...ERASABLE_STORES].sort());
     for (const name of ERASABLE_STORES) {
       const rule = STORE_ERASURE[name].customer;
-      if (rule.by === 'case-index' || rule.by === 'case-key-index') {
+      if (rule.by === 'case-index' || rule.by === 'team-case-index') {
         expect([...db.transaction(name).store.indexNames], name).toContain('byCase');
       }
       if (rule.by === 'nothing') expect(rule.because.length, name).toBeGreaterThan(10);

@@ -50,6 +50,10 @@ function validPayloads(settings: unknown): Record<MessageType, unknown> {
     syncNow: {},
     syncDisconnect: {},
     dashboard: { source: 'local', form: {} },
+    teamView: {},
+    publishTemplate: { id: 'greeting' },
+    withdrawTemplate: { id: 'greeting' },
+    publishSettings: {},
   };
 }
 
