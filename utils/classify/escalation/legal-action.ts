@@ -1,0 +1,48 @@
+/**
+ * Legal action (procedure 004 §5.1 "legal complaints"): a customer who threatens or starts
+ * proceedings, instructs a lawyer, sends a letter before action, or frames the dispute in statute.
+ * Not raised by: "my lawyer asked for a copy of the invoice", "power of attorney", "legal
+ * expenses cover", "Sue from your team", "court shoes", a solicitor's signature, "forward this to
+ * your legal team" (routing), "I'm not looking to take legal action".
+ */
+import { trigger, type KindLexicon } from './trigger-rules';
+
+const LAWYER = String.raw`(?:lawyers?|solicitors?|attorneys?|barristers?|legal (?:team|counsel|representatives?|adviser|advisor)|counsel)`;
+const CONTACT_VERB = String.raw`(?:contact(?:ed|ing)?|consult(?:ed|ing)?|spoken|speak(?:ing)?|spoke|talk(?:ed|ing)?|see(?:ing)?|call(?:ed|ing)?|hire[ds]?|hiring|get(?:ting)?|got|engag(?:e|ed|ing)|retain(?:ed|ing)?|appoint(?:ed|ing)?|involv(?:e|ed|ing)|instruct(?:ed|ing)?|pass(?:ed|ing)? (?:this|it|everything) (?:on )?to|hand(?:ed|ing)? (?:this|it|everything) (?:over )?to|refer(?:red|ring)? (?:this|it) to|booked (?:an appointment|a meeting) with)`;
+
+export const LEGAL_ACTION: KindLexicon = {
+  kind: 'legal',
+  triggers: [
+    trigger([
+      String.raw`\blegal (?:action|proceedings|steps|claim|route|recourse|avenues?|advice|remedies|case)\b`,
+      String.raw`\b(?:court|legal|civil) (?:action|proceedings|claim|case)\b`,
+      String.raw`\b(?:take|taking|took|bring|bringing|drag|dragging) (?:you|this|it|them|the (?:matter|company|firm|bank|case)|your (?:company|firm|business))(?: \w+){0,2} to (?:the )?(?:small claims |county |district |civil |magistrates' )?court\b`,
+      String.raw`\b(?:see|meet) (?:you|them) in court\b`,
+      String.raw`\b(?:defend|fight|contest) (?:it|this|the \w+) in court\b`,
+      String.raw`\b(?:small[- ]claims|county court|district court|civil court)\b`,
+      String.raw`\b(?:issu(?:e|ed|ing)|fil(?:e|ed|ing)|start(?:ed|ing)?|lodg(?:e|ed|ing)|bring(?:ing)?|commenc(?:e|ed|ing)) (?:a |the )?(?:claim in|court claim|legal claim|proceedings|suit|lawsuit|legal proceedings)\b`,
+      String.raw`\b(?:filing|file|filed) (?:a )?suit\b|\bmoney ?claim online\b|\bmcol\b`,
+      String.raw`\b(?:lawsuit|litigation|class[- ]action|group action|legal challenge)\b`,
+      String.raw`\b(?:will|going to|gonna|intend to|plan(?:ning)? to|shall|i'll|we'll|to|and|or|can|could|might|not afraid to|prepared to|have to|ready to) sue\b|\bsu(?:ing|ed) (?:you|your|the company|them|for)\b`,
+      String.raw`\bletter (?:before|of) (?:action|claim)\b|\bpre-?action (?:protocol|letter)\b|\bnotice of (?:intended )?(?:proceedings|claim|legal action)\b`,
+      String.raw`\b(?:breach of (?:contract|statutory duty|the (?:contract|agreement|terms))|material breach|negligence claim|(?:claim|sue) for negligence|professional negligence)\b`,
+      String.raw`\b(?:consumer rights act|sale of goods act|supply of goods and services act|misrepresentation act|consumer credit act|equality act|fcra|fdcpa|tcpa|fair credit reporting act|fair debt collection practices act|montreal convention|short-term right to reject|right to reject|rejecting the goods)\b`,
+      String.raw`\b(?:deal with|sort|settle|pursue|resolve|take|fight) (?:this|it|the matter|things|this matter)(?: out)? (?:legally|through the courts|via the courts|in court|through a court)\b`,
+      String.raw`\b(?:my|our) (?:legal )?${LAWYER}(?: \w+){0,3}? (?:will|'ll|shall|going to|instructed|drafting|preparing|handling|dealing with (?:this|it)|reviewing|reviewed|looking into (?:this|it)|sent|has written|says|said|advised|advises|aware|expects|in touch|contacting|writing to you)\b`,
+      String.raw`\b${LAWYER}(?:'s| has| have| had) been (?:instructed|appointed|engaged|contacted|consulted|briefed)\b|\b(?:letter|call|email|e-mail) from (?:my|our) ${LAWYER}\b`,
+      String.raw`\b${CONTACT_VERB} (?:to |with )?(?:a|my|our|an|the family's) (?:\w+ )?${LAWYER}\b`,
+      String.raw`\b${LAWYER} to act for (?:me|us)\b|\binstructed [\w&' ]{2,40} solicitors\b`,
+      String.raw`\b(?:hear|hearing) from (?:my|our) ${LAWYER}\b|\b(?:cousin|friend|brother|sister|dad|father|mum|mother|wife|husband|son|daughter|uncle|aunt) who(?:'s| is) a (?:lawyer|solicitor|barrister|attorney)\b`,
+      String.raw`\breserve (?:all )?(?:my|our) (?:legal )?rights\b|\bwithout prejudice\b`,
+      String.raw`\b(?:acciones legales|acción legal|vía judicial|vía legal|demandar(?:é|os|les)?|pondré una demanda|poner una demanda|interpondré|denunciar(?:é|os|les)|pondré una denuncia|a juicio|a los tribunales|al juzgado)|\b(?:hablado|hablaré|hablar|contactado|contactaré|consultado|consultaré|consultando|contratado|contrataré) con (?:mi|un|una) abogad[oa]|\bmi abogad[oa] (?:se pondrá|os|les|va a|ya est|me ha dicho)`,
+    ]),
+  ],
+  unless: [
+    /\bpower of attorney\b|\blasting power\b|\blegal (?:tender|expenses|cover|requirements?|age|documents?|size|paper|advice (?:line|helpline|service|cover)|helpline)\b|\blegal advice (?:through|under|on|with) (?:my|the|your) (?:policy|insurance|cover)\b/,
+    /\b(?:my|our) (?:lawyer|solicitor|attorney|conveyancer)s? (?:asked|needs?|wants?|requires?|requested|has asked|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|details|documents?|completion|funds|money|payment)/,
+    /\b(?:to|for|from) (?:my|our) (?:lawyer|solicitor)(?:'s)? (?:account|client account|for the (?:house|completion|purchase|sale))/,
+    /\b(?:your|the company's) (?:legal (?:team|department)|lawyers?|solicitors?)\b(?=[^.!?\n]{0,60}\b(?:update|amend|change|review|sign|contract|clause|address|details|terms)\b)/,
+    /\battorneys? general\b/,
+    /\bcourt (?:shoes|reporter|date for my (?:divorce|custody))|\bfood court\b|\btennis court\b/,
+  ],
+};

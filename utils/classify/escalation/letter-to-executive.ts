@@ -1,0 +1,34 @@
+/**
+ * Letters to executives (000 §10.3 executive management, 001 step 3 escalation): a formal letter
+ * or message addressed to, copied to or forwarded to the chief executive, managing director,
+ * chair, president, founders or board, or a customer going "straight to the top". Not raised by
+ * the sender's own title ("Martin Cole, Chief Executive Officer", "PA to the Managing
+ * Director"), "our CEO wants a demo", "our chairman asked me to order", "board meeting",
+ * "half board".
+ */
+import { trigger, type KindLexicon } from './trigger-rules';
+
+const EXEC = String.raw`(?:ceo|c\.e\.o\.?|chief executive(?: officer)?|managing director|md|chair(?:man|woman|person)?|president|founders?|co-founders?|board(?: of directors)?|executive (?:office|team|board|committee|complaints? team)|head of (?:customer (?:experience|service|services|care)|complaints)|director (?:of|general)|consejer[oa] delegad[oa]|director[a]? general|presidente|consejo de administraci[oó]n)`;
+
+export const LETTER_TO_EXECUTIVE: KindLexicon = {
+  kind: 'executive',
+  triggers: [
+    trigger([
+      // addressed: "Dear Chief Executive", "Dear Mr. Lindholm, chief executive", "To the Chief Executive"
+      String.raw`(?:^|\n)\s*(?:dear|to)\s+(?:the |your |mr\.? |mrs\.? |ms\.? |dr\.? |sir |dame |lord |lady |baroness |[\w.'-]+ ){0,4}(?:[\w ]{0,30} and )?(?:, ?)?(?:the )?${EXEC}\b`,
+      // "FAO Mr Jonas Berg, Chief Executive", "Attn: CEO", "Attention: Chairman, Redline Motors"
+      String.raw`\b(?:fao|f\.a\.o\.?|attn:?|attention:|for the attention of|a la atenci[oó]n del?)\b[^\n]{0,40}?\b${EXEC}\b`,
+      String.raw`\b(?:letter (?:for|to)|open letter to|personal letter to|writing to|written to|wrote to|write to|emailed|e-mailed|emailing|mailed|messaged|copying|copied|cc'?d|cced|ccing|cc:|forwarding|forwarded|forward|sending|send|sent|addressed to|going (?:straight |directly )?to|escalating|escalated|escalate|tagging|tagged|me dirijo a)(?: (?:this|it|the whole thread|this whole thread|the thread|this thread|everything|my complaint|this email|this letter|the attached complaint))?(?: (?:to|in|with))?(?: (?:each|every) member of)? (?:your |the |his |her |mr\.? \w+,? |ms\.? \w+,? |mrs\.? \w+,? )?(?:company's )?${EXEC}(?:'s office)?\b`,
+      String.raw`\b(?:your|the company's) (?:ceo|chief executive|managing director|chair(?:man|woman)?|president|founders?)'?s? (?:office|email(?: address)?|e-mail(?: address)?|address|pa|assistant|linkedin|twitter)\b|\b(?:ceo|chief executive)(?:'s)? office\b|\bexecutive (?:office|complaint|complaints team|escalation)\b|\bboard of directors\b|\bgo(?:ing)? (?:straight |right )?to the top\b|\b(?:tagging|tag) the boss\b`,
+      String.raw`\bas (?:the )?(?:${EXEC}) (?:of|you)\b|\byou are the (?:${EXEC})\b|\bwriting to you (?:as|in your capacity as) (?:the )?(?:${EXEC})\b|\byou (?:two |both )?(?:started|founded|own|run) (?:this|the) (?:company|business|firm)\b|\b(?:to|written to) the head of (?:a|the|your) company\b`,
+      String.raw`(?:^|\n)\s*(?:dear|to)\b[^\n]{0,60}\n\s*(?:ceo|chief executive(?: officer)?|managing director|chair(?:man|woman)?|president)\b`,
+      String.raw`@\w*(?:ceo|founder|chairman)\w*`,
+    ], { keepWhenNegated: true }),
+  ],
+  unless: [
+    /\b(?:our|my) (?:own )?(?:ceo|chief executive|managing director|md|chair(?:man|woman)?|president|founders?|owner|board)\b/,
+    /\bpa to the\b|\bboard (?:meeting|game|games|room|plan|basis)\b|\b(?:half|full|bed and) board\b|\bon board\b|\babove board\b|\bboard(?:ing)? pass\b/,
+    /\b(?:i'm|i am) (?:the )?(?:ceo|chief executive|managing director|founder|owner|president|chair\w*)\b|\bas (?:a |the )?(?:founder|co-founder|ceo|managing director|director|president|chair\w*) of (?:a|an|my|our)\b/,
+    /\b(?:read|saw|heard|watched|liked|loved|enjoyed) (?:your |the )?(?:ceo|chief executive|founder)'?s? (?:interview|talk|post|speech|article|video|keynote)\b/,
+  ],
+};
