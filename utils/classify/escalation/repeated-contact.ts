@@ -4,7 +4,8 @@
  * reply", "no one has got back to me", chasing, "as I said in my previous emails", several
  * reference numbers for one issue, or the case history (two or more earlier customer messages).
  * Not raised by "I tried three times to pay", "second time ordering, love it", "the third delay
- * this week", "can you send the link again?".
+ * this week", "can you send the link again?", nor by a single follow-up ("Hi again, no reply to
+ * my message below"): like the case-history rule, it takes more than one earlier contact.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 
@@ -26,7 +27,7 @@ export const REPEATED_CONTACT: KindLexicon = {
       String.raw`\b(?:no one|nobody|no-one|none of you|nadie) (?:has |have |had )?(?:ever |yet |even )?(?:replied|responded|answered|got back|gotten back|come back|called back|rung back|rang back|called me back|returned my calls?|bothered to reply|been in touch|me ha dado)\b|\bnever (?:heard back|got a (?:reply|response|call ?back)|had a (?:reply|response)|received (?:a |any )?(?:reply|response|call ?back))\b|\b(?:call ?back|reply|response) (?:that|which) never (?:came|comes|arrived|happened)\b`,
       String.raw`\b(?:each|every) (?:time|single time) (?:i'?m|i am|i was|we're|i get|i ring|i call|i write|i chase|i ask|i contact) (?:told|promised|given|fobbed off|passed)\b|\b(?:each|every) (?:person|agent|advisor|adviser|reply|one of you|time) (?:said|says|says|told me|tells me|asks|asked|promised)\b|\b(?:been|being|keep being|kept being) (?:told|promised) (?:someone|somebody|that someone|i'?d|i would|it would|it'll|it will) (?:will|would)? ?(?:ring|call|get back|be in touch|contact|be fixed|be sorted)`,
       String.raw`\b(?:chas(?:e|ed|ing)) (?:this|you|it|up|again|for (?:weeks|months|ages)|my \w+ (?:from|with) you|every|since)\b|\b(?:tired|sick|fed up) (?:of|with) chasing\b|\bkeep (?:having|needing) to (?:chase|call|ring|write|explain|email)\b|\b(?:weeks|months|days) of (?:back and forth|chasing|emails|calls|being passed around)\b|\bback and forth\b`,
-      String.raw`\bexplained (?:this|it|my (?:situation|problem|issue|case)) to (?:\w+|\d+) (?:different )?(?:people|agents|advisors|advisers|times|members of staff)\b|\b(?:make|making) me (?:explain|repeat) (?:it|this|myself) again\b|\b(?:same|this) (?:issue|problem|question|fault) as (?:yesterday|last (?:week|time|month)|before|the day before)\b|\bhi again\b|\b(?:writing|emailing|contacting you|messaging|asking|here|chasing) again\b|\bagain by (?:email|phone|letter|chat)\b`,
+      String.raw`\bexplained (?:this|it|my (?:situation|problem|issue|case)) to (?:\w+|\d+) (?:different )?(?:people|agents|advisors|advisers|times|members of staff)\b|\b(?:make|making) me (?:explain|repeat) (?:it|this|myself) again\b|\b(?:same|this) (?:issue|problem|question|fault) as (?:yesterday|last (?:week|time|month)|before|the day before)\b|\bchasing (?:this |you )?again\b|\bagain by (?:email|phone|letter|chat)\b`,
       String.raw`\b(?:closed|marked (?:as )?resolved) (?:twice|again|without (?:a |any )?(?:fix|reply|resolution|solution))\b|\b(?:(?:refs?|references?|tickets?|case numbers?)[ .:#]*\(?[a-z]*-?\d[\w-]*(?:,| and)\s*#?[a-z]*-?\d[\w-]*)`,
       String.raw`\b(?:chasing|calling|emailing|writing|ringing|phoning|trying to (?:get|have) (?:this|it) (?:sorted|fixed|resolved)|waiting for (?:a |any )?(?:reply|response|answer|call ?back))(?: [\w']+){0,5}? (?:for|since) (?:weeks|months|ages|over a (?:week|month)|\w+ (?:weeks|months))\b|\bllevo (?:un mes|\w+ (?:semanas|meses)|semanas|meses) (?:reclamando|esperando|llamando|escribiendo)\b|\b(?:tercera|cuarta|quinta|segunda) vez que (?:escribo|llamo|reclamo|contacto|os escribo)\b|\bhe abierto (?:\w+ )?incidencias\b`,
     ]),
