@@ -80,7 +80,7 @@ const VERBISH = /\b(?:is|are|was|were|been|be|has|have|had|will|would|shall|can|
  * Ranges of lines that are a sender's job title or signature block rather than the message: a
  * short line with a job title and no "I/you/please" ("Janet Rowe, Health & Safety Manager |
  * Fenby Logistics", "Press Officer, West Mercia Police"). A title line right under a "Dear …"
- * salutation names the addressee ("Dear Mr Patel, / CEO, Southern Water") and is kept.
+ * salutation names the addressee ("Dear Ms Okafor, / Chief Executive, Lakeside Homes") and is kept.
  */
 export function titleLines(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
