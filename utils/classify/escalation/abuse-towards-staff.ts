@@ -2,10 +2,9 @@
  * Abuse or threats towards staff (the procedures' respect and professionalism rules: 000 §4.1,
  * 002 §7, 003 on angry customers): swearing (masked and misspelt forms are read first, see
  * read-masked-words.ts), insults aimed at the agent or colleagues, threats of violence or of
- * turning up at a shop or office. Not raised by insults a customer aims at themselves ("I'm an
- * idiot, I ordered the wrong size", "I felt like an idiot"), a treatment described as a simile
- * ("treated me like an idiot"), mild words ("damn", "what the heck", "crap") or innocent
- * spellings ("Scunthorpe", "shiitake", "cocktail").
+ * turning up at a shop or office. Not raised by insults customers aim at themselves ("silly me,
+ * I'm such an idiot with passwords"), a treatment described as a simile ("spoken to like a
+ * child"), mild words ("damn", "heck", "crap") or innocent spellings of place and food names.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 

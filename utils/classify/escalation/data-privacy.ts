@@ -2,10 +2,10 @@
  * Data breach or privacy (procedure 004 §10.1 and §14.1, GDPR): someone else's personal data sent
  * to the customer or theirs to someone else, data leaked or exposed, an account taken over, a SIM
  * swap or identity theft, data shared without consent, and formal data-protection requests
- * (subject access, erasure, CCPA) that run to a legal deadline. Not raised by "I forgot my
- * password", "update my details", "can I export my data?", "a privacy screen", "in the event of a
- * data breach, how would you tell me?", "I don't think I've been hacked", or a Data Protection
- * Officer's signature.
+ * (subject access, erasure, CCPA) that run to a legal deadline. Not raised by a forgotten
+ * password, a change of details, a wish to download one's own files, privacy screens and
+ * settings, questions about what would happen after a breach, a denial ("nobody has got into my
+ * account, I'm just locked out"), or a data protection officer's signature.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 
@@ -31,7 +31,7 @@ export const DATA_PRIVACY: KindLexicon = {
       String.raw`\b(?:hack(?:ed|ing)|compromised|taken over)\b(?: [\w']+){0,3}? (?:account|email|profile|password|login|card|phone|number|wallet|online banking)\b|\b(?:account|email|profile|login|phone|password) (?:was |has been |got |had been )?(?:hacked|compromised|taken over|breached)\b|\b(?:someone|somebody|a stranger|hackers?|fraudsters?) (?:has |had )?(?:logged|got|gotten|broken|hacked) (?:into|in to|in) (?:my|our) (?:account|online banking|email|profile|app)\b|\blogged into my (?:account|online banking|app) from\b|\bunauthori[sz]ed (?:access|login|log-in|sign-in|orders?|logins)\b`,
       String.raw`\bsim[- ]?swap(?:ped)?\b|\bport(?:ed|ing)? (?:my number|out my number) without\b|\b(?:identity|id) (?:theft|fraud)\b|\bstolen identity\b|\b(?:suplantado|suplantaci[oó]n de) (?:la |mi )?identidad\b|\bpretending to be me\b|\bimpersonat(?:ed|ing) me\b|\bused my (?:identity|details|name) to\b|\ba mi nombre\b`,
       String.raw`\bsubject access request\b|\bdata subject (?:access )?request\b|\b(?:dsar|sar)\b(?= request|\b)|\bright (?:to|of) (?:erasure|be forgotten|access)\b|\b(?:erase|delete|remove) all (?:the )?(?:personal )?(?:data|information|details) (?:you hold|held|you have|about me|on me)\b|\b(?:a )?copy of (?:all )?(?:the )?(?:personal )?(?:data|information) you hold\b|\bunder (?:article \d+ of )?(?:the )?(?:uk |eu )?(?:gdpr|ccpa|cpra|data protection act|rgpd|lopd)\b|\bccpa\b|\bgdpr (?:request|complaint|rights|breach|anyone)\b|\bprotecci[oó]n de datos\b`,
-      String.raw`\b(?:security researcher|responsibly disclos\w+|vulnerability|exposes? (?:users'?|customers'?|personal)|returns users'? (?:home )?locations?|without authentication)\b`,
+      String.raw`\b(?:security researcher|responsibl[ey] disclos\w+|(?:security )?vulnerability|exposes? (?:users'?|customers'?|personal|private)|without (?:any )?authentication)\b`,
     ]),
   ],
   unless: [

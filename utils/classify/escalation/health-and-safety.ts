@@ -4,10 +4,11 @@
  * explosion or shattering glass; gas, carbon monoxide, exposed live wiring, an electric shock;
  * failing brakes, steering, airbags or tyres and recalls; a wrong medicine or dose; unsafe
  * premises (loose railings, falls, broken door locks, sewage, dirty water). Written from general
- * knowledge of each hazard. Not raised by: "Fire TV", a smoke alarm on its own, "smoky
- * chipotle", "brake pads in stock?", "I can't recall my password", "my battery died", "hospital
- * parking", "no one was hurt", "what happens if it overheats?", allergen questions before buying,
- * "a bug in the order page", "the cash machine swallowed my card", "a shock when I saw the bill".
+ * knowledge of each hazard. Not raised by product names and idioms (fire pits, smoked fish, a
+ * "killer" offer, "I can't recall"), parts ordered before anything failed, a phone "dying", street
+ * names with "Hospital" in them, a denial ("nothing caught fire, it just clicks"), questions about
+ * what would happen if something failed, allergen questions before buying, software bugs, a
+ * cash machine keeping a card, or a "shock" at a price.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 
@@ -79,7 +80,7 @@ export const HEALTH_AND_SAFETY: KindLexicon = {
     }),
     // vehicles and machines failing in use, recalls, premises
     trigger([
-      String.raw`\bbrakes? (?:failed|fail(?:ing|s)?|gave out|stopped working|didn't work|did not work|don't work|do not work|aren't working|locked up|pedal went to the floor)\b|\bbrake pedal (?:went|goes|sank) to the floor\b|\b(?:caliper|wheel nut|wheel bolt|bolt|nut)s? (?:was |were |had been )?(?:left )?(?:loose|not tightened|missing)\b`,
+      String.raw`\bbrakes? (?:failed|fail(?:ing|s)?|gave out|stopped working|didn't work|did not work|don't work|do not work|aren't working|locked up)\b|\b(?:brake )?pedal (?:went|goes|sank|dropped) (?:straight )?to the floor\b|\b(?:caliper|wheel nut|wheel bolt|bolt|nut)s? (?:was |were |had been )?(?:left )?(?:loose|not tightened|missing)\b`,
       String.raw`\bsteering (?:locked|lock(?:ed|s)? up|failed|stopped working|seized)\b|\bairbags? (?:deployed|went off|failed|didn't deploy|did not deploy|may rupture|could rupture|fault)\b|\b(?:tyre|tire) (?:blew|blow-?out|burst|exploded|came off)\b|\bwheel (?:came|fell) off\b`,
       String.raw`\b(?:cut out|cuts out|stalled|lost (?:all )?power|accelerated by itself|shut down) (?:at (?:\d+ ?mph|speed|\d+ ?km)|on (?:the|a) (?:motorway|dual carriageway|highway|freeway|m\d+|a\d+|roundabout|bridge|level crossing)|while (?:i was |we were )?driving|in the fast lane|in traffic|mid-?journey)\b`,
       String.raw`\b(?:product|safety|vehicle|manufacturer'?s?) recall\b|\b(?:a|the|this|that) recall (?:on|for|letter|notice|notification|announcement)\b|\bbeen recalled\b|\b(?:is|was|are|were|being) recalled\b|\brecall (?:letter|notice)\b|\bis there (?:a|any) recall\b`,
@@ -90,7 +91,7 @@ export const HEALTH_AND_SAFETY: KindLexicon = {
     }),
     // medicines and treatment
     trigger([
-      String.raw`\bwrong (?:medication|medicine|medicines|tablets|pills|dose|dosage|strength|injection|jab|vaccine|drug|drugs|insulin|inhaler)\b|\b(?:overdose|double dose|double-?dosed)\b|\b(?:given|gave (?:him|her|me|them)) (?:someone else's|another patient's|a different patient's|the wrong) (?:medication|prescription|tablets|injection|medicine)\b|\b(?:a |the )?different patient'?s name\b`,
+      String.raw`\bwrong (?:medication|medicine|medicines|tablets|pills|dose|dosage|strength|injection|jab|vaccine|drug|drugs|insulin|inhaler)\b|\b(?:overdose|double dose|double-?dosed)\b|\b(?:given|gave (?:him|her|me|them)) (?:someone else's|another patient's|a different patient's|the wrong) (?:medication|prescription|tablets|injection|medicine)\b|\b(?:wrong|different|another) patient'?s? (?:name|notes|records|details|prescription|medication|label)\b`,
       String.raw`\b\d+ ?mg\b[^.!?\n]{0,60}\b(?:instead of|rather than|filled with|were|was|but)\b[^.!?\n]{0,30}\b\d+ ?mg\b`,
       String.raw`\b(?:medication|medicine|insulin|doses?) (?:was |were |has been |had been )?(?:missed|not given|forgotten|skipped)\b|\bmissed (?:her|his|my|their) (?:medication|medicine|insulin|doses?)\b`,
       String.raw`\b(?:fainted|passed out|lost consciousness|unconscious|(?:had|having|has) a seizure)\b|\b(?:i|he|she|they|we|(?:my|our|his|her) [\w']+) (?:\w+ )?collapsed\b`,

@@ -1,9 +1,9 @@
 /**
- * When words that usually raise a flag are used in an innocent sense: inside a negation ("I'm not
- * going to sue", "no one was hurt"), inside the if-part of a hypothetical ("if I smelled gas, who
- * would I call?"), or in a signature or job-title line ("Health & Safety Manager", "Legal
- * Counsel", "PA to the Managing Director"). Quoted history, forwarded mail and disclaimers are
- * already gone (prepare-text.ts). All functions work on the lower-case reading of the text.
+ * When words that usually raise a flag are used in an innocent sense: inside a negation ("we are
+ * not planning to sue anyone", "none of the kids got hurt"), inside the if-part of a hypothetical
+ * ("supposing the heater tipped over, would it cut out?"), or in a signature or job-title line
+ * ("Compliance Lead, Arden Foods", "Legal Counsel"). Quoted history, forwarded mail and
+ * disclaimers are already gone (prepare-text.ts). All functions work on the lower-case reading.
  */
 
 /** Where the sentence holding `index` starts and ends (line breaks end sentences too). */
@@ -26,8 +26,8 @@ const HEDGED_THREAT = /(?:do ?n[o']t|do not|would ?n[o']t|would not|wouldn't) (?
 
 /**
  * True when the words at [start, …) sit inside a negation: a negator up to five words before them
- * in the same clause, with no new subject or conjunction in between ("I'm not looking to take
- * legal action" – yes; "if it isn't refunded I will sue" – no, "I" starts a new clause).
+ * in the same clause, with no new subject or conjunction in between ("we have no plans to involve
+ * a lawyer" – yes; "if it isn't refunded I will sue" – no, "I" starts a new clause).
  */
 export function isNegated(text: string, start: number): boolean {
   const sentence = sentenceAround(text, start);
@@ -54,9 +54,10 @@ const CONDITIONAL = /\b(?:if|in case(?: of)?|in the event(?: of| that)?|what if|
 const MAIN_CLAUSE = /[,:;]|\bthen\b|\b(?:i|we|you|they|he|she|who|what|how|would|will|could|can|does|do|is|are)\s+(?:will|'ll|shall|am|'m|are|'re|would|'d|should|could|can|do|does|is|have|has|get|i|you|we|they|it|my|the|be|need|must|going|gonna)\b|\b(?:i'll|we'll|i'm|we're|i'd|we'd|i've)\b|\b(?:voy|vamos|iré|pondré|tomaré|acudiré|reclamaré|denunciaré|pienso)(?![a-záéíóúñ])/g;
 
 /**
- * True when [start, …) lies inside the if-part of a conditional in its sentence: "what happens
- * if the battery overheats?", "in the event of a data breach, how would you tell me?". A threat
- * in the main clause ("if this isn't sorted I'll go to the ombudsman") is not hypothetical.
+ * True when [start, …) lies inside the if-part of a conditional in its sentence: "say the
+ * charger overheated, is it covered?", "should there ever be a leak of customer data, who would
+ * tell us?". A threat in the main clause ("unless it's fixed by May I'll ring the ombudsman") is
+ * not hypothetical.
  */
 export function isHypothetical(text: string, start: number, end = start): boolean {
   const sentence = sentenceAround(text, start);
@@ -78,8 +79,8 @@ const VERBISH = /\b(?:is|are|was|were|been|be|has|have|had|will|would|shall|can|
 
 /**
  * Ranges of lines that are a sender's job title or signature block rather than the message: a
- * short line with a job title and no "I/you/please" ("Janet Rowe, Health & Safety Manager |
- * Fenby Logistics", "Press Officer, West Mercia Police"). A title line right under a "Dear …"
+ * short line with a job title and no "I/you/please" ("R. Iqbal | Fleet Safety Lead | Norcross
+ * Haulage", "Communications Officer, Wexcombe Council"). A title line right under a "Dear …"
  * salutation names the addressee ("Dear Ms Okafor, / Chief Executive, Lakeside Homes") and is kept.
  */
 export function titleLines(text: string): { start: number; end: number }[] {

@@ -1,9 +1,9 @@
 /**
  * Legal action (procedure 004 §5.1 "legal complaints"): a customer who threatens or starts
  * proceedings, instructs a lawyer, sends a letter before action, or frames the dispute in statute.
- * Not raised by: "my lawyer asked for a copy of the invoice", "power of attorney", "legal
- * expenses cover", "Sue from your team", "court shoes", a solicitor's signature, "forward this to
- * your legal team" (routing), "I'm not looking to take legal action".
+ * Not raised by a lawyer who only needs a document, powers of attorney, legal cover on a policy,
+ * people called Sue, courts as places or shoes, a solicitor's signature, routing ("please send
+ * this on to your legal department") or a denial ("we don't intend to go to court over this").
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 

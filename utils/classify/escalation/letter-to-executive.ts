@@ -1,10 +1,9 @@
 /**
  * Letters to executives (000 §10.3 executive management, 001 step 3 escalation): a formal letter
  * or message addressed to, copied to or forwarded to the chief executive, managing director,
- * chair, president, founders or board, or a customer going "straight to the top". Not raised by
- * the sender's own title ("Martin Cole, Chief Executive Officer", "PA to the Managing
- * Director"), "our CEO wants a demo", "our chairman asked me to order", "board meeting",
- * "half board".
+ * chair, president, founders or board, or a customer taking the matter "to the top". Not raised
+ * by the sender's own title in a signature, by the customer's own executives ("my MD would like
+ * a quote"), meetings and boards of other kinds (board games, room and board).
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 
@@ -14,13 +13,13 @@ export const LETTER_TO_EXECUTIVE: KindLexicon = {
   kind: 'executive',
   triggers: [
     trigger([
-      // addressed: "Dear Chief Executive", "Dear Mr. Lindholm, chief executive", "To the Chief Executive"
+      // addressed: "Dear Chief Executive", "Dear Ms. Hart, chief executive", "To the Board"
       String.raw`(?:^|\n)\s*(?:dear|to)\s+(?:the |your |mr\.? |mrs\.? |ms\.? |dr\.? |sir |dame |lord |lady |baroness |[\w.'-]+ ){0,4}(?:[\w ]{0,30} and )?(?:, ?)?(?:the )?${EXEC}\b`,
-      // "FAO Mr Jonas Berg, Chief Executive", "Attn: CEO", "Attention: Chairman, Redline Motors"
+      // "FAO Ms Rowe, Managing Director", "Attn: CEO", "Attention: Chair, Fenwick Group"
       String.raw`\b(?:fao|f\.a\.o\.?|attn:?|attention:|for the attention of|a la atenci[oó]n del?)\b[^\n]{0,40}?\b${EXEC}\b`,
       String.raw`\b(?:letter (?:for|to)|open letter to|personal letter to|writing to|written to|wrote to|write to|emailed|e-mailed|emailing|mailed|messaged|copying|copied|cc'?d|cced|ccing|cc:|forwarding|forwarded|forward|sending|send|sent|addressed to|going (?:straight |directly )?to|escalating|escalated|escalate|tagging|tagged|me dirijo a)(?: (?:this|it|the whole thread|this whole thread|the thread|this thread|everything|my complaint|this email|this letter|the attached complaint))?(?: (?:to|in|with))?(?: (?:each|every) member of)? (?:your |the |his |her |mr\.? \w+,? |ms\.? \w+,? |mrs\.? \w+,? )?(?:company's )?${EXEC}(?:'s office)?\b`,
       String.raw`\b(?:your|the company's) (?:ceo|chief executive|managing director|chair(?:man|woman)?|president|founders?)'?s? (?:office|email(?: address)?|e-mail(?: address)?|address|pa|assistant|linkedin|twitter)\b|\b(?:ceo|chief executive)(?:'s)? office\b|\bexecutive (?:office|complaint|complaints team|escalation)\b|\bboard of directors\b|\bgo(?:ing)? (?:straight |right )?to the top\b|\b(?:tagging|tag) the boss\b`,
-      String.raw`\bas (?:the )?(?:${EXEC}) (?:of|you)\b|\byou are the (?:${EXEC})\b|\bwriting to you (?:as|in your capacity as) (?:the )?(?:${EXEC})\b|\byou (?:two |both )?(?:started|founded|own|run) (?:this|the) (?:company|business|firm)\b|\b(?:to|written to) the head of (?:a|the|your) company\b`,
+      String.raw`\bas (?:the )?(?:${EXEC}) (?:of|you)\b|\byou are the (?:${EXEC})\b|\bwriting to you (?:as|in your capacity as) (?:the )?(?:${EXEC})\b|\byou (?:two |both )?(?:started|founded|own|run) (?:this|the) (?:company|business|firm)\b|\b(?:writ(?:e|ing|ten)|wrote|go(?:ing)?|escalat(?:e|ing)) (?:directly |straight )?to (?:the )?(?:head|top|boss|leadership|senior leadership) of (?:the|your|this) (?:company|business|organi[sz]ation|firm|bank|group)\b`,
       String.raw`(?:^|\n)\s*(?:dear|to)\b[^\n]{0,60}\n\s*(?:ceo|chief executive(?: officer)?|managing director|chair(?:man|woman)?|president)\b`,
       String.raw`@\w*(?:ceo|founder|chairman)\w*`,
     ], { keepWhenNegated: true }),

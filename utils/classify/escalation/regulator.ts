@@ -2,9 +2,9 @@
  * Regulators and ombudsmen (procedure 004 §5.1 "regulatory concerns", §14.2 consumer rights):
  * a customer who has gone or will go to an ombudsman, a regulator, a consumer protection body or
  * the police, in the UK, Ireland, the US, Canada, Australia, New Zealand, the EU and Spain.
- * Not raised by a question about regulation ("are you FCA regulated?", "is it ATOL protected?",
- * "how does the Ofgem price cap affect me?", "BBB accredited"), nor by a regulator named in a
- * signature ("Compliance Officer - Ombudsman Services").
+ * Not raised by a question about the company's own regulation or protection schemes ("are
+ * deposits covered by the FSCS?"), a price cap, accreditation logos, or a regulator's name in a
+ * signature.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 

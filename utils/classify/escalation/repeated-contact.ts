@@ -3,9 +3,9 @@
  * organisation several times; 001 step 3 follow-up): an ordinal or a count of contacts, "still no
  * reply", "no one has got back to me", chasing, "as I said in my previous emails", several
  * reference numbers for one issue, or the case history (two or more earlier customer messages).
- * Not raised by "I tried three times to pay", "second time ordering, love it", "the third delay
- * this week", "can you send the link again?", nor by a single follow-up ("Hi again, no reply to
- * my message below"): like the case-history rule, it takes more than one earlier contact.
+ * Not raised by repeated attempts at a task ("the upload failed twice"), repeat custom ("my
+ * fourth order with you"), a problem that recurred without contact, a request to send something
+ * again, nor by a single follow-up: like the case-history rule, it takes more than one.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 

@@ -2,7 +2,7 @@
  * How a kind's lexicon is written and matched. A trigger is a pattern over the lower-case reading
  * of the message (masked words already read); a match raises the kind unless it is negated, sits
  * in the if-part of a hypothetical, lies in a signature or title line, or overlaps one of the
- * trigger's innocent senses ("fire tv", "fca regulated", "recall my password").
+ * trigger's innocent senses ("fire pit", "regulated by the FCA", "can't recall the date").
  */
 import { isHypothetical, isNegated, sentenceAround } from './innocent-context';
 import type { EscalationKind } from './kinds';

@@ -3,9 +3,9 @@
  * to): a bereavement, serious illness, a mental-health crisis, domestic abuse, financial hardship,
  * or a disability, old age or dependence on medical equipment that puts the customer at a
  * disadvantage in this case. Disability and age raise the flag only when the message also shows
- * a difficulty ("can't", "left me", "no way to", "broken"), so an access preference ("I'm deaf,
- * can I book by email?") or "is there a senior discount?" do not. Not raised by "late delivery",
- * "my phone died", "our old CRM died", "I'm a carer for my neighbour, can I book for her?".
+ * a difficulty ("can't", "left me", "no way to", "broken"), so a stated preference ("I'm partially
+ * sighted, large print please") does not. Not raised by late orders, devices or projects that
+ * "died", or a customer who cares for someone and asks an ordinary question.
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 
