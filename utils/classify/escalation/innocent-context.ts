@@ -72,10 +72,10 @@ export function isHypothetical(text: string, start: number, end = start): boolea
 }
 
 /** Job titles, for signature and title lines. */
-const TITLE = /\b(?:officer|manager|director|counsel|solicitor|lawyer|attorney|barrister|paralegal|engineer|lead|coordinator|co-ordinator|editor|journalist|reporter|correspondent|ceo|cfo|cto|coo|cio|founder|co-founder|partner|chair|chairman|chairwoman|chairperson|president|vice president|vp|head of [a-z&, ]+|consultant|assistant|pa to|secretary|administrator|advisor|adviser|specialist|analyst|executive|owner|proprietor|trustee|principal|nurse|doctor|surgeon|anaesthetist|paramedic|inspector|auditor|clerk|abogad[oa]|director[a]?)\b/;
-const PERSONAL = /\b(?:i|i'm|i've|me|my|we|we're|our|us|you|your|please|thanks)\b/;
+const TITLE = /\b(?:officer|manager|director|counsel|solicitor|lawyer|attorney|barrister|paralegal|engineer|lead|coordinator|co-ordinator|editor|journalist|reporter|correspondent|ceo|cfo|cto|coo|cio|founder|co-founder|partner|chair|chairman|chairwoman|chairperson|president|vice president|vp|head of [a-z&, ]+|consultant|assistant|pa to|secretary|administrator|advisor|adviser|specialist|analyst|executive|owner|proprietor|trustee|principal|nurse|doctor|surgeon|anaesthetist|paramedic|inspector|auditor|clerk|abogad[oa]|director[a]?)\b/i;
+const PERSONAL = /\b(?:i|i'm|i've|me|my|we|we're|our|us|you|your|please|thanks)\b/i;
 /** Signature and title lines have no verb; "Lawyer's been instructed." is a sentence. */
-const VERBISH = /\b(?:is|are|was|were|been|be|has|have|had|will|would|shall|can|could|did|does|do|said|told|sent|wants?|needs?)\b|'s been|'ve\b|'ll\b|'re\b/;
+const VERBISH = /\b(?:is|are|was|were|been|be|has|have|had|will|would|shall|can|could|did|does|do|said|told|sent|wants?|needs?)\b|'s been|'ve\b|'ll\b|'re\b/i;
 
 /**
  * Ranges of lines that are a sender's job title or signature block rather than the message: a
@@ -90,8 +90,9 @@ export function titleLines(text: string): { start: number; end: number }[] {
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     const words = trimmed.split(/\s+/).filter(Boolean).length;
-    const isTitle = words > 0 && words <= 10 && trimmed.length <= 90 && TITLE.test(trimmed) && !PERSONAL.test(trimmed) && !VERBISH.test(trimmed) && !/[?]$/.test(trimmed) && !/\.\s/.test(trimmed);
-    const addressee = /^(?:dear|to|fao|attn|attention|for the attention of|estimad[oa])\b/.test(previous.trim());
+    const opening = /^(?:dear|hi|hello|estimad[oa]s?|querid[oa]s?|hola|asunto|subject|re|fao|f\.a\.o|attn|attention|to|for the attention|a la atenci[oó]n)\b/i.test(trimmed) || /:$/.test(trimmed);
+    const isTitle = !opening && words > 0 && words <= 10 && trimmed.length <= 90 && TITLE.test(trimmed) && !PERSONAL.test(trimmed) && !VERBISH.test(trimmed) && !/[?]$/.test(trimmed) && !/\.\s/.test(trimmed);
+    const addressee = /^(?:dear|to|fao|attn|attention|for the attention of|estimad[oa])\b/i.test(previous.trim());
     if (isTitle && !addressee) out.push({ start: at, end: at + line.length });
     if (trimmed) previous = trimmed;
     at += line.length + 1;

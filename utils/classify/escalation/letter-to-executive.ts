@@ -7,7 +7,7 @@
  */
 import { trigger, type KindLexicon } from './trigger-rules';
 
-const EXEC = String.raw`(?:ceo|c\.e\.o\.?|chief executive(?: officer)?|managing director|md|chair(?:man|woman|person)?|president|founders?|co-founders?|board(?: of directors)?|executive (?:office|team|board|committee|complaints? team)|head of (?:customer (?:experience|service|services|care)|complaints)|director (?:of|general)|consejer[oa] delegad[oa]|director[a]? general|presidente|consejo de administraci[oó]n)`;
+const EXEC = String.raw`(?:ceo|c\.e\.o\.?|chief executive(?: officer)?|chief (?:operating|financial|customer) officer|coo|managing director|general manager|md|chair(?:man|woman|person)?|president|vice[- ]chancellor|vice[- ]president|principal|head ?teacher|chief constable|founders?|co-founders?|board(?: of directors)?|executive (?:office|team|board|committee|complaints? team)|head of (?:customer (?:experience|service|services|care)|complaints)|director (?:of|general)|consejer[oa] delegad[oa]|director[a]? general|presidente|consejo de administraci[oó]n)`;
 
 export const LETTER_TO_EXECUTIVE: KindLexicon = {
   kind: 'executive',
@@ -22,6 +22,8 @@ export const LETTER_TO_EXECUTIVE: KindLexicon = {
       String.raw`\bas (?:the )?(?:${EXEC}) (?:of|you)\b|\byou are the (?:${EXEC})\b|\bwriting to you (?:as|in your capacity as) (?:the )?(?:${EXEC})\b|\byou (?:two |both )?(?:started|founded|own|run) (?:this|the) (?:company|business|firm)\b|\b(?:writ(?:e|ing|ten)|wrote|go(?:ing)?|escalat(?:e|ing)) (?:directly |straight )?to (?:the )?(?:head|top|boss|leadership|senior leadership) of (?:the|your|this) (?:company|business|organi[sz]ation|firm|bank|group)\b`,
       String.raw`(?:^|\n)\s*(?:dear|to)\b[^\n]{0,60}\n\s*(?:ceo|chief executive(?: officer)?|managing director|chair(?:man|woman)?|president)\b`,
       String.raw`@\w*(?:ceo|founder|chairman)\w*`,
+      String.raw`\b(?:email|e-mail|address|number|phone number|contact details|name|linkedin|office) (?:of|for) (?:your|the) (?:company's )?${EXEC}\b|\b(?:speak|talk|get through|write) (?:to|with) (?:your|the) (?:company's )?${EXEC}\b`,
+      String.raw`(?:^|\n)\s*(?:estimad[oa]|sr\.?|sra\.?|señor[a]?)\b[^\n]{0,40}\b(?:director[a]? general|consejer[oa] delegad[oa]|presidente|presidenta)\b|\b(?:carta|escribo|me dirijo) (?:al|a la|a el) (?:director[a]? general|consejer[oa] delegad[oa]|presidente|presidenta|dirección)\b`,
     ], { keepWhenNegated: true }),
   ],
   unless: [

@@ -27,8 +27,15 @@ const VARIANTS: Record<string, string> = {
   gtfo: 'get the fuck out', mf: 'motherfucker', mofo: 'motherfucker', idjit: 'idiot', eejit: 'idiot',
 };
 
+/** Contractions typed without the apostrophe, read with it so one pattern covers both. */
+const CONTRACTIONS: Record<string, string> = {
+  cant: "can't", dont: "don't", wont: "won't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", arent: "aren't",
+  werent: "weren't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't",
+  im: "i'm", ive: "i've", youre: "you're", youve: "you've", theyre: "they're", theyve: "they've", weve: "we've", thats: "that's", whats: "what's",
+};
+
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i', '+': 't', '€': 'e' };
-const MASK = /[*#%_•.]/;
+const MASK = /[*#%_•.—–]/;
 
 /** "fuuuuck" → "fuck", "shiiit" → "shit" (a letter repeated three or more times counts once). */
 const squeeze = (w: string) => w.replace(/([a-z])\1{2,}/g, '$1');
@@ -48,11 +55,12 @@ for (const w of ABUSIVE_WORDS) {
 /** A word with masked letters ("f**king", "b*stards", "c*nt") read against the list. */
 function unmasked(token: string): string | undefined {
   if (!/^[a-z]/.test(token) || !MASK.test(token)) return undefined;
-  const parts = token.split(/([*#%_•.]+)/);
+  const parts = token.split(/([*#%_•.—–]+)/);
   let source = '^';
   for (const part of parts) {
     if (!part) continue;
-    if (MASK.test(part[0]!)) source += `[a-z]{1,${part.length + 1}}`;
+    // One mask character may hide one letter ("f*ck") or, with a dash, several ("f—ing").
+    if (MASK.test(part[0]!)) source += `[a-z]{1,${Math.max(part.length + 1, /[—–]/.test(part) ? 4 : 2)}}`;
     else source += part;
   }
   const re = new RegExp(`${source}$`);
@@ -79,7 +87,7 @@ export function readToken(raw: string): string | undefined {
   }
   let word = '';
   for (const ch of token) word += LEET[ch] ?? ch;
-  if (!/^[a-z*#%_•.']+$/.test(word)) return undefined;
+  if (!/^[a-z*#%_•.—–']+$/.test(word)) return undefined;
   if (VARIANTS[word]) return VARIANTS[word];
   if (MASK.test(word)) return unmasked(word);
   if (WORDS.has(word)) return word; // "sh!t", "idi0ts"
@@ -110,10 +118,10 @@ export function readMaskedWords(original: string): Reading {
     const word = WORDS.has(joined) ? joined : VARIANTS[joined];
     if (word) replacements.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: word });
   }
-  for (const m of base.matchAll(/[a-z0-9@$!|+€*#%_•.']+/g)) {
+  for (const m of base.matchAll(/[a-z0-9@$!|+€*#%_•.—–']+/g)) {
     const token = m[0].replace(/^[.'!]+/, '').replace(/'s$/, '').replace(/[.!']+$/, '');
     if (token.length < 2 || !/[a-z]/.test(token)) continue;
-    const read = readToken(token);
+    const read = CONTRACTIONS[token] ?? readToken(token);
     if (!read) continue;
     const start = (m.index ?? 0) + m[0].indexOf(token);
     const end = start + token.length;
