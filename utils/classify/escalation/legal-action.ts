@@ -32,10 +32,20 @@ export const LEGAL_ACTION: KindLexicon = {
       String.raw`\b${LAWYER}(?:'s| has| have| had) been (?:instructed|appointed|engaged|contacted|consulted|briefed)\b|\b(?:letter|call|email|e-mail) from (?:my|our) ${LAWYER}\b`,
       String.raw`\b${CONTACT_VERB} (?:to |with )?(?:a|my|our|an|the family's) (?:\w+ )?${LAWYER}\b`,
       String.raw`\b${LAWYER} to act for (?:me|us)\b|\binstructed [\w&' ]{2,40} solicitors\b`,
-      String.raw`\b(?:referred|refer|passed|handed|sent|forwarded|escalated|given) (?:on )?to (?:my|our|a|an) (?:\w+ )?${LAWYER}\b|\b(?:advice|advised|representation|represented|a letter) (?:from|by) (?:a|my|our|an) (?:\w+ )?${LAWYER}\b|\b(?:my|our|the family's) ${LAWYER}\b(?![^.!?\n]{0,40}\b(?:asked|needs?|wants?|requires?|requested|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|details|documents?|completion|funds|money|payment|receipt))`,
+      String.raw`\b(?:referred|refer|passed|handed|sent|forwarded|escalated|given) (?:on )?to (?:my|our|a|an) (?:\w+ )?${LAWYER}\b|\b(?:advice|advised|representation|represented|a letter) (?:from|by) (?:a|my|our|an) (?:\w+ )?${LAWYER}\b`,
       String.raw`\bcounter-?su(?:e|ing|ed)\b|\bcounter-?claim\b|\b(?:a |my |our )?claim against (?:you|your|the (?:company|bank|firm|shop|store|nursery|school|landlord|agency)|them)\b|\b(?:filing|file|filed|lodging|lodged|bringing|making) (?:a |our |my )?(?:legal )?claim (?:this|next|today|tomorrow|against|for (?:damages|compensation|negligence))\b|\bparalegal\b(?=[^.!?\n]{0,60}\b(?:claim|court|sue|action|case)\b)`,
       String.raw`\b(?:hear|hearing) from (?:my|our) ${LAWYER}\b|\b(?:cousin|friend|brother|sister|dad|father|mum|mother|wife|husband|son|daughter|uncle|aunt) who(?:'s| is) a (?:lawyer|solicitor|barrister|attorney)\b`,
       String.raw`\breserve (?:all )?(?:my|our) (?:legal )?rights\b|\bwithout prejudice\b`,
+      // Mentioned at all in a customer's message, a lawyer, a court or a tribunal is a legal matter
+      // (the innocent senses are excluded below: documents for a lawyer, courts as places, titles).
+    ]),
+    trigger(String.raw`\b(?:lawyers?|solicitors?|attorneys?|barristers?|paralegals?|lawsuits?|litigation|tribunals?)\b|\b(?:seek(?:ing)?|claim(?:ing)?|sue for|recover) (?:\w+ )?damages\b|\b(?:hold|holding|held) (?:you|your company|the company|them) (?:\w+ )?(?:liable|responsible in court)\b|\blegally (?:liable|responsible|obliged|required to refund)\b`, {
+      quietIn: [
+        /\b(?:house|flat|property|home|buy-to-let)\b|\bconveyanc|\bcompletion\b|\bmortgage offer\b|\bchange of address\b|\bpower of attorney\b|\blaw student\b|\b(?:head|director|vp|department) of legal\b|\b(?:review|read|check|sign|approve) (?:your|the|our) (?:terms|contract|agreement|t&cs)\b/,
+        /\b(?:i'm|i am|i work as|as|she's|he's|she is|he is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|barrister|paralegal)\b|\b(?:asked|needs?|wants?|requires?|requested|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|receipt|documents?|letter)\b|\battorneys? general\b/,
+      ],
+    }),
+    trigger([
       String.raw`\b(?:acciones legales|acción legal|vía judicial|vía legal|demandar(?:é|os|les)?|pondré una demanda|poner una demanda|interpondré|denunciar(?:é|os|les)|pondré una denuncia|a juicio|a los tribunales|al juzgado)|\b(?:hablado|hablaré|hablar|contactado|contactaré|consultado|consultaré|consultando|contratado|contrataré) con (?:mi|un|una) abogad[oa]|\bmi abogad[oa] (?:se pondrá|os|les|va a|ya est|me ha dicho)|\b(?:presento|presentaré|presentar|poner|pondré|interponer|interpondré) (?:la |una )?(?:demanda|denuncia|querella)|\b(?:el|al|del) juzgado\b|\btribunales\b|\babogad[oa]s?\b(?! (?:me ha pedido|necesita|quiere) (?:una )?copia)`,
     ]),
   ],
@@ -45,6 +55,8 @@ export const LEGAL_ACTION: KindLexicon = {
     /\b(?:to|for|from) (?:my|our) (?:lawyer|solicitor)(?:'s)? (?:account|client account|for the (?:house|completion|purchase|sale))/,
     /\b(?:your|the company's) (?:legal (?:team|department)|lawyers?|solicitors?)\b(?=[^.!?\n]{0,60}\b(?:update|amend|change|review|sign|contract|clause|address|details|terms)\b)/,
     /\battorneys? general\b/,
+    /\b(?:house|flat|property|home) (?:sale|purchase|move)\b|\bconveyanc\w+|\bcompletion\b|\bchange of address\b|\b(?:head|director|vp) of legal\b|\b(?:review|read|check|sign) (?:your|the|our) (?:terms|contract|agreement)\b/,
+    /\b(?:i'm|i am|i work as|as) an? (?:\w+ )?(?:lawyer|solicitor|attorney|barrister|paralegal)\b|\b(?:damages?|liability) (?:cover|insurance|waiver|excess)\b|\b(?:accidental|water|storm|flood|fire|cosmetic|transit) damages?\b|\bpublic liability\b|\bcourtesy\b|\bdamage(?:d)?\b/,
     /\bcourt (?:shoes|reporter|date for my (?:divorce|custody))|\bfood court\b|\btennis court\b/,
   ],
 };

@@ -13,6 +13,8 @@ export interface Trigger {
   keepWhenNegated?: boolean;
   /** Innocent senses: a match of one of these in the same sentence that overlaps the trigger excuses it. */
   unless?: RegExp[];
+  /** Innocent contexts: the trigger is ignored when its sentence matches one of these anywhere. */
+  quietIn?: RegExp[];
   /** The trigger counts only if its sentence (or the whole message) also matches this. */
   needs?: RegExp;
   needsIn?: 'sentence' | 'message';
@@ -84,6 +86,7 @@ export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit 
       if (ignored.some((r) => overlaps(r, s, e))) continue;
       const sentence = sentenceAround(text, s);
       if (excused(t.unless, text, sentence, s, e) || excused(lexicon.unless, text, sentence, s, e)) continue;
+      if (t.quietIn && t.quietIn.some((q) => q.test(text.slice(sentence.start, sentence.end)))) continue;
       if (t.needs) {
         const scope = t.needsIn === 'message' ? text : text.slice(sentence.start, sentence.end);
         if (!t.needs.test(scope)) continue;
