@@ -44,5 +44,6 @@ export const ABUSE_TOWARDS_STAFF: KindLexicon = {
       String.raw`\b(?:i'll|i will|i'm going to|i am going to|gonna|going to) (?:punch|slap|hit|kick|stab|shoot|kill|hurt|batter|deck|smack|strangle|knock (?:him|her|you) out|find|hunt down|track down) (?:you|him|her|them|someone|somebody|the (?:driver|manager|engineer|staff|agent|receptionist)|your \w+)\b`,
       String.raw`\b(?:be|i'll be|i will be) waiting (?:outside|for (?:you|her|him|them))\b|\bwaiting outside (?:the|your) \w+[^.!?\n]{0,20}\bfor (?:her|him|you|them)\b|\bir[ée] a buscar(?:le|la|te|os)\b|\bos vais a enterar\b|\bte vas a enterar\b`,
     ], { keepWhenNegated: true }),
-  ],
+      trigger(String.raw`\b(?:thickest|stupidest|dumbest|most (?:useless|incompetent|clueless|stupid|pathetic)) (?:person|people|man|woman|staff|team|company|idiot|bunch|lot|operator|agent)\b|\b(?:stupid|rude|silly|fat|ugly|useless|lazy|thick|dumb|ignorant) (?:cows|bitches|twats|prats|gits|pigs|idiots|morons|clowns|muppets|bastards|sods|scroungers|animals)\b|\b(?:you|your \w+)(?: [\w']+){0,3} (?:are|is|'re) (?:\w+ )?(?:cows|pigs|animals|vermin|parasites|leeches|thieves|crooks|liars|frauds|scammers|conmen|cowboys)\b`),
+],
 };

@@ -72,7 +72,7 @@ export function escalationFromPrepared(subject: string, preparedBody: string, pr
     return lo;
   };
   const ignored = titleLines(preparedBody).map((r) => ({ start: toReading(bodyStart + r.start), end: toReading(bodyStart + r.end) }));
-  const context = { text: reading.text, origin: reading.origin, original, ignored };
+  const context = { text: reading.text, origin: reading.origin, original, ignored, bodyStart: toReading(bodyStart) };
   const flags: EscalationFlag[] = [];
   for (const lexicon of LEXICONS) {
     const words = wordsRaising(lexicon, context);

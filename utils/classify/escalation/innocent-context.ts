@@ -29,13 +29,13 @@ const HEDGED_THREAT = /(?:do ?n[o']t|do not|would ?n[o']t|would not|wouldn't) (?
  * in the same clause, with no new subject or conjunction in between ("we have no plans to involve
  * a lawyer" – yes; "if it isn't refunded I will sue" – no, "I" starts a new clause).
  */
-export function isNegated(text: string, start: number): boolean {
+export function isNegated(text: string, start: number, window = 6): boolean {
   const sentence = sentenceAround(text, start);
   const before = text.slice(sentence.start, start);
   if (HEDGED_THREAT.test(before.slice(-80))) return false;
   const words = before.match(/[a-z'áéíóúñü]+|,/g) ?? [];
   let seen = 0;
-  for (let i = words.length - 1; i >= 0 && seen < 6; i--) {
+  for (let i = words.length - 1; i >= 0 && seen < window; i--) {
     const w = words[i]!;
     if (w === ',' || SCOPE_RESET.test(w)) return false;
     // "not only did it catch fire" is not a negation.

@@ -42,13 +42,18 @@ export const LEGAL_ACTION: KindLexicon = {
     trigger(String.raw`\b(?:lawyers?|solicitors?|attorneys?|barristers?|paralegals?|lawsuits?|litigation|tribunals?)\b|\b(?:seek(?:ing)?|claim(?:ing)?|sue for|recover) (?:\w+ )?damages\b|\b(?:hold|holding|held) (?:you|your company|the company|them) (?:\w+ )?(?:liable|responsible in court)\b|\blegally (?:liable|responsible|obliged|required to refund)\b`, {
       quietIn: [
         /\b(?:house|flat|property|home|buy-to-let)\b|\bconveyanc|\bcompletion\b|\bmortgage offer\b|\bchange of address\b|\bpower of attorney\b|\blaw student\b|\b(?:head|director|vp|department) of legal\b|\b(?:review|read|check|sign|approve) (?:your|the|our) (?:terms|contract|agreement|t&cs)\b/,
-        /\b(?:i'm|i am|i work as|as|she's|he's|she is|he is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|barrister|paralegal)\b|\b(?:asked|needs?|wants?|requires?|requested|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|receipt|documents?|letter)\b|\battorneys? general\b/,
+        /\b(?:i'm|i am|i work as|as|she's|he's|she is|he is|my \w+ is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|barrister|paralegal)\b(?![^.!?\n]{0,60}\b(?:claim|court|sue|action|letter|drafted|drafting|case|handling)\b)|\b(?:asked|needs?|wants?|requires?|requested|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|receipt|documents?|letter)\b|\battorneys? general\b/,
       ],
     }),
     trigger([
       String.raw`\b(?:acciones legales|acción legal|vía judicial|vía legal|demandar(?:é|os|les)?|pondré una demanda|poner una demanda|interpondré|denunciar(?:é|os|les)|pondré una denuncia|a juicio|a los tribunales|al juzgado)|\b(?:hablado|hablaré|hablar|contactado|contactaré|consultado|consultaré|consultando|contratado|contrataré) con (?:mi|un|una) abogad[oa]|\bmi abogad[oa] (?:se pondrá|os|les|va a|ya est|me ha dicho)|\b(?:presento|presentaré|presentar|poner|pondré|interponer|interpondré) (?:la |una )?(?:demanda|denuncia|querella)|\b(?:el|al|del) juzgado\b|\btribunales\b|\babogad[oa]s?\b(?! (?:me ha pedido|necesita|quiere) (?:una )?copia)`,
     ]),
-  ],
+    // Broad vocabulary of legal action, raised on mention unless the sentence is an innocent context.
+    trigger(String.raw`\b(?:legal counsel|counsel|going legal|gone legal|get(?:ting)? legal|legal (?:letter|challenge|case|fight|route|remedy|recourse)|the courts|a court|in court|to court|court case|court order|group claim|group action|collective action|class action|no win no fee|claims? solicitors?|notice of claim|letter of claim|negligen(?:t|ce)|breach of (?:contract|duty|warranty|the law)|unlawful(?:ly)?|illegal(?:ly)?|against the law|statutory rights|my (?:legal |consumer )?rights)\b`, {
+      broad: true,
+      quietIn: [/\bcourt (?:shoes|house|yard|reporter|date for my (?:divorce|custody))\b|\bfood court\b|\b(?:tennis|squash|basketball|netball) courts?\b|\bis it (?:legal|illegal|against the law)\b|\blegal (?:requirement|age|limit|tender|expenses|cover|advice line|to drive)\b|\bwhat are my (?:rights|statutory rights)\b|\bknow my rights\b\?/],
+    }),
+],
   unless: [
     /\bpower of attorney\b|\blasting power\b|\blegal (?:tender|expenses|cover|requirements?|age|documents?|size|paper|advice (?:line|helpline|service|cover)|helpline)\b|\blegal advice (?:through|under|on|with) (?:my|the|your) (?:policy|insurance|cover)\b/,
     /\b(?:my|our) (?:lawyer|solicitor|attorney|conveyancer)s? (?:asked|needs?|wants?|requires?|requested|has asked|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|details|documents?|completion|funds|money|payment)/,

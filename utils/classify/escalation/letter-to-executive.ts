@@ -25,7 +25,12 @@ export const LETTER_TO_EXECUTIVE: KindLexicon = {
       String.raw`\b(?:email|e-mail|address|number|phone number|contact details|name|linkedin|office) (?:of|for) (?:your|the) (?:company's )?${EXEC}\b|\b(?:speak|talk|get through|write) (?:to|with) (?:your|the) (?:company's )?${EXEC}\b`,
       String.raw`(?:^|\n)\s*(?:estimad[oa]|sr\.?|sra\.?|señor[a]?)\b[^\n]{0,40}\b(?:director[a]? general|consejer[oa] delegad[oa]|presidente|presidenta)\b|\b(?:carta|escribo|me dirijo) (?:al|a la|a el) (?:director[a]? general|consejer[oa] delegad[oa]|presidente|presidenta|dirección)\b`,
     ], { keepWhenNegated: true }),
-  ],
+      trigger(String.raw`\b(?:your|the company's|the) (?:founder|co-founder|ceo|chief executive|managing director|md|chair(?:man|woman|person)?|president|owner|board|head office|top brass|higher-ups|senior (?:management|leadership|executives?)|executives?)\b`, {
+      needs: /\b(?:touch|email|e-mail|write|writing|written|wrote|letter|speak|talk|escalat\w*|cc|copy|copied|top|attention|forward\w*|send|sent|contact|address|number|direct|personally|hear about|know about|complain\w*)\b/,
+      broad: true,
+      quietIn: [/\b(?:our|my) (?:own )?(?:ceo|chief executive|managing director|md|chair\w*|president|founder|owner|board)\b|\bboard (?:meeting|game|room|plan|basis)\b|\b(?:half|full|bed and) board\b|\bon board\b/],
+    }),
+],
   unless: [
     /\b(?:our|my) (?:own )?(?:ceo|chief executive|managing director|md|chair(?:man|woman)?|president|founders?|owner|board)\b/,
     /\bpa to the\b|\bboard (?:meeting|game|games|room|plan|basis)\b|\b(?:half|full|bed and) board\b|\bon board\b|\babove board\b|\bboard(?:ing)? pass\b/,

@@ -31,8 +31,17 @@ export const MEDIA_EXPOSURE: KindLexicon = {
       String.raw`\b(?:don't|do not|never) (?:buy|book|bank|shop|fly|order) (?:from|with) (?:these|this|them)\b|\bstay (?:well )?away from (?:these|this|them)\b|\bavoid (?:this company|these people|them) at all costs\b`,
       String.raw`\b(?:tagging|tagged|cc'?ing|copying in) @?(?:bbc|itv|which|watchdog|moneysavingexpert|martinslewis)\w*`,
     ]),
-  ],
+      // Broad vocabulary of publicity, raised on mention unless the sentence is an innocent context.
+    trigger(String.raw`\b(?:magazine|newspaper|journalist|reporter|press|media|tabloid|broadsheet|blog|vlog|podcast|youtube|tiktok|instagram|insta|facebook|twitter|x\.com|reddit|mumsnet|trustpilot|tripadvisor|yelp|community (?:page|group|forum)|local (?:group|page|forum)|forum|followers|subscribers|viral|go public|publicly)\b`, {
+      broad: true,
+      quietIn: [
+        /\b(?:saw|seen|heard|read|found|noticed|liked|loved|spotted) (?:it |this |you |your \w+ |the \w+ |an? \w+ )?(?:on|in|via|through)\b|\b(?:your|the company's) (?:instagram|facebook|twitter|tiktok|youtube|page|account|handle|channel|feed|post|ad|advert)\b|\b(?:what|where)'?s? (?:is )?your\b|\blog ?in with (?:facebook|google)\b|\bpress (?:the|and hold|button|release|office|officer|enquir\w+|team|pack|kit)\b|\bpress[- ]fit\b|\bsocial media (?:manager|team|accounts?|handles?)\b|\b(?:subscription|subscribe|unsubscribe|back issues?|this month's issue|print edition|delivery of the)\b|\b(?:handles?|deals? with|in charge of|contact for|responsible for|looks? after) (?:the |your )?(?:press|media|pr|marketing|social)\b/,
+        /\b(?:5|five|4|four)[- ]star\b|\b(?:great|good|glowing|positive|lovely|nice|amazing) (?:review|post|video|write-?up)\b|\b(?:discount|discounts|offer|sponsor\w*|partnership|collab\w*|promo code|affiliate|giveaway|competition)\b|\b(?:(?:i'?m|i am|as) an? (?:\w+ )?(?:journalist|reporter|blogger|youtuber|writer)|(?:i|we) (?:write|blog|work|report) for)\b(?![^.!?\n]{0,80}\b(?:(?:about|on|regarding) (?:this|you|your|how you|what happened|my (?:experience|complaint|case|stay|treatment))|comment|publish|on the record|going in it)\b)/,
+      ],
+    }),
+],
   unless: [
+    /\bi (?:run|have|admin|manage) a [\w' ]{0,30}(?:group|page)\b(?=[^.!?\n]{0,80}\b(?:discounts?|offers?|sponsor\w*|partner\w*|collab\w*|giveaway|group bookings?|for groups)\b)/,
     /\bpress (?:the|and hold|button|release|office|officer|enquir\w+|team|pack|kit|-fit|fit)\b|\bpress[- ]fit\b|\bnews(?:letter|letters)\b|\b(?:saw|seen|heard|read) (?:your |the |an? )?(?:ad|advert|advertisement|commercial|article|piece|feature|interview)\b/,
     /\b(?:5|five|4|four)[- ]star\b|\b(?:great|good|glowing|positive|lovely) reviews?\b|\breviews? (?:once|when|after) (?:it|they) (?:arrives?|comes?)\b/,
     /\b(?:what's|what is|where is|where's) your (?:instagram|twitter|facebook|tiktok|handle)\b|\bsocial media (?:manager|team|accounts?|handles?|pages?)\b/,

@@ -26,7 +26,11 @@ export const REGULATOR: KindLexicon = {
   triggers: [
     trigger(BODIES.map((b) => (b.startsWith('\\b') ? b : String.raw`\b${b}`))),
     trigger(String.raw`\breport(?:ed|ing)? (?:you|this|it|them|your (?:company|firm|shop|bank|business)|the (?:company|shop|bank)) to (?:the )?(?:police|authorities|regulators?|council)\b`),
-  ],
+      trigger(String.raw`\b(?:the |an? )?(?:\w+ )?(?:regulator|ombudsman|watchdog|authorities)\b|\b(?:my|our|local) (?:mp|m\.p\.|member of parliament|congressman|congresswoman|senator|councillor|assemblyman|state representative)\b|\bcomplain(?:t|ed|ing)? to (?:the )?(?:council|government|minister|department)\b`, {
+      broad: true,
+      quietIn: [/\b(?:pressure|voltage|gas|heat|temperature|water|flow|battery|charge|speed) regulators?\b|\bregulated by\b|\bis there an? (?:ombudsman|regulator)\b/],
+    }),
+],
   unless: [
     /\b(?:regulated|authori[sz]ed|registered|licensed|accredited|rated|supervised|protected|covered|approved|a member) (?:by|with|under|of) (?:the )?[a-z' ]{0,40}$/,
     /\b(?:fca|pra|ofcom|ofgem|ofwat|caa|bbb|cqc|sra|atol|abta|fsa|fscs)[- ](?:regulated|authori[sz]ed|registered|number|reference|firm number|accredited|accreditation|rating|rated|approved|licen[cs]ed?|id|protected|price cap|cap|rules|guidance|logo|badge|member)\b/,

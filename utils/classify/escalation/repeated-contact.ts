@@ -32,7 +32,8 @@ export const REPEATED_CONTACT: KindLexicon = {
       String.raw`\b(?:closed|marked (?:as )?resolved) (?:twice|again|without (?:a |any )?(?:fix|reply|resolution|solution))\b|\b(?:(?:refs?|references?|tickets?|case numbers?)[ .:#]*\(?[a-z]*-?\d[\w-]*(?:,| and)\s*#?[a-z]*-?\d[\w-]*)`,
       String.raw`\b(?:chasing|calling|emailing|writing|ringing|phoning|trying to (?:get|have) (?:this|it) (?:sorted|fixed|resolved)|waiting for (?:a |any )?(?:reply|response|answer|call ?back))(?: [\w']+){0,5}? (?:for|since) (?:weeks|months|ages|over a (?:week|month)|\w+ (?:weeks|months))\b|\bllevo (?:un mes|\w+ (?:semanas|meses)|semanas|meses) (?:reclamando|esperando|llamando|escribiendo)\b|\b(?:tercera|cuarta|quinta|segunda) vez que (?:escribo|llamo|reclamo|contacto|os escribo)\b|\bhe abierto (?:\w+ )?incidencias\b`,
     ]),
-  ],
+      trigger(String.raw`\byet another (?:email|e-mail|call|message|letter|complaint|chase|chaser|ticket|follow-?up)\b|\b(?:reopen(?:ed)?|re-open(?:ed)?|chase[ds]?|raise[ds]?|log(?:ged)?|report(?:ed)?|escalate[ds]?) (?:this|the|my) (?:ticket|case|complaint|fault|issue|problem|claim)\b[^.!?\n]{0,25}\b(?:times|again|twice)\b|\bsince my last (?:two|three|four|five|six|\d+|few|several)?\s?(?:emails?|messages?|calls?|letters?|chats?)?\b|\bmy last (?:two|three|four|five|six|seven|\d+)\b(?! (?:minutes|hours|days|weeks|months|years|orders?|purchases?|bills?|statements?|payments?|deliveries|visits))`),
+],
   unless: [
     /\b(?:second|third|2nd|3rd) (?:time (?:ordering|buying|booking|staying|using|shopping|flying|i've ordered|i have ordered)|hand|class|floor|half|name|line|option|item|address|card|account|home|car|delay|cancellation|time this (?:year|month|week) (?:it|the))\b/,
     /\btried (?:\w+ )?(?:twice|three times|\d+ times|several times|multiple times) to (?:pay|log in|login|sign in|submit|upload|order|book|check ?out|reset)\b/,

@@ -15,6 +15,11 @@ export interface Trigger {
   unless?: RegExp[];
   /** Innocent contexts: the trigger is ignored when its sentence matches one of these anywhere. */
   quietIn?: RegExp[];
+  /**
+   * A broad vocabulary trigger (one word is enough): not raised by a subject line, which names a
+   * topic ("Recall?", "Press trip"), and a negation counts further back in the clause.
+   */
+  broad?: boolean;
   /** The trigger counts only if its sentence (or the whole message) also matches this. */
   needs?: RegExp;
   needsIn?: 'sentence' | 'message';
@@ -41,6 +46,8 @@ export interface MatchContext {
   original: string;
   /** Reading ranges to leave out (signature and title lines). */
   ignored: { start: number; end: number }[];
+  /** Where the body starts in the reading (after the subject line). */
+  bodyStart: number;
 }
 
 const overlaps = (a: { start: number; end: number }, s: number, e: number) => a.start < e && s < a.end;
@@ -74,7 +81,7 @@ function excused(patterns: RegExp[] | undefined, text: string, sentence: { start
 
 /** The customer's words that raise `lexicon.kind`, as written, at most `limit` distinct ones. */
 export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit = 3): string[] {
-  const { text, origin, original, ignored } = context;
+  const { text, origin, original, ignored, bodyStart } = context;
   const found: string[] = [];
   const seen = new Set<string>();
   for (const t of lexicon.triggers) {
@@ -84,6 +91,7 @@ export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit 
       const s = m.index ?? 0;
       const e = s + m[0].length;
       if (ignored.some((r) => overlaps(r, s, e))) continue;
+      if (t.broad && s < bodyStart) continue;
       const sentence = sentenceAround(text, s);
       if (excused(t.unless, text, sentence, s, e) || excused(lexicon.unless, text, sentence, s, e)) continue;
       if (t.quietIn && t.quietIn.some((q) => q.test(text.slice(sentence.start, sentence.end)))) continue;
@@ -91,7 +99,7 @@ export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit 
         const scope = t.needsIn === 'message' ? text : text.slice(sentence.start, sentence.end);
         if (!t.needs.test(scope)) continue;
       }
-      if (!t.keepWhenNegated && (isNegated(text, s) || isHypothetical(text, s, e))) continue;
+      if (!t.keepWhenNegated && (isNegated(text, s, t.broad ? 10 : 6) || isHypothetical(text, s, e))) continue;
       const cited = original
         .slice(origin[s] ?? s, origin[e] ?? e)
         .replace(/\s+/g, ' ')
