@@ -8,6 +8,7 @@
  */
 import { dropSalutation, prepareText } from '../prepare-text';
 import { ABUSE_TOWARDS_STAFF } from './abuse-towards-staff';
+import { BROAD } from './broad-vocabulary';
 import { DATA_PRIVACY } from './data-privacy';
 import { HEALTH_AND_SAFETY } from './health-and-safety';
 import { titleLines } from './innocent-context';
@@ -23,7 +24,7 @@ import { VULNERABLE_CUSTOMER } from './vulnerable-customer';
 
 export { ESCALATION_KINDS, KIND_LABELS, type Escalation, type EscalationFlag, type EscalationKind } from './kinds';
 
-/** In the order of ESCALATION_KINDS. */
+/** In the order of ESCALATION_KINDS: each kind's phrase rules, then its broad vocabulary. */
 const LEXICONS: KindLexicon[] = [
   LEGAL_ACTION,
   REGULATOR,
@@ -34,7 +35,10 @@ const LEXICONS: KindLexicon[] = [
   DATA_PRIVACY,
   VULNERABLE_CUSTOMER,
   REPEATED_CONTACT,
-];
+].map((lexicon) => {
+  const broad = BROAD[lexicon.kind];
+  return broad ? { ...lexicon, triggers: [...lexicon.triggers, broad] } : lexicon;
+});
 
 /** The subject without "Re:", "Fwd:", "AW:" prefixes. */
 export const cleanSubject = (subject: string): string =>

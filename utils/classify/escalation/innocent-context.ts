@@ -17,7 +17,7 @@ export function sentenceAround(text: string, index: number): { start: number; en
 
 const NEGATOR = /^(?:not|no|never|nobody|none|nothing|neither|nor|without|hardly|nunca|ni|sin|nadie|ningun[oa]?|ningún)$|n't$|^(?:cannot|dont|doesnt|didnt|wont|isnt|wasnt|arent|havent|hasnt|aint)$/;
 /** Words after which an earlier negation no longer applies: a new subject or a new clause. */
-const SCOPE_RESET = /^(?:but|however|although|though|yet|and|or|so|then|because|unless|until|otherwise|if|while|when|after|since|i|i'm|i'll|i've|i'd|we|we'll|we're|you|you're|you'll|they|he|she|voy|vamos|iré|pondré|tomaré|acudiré|reclamaré|denunciaré|pero|y|o|si)$/;
+const SCOPE_RESET = /^(?:but|however|although|though|yet|and|so|then|because|unless|until|otherwise|if|while|when|after|since|i|i'm|i'll|i've|i'd|we|we'll|we're|you|you're|you'll|they|he|she|voy|vamos|iré|pondré|tomaré|acudiré|reclamaré|denunciaré|pero|y|o|si)$/;
 /**
  * A hedged threat is still a threat: "I don't want to have to take legal action", "I hope I won't
  * need to go to the ombudsman", "I won't hesitate to contact my solicitor", "no choice but to".

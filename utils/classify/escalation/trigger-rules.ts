@@ -84,6 +84,8 @@ export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit 
   const { text, origin, original, ignored, bodyStart } = context;
   const found: string[] = [];
   const seen = new Set<string>();
+  // Original spans already cited: a longer or shorter phrase over the same words is not cited again.
+  const cited: { start: number; end: number }[] = [];
   for (const t of lexicon.triggers) {
     t.re.lastIndex = 0;
     for (const m of text.matchAll(t.re)) {
@@ -100,15 +102,19 @@ export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit 
         if (!t.needs.test(scope)) continue;
       }
       if (!t.keepWhenNegated && (isNegated(text, s, t.broad ? 10 : 6) || isHypothetical(text, s, e))) continue;
-      const cited = original
-        .slice(origin[s] ?? s, origin[e] ?? e)
+      const from = origin[s] ?? s;
+      const to = origin[e] ?? e;
+      if (cited.some((c) => c.start < to && from < c.end)) continue;
+      const words = original
+        .slice(from, to)
         .replace(/\s+/g, ' ')
         .trim()
         .replace(/[,;:]+$/, '');
-      const key = cited.toLowerCase();
-      if (!cited || seen.has(key)) continue;
+      const key = words.toLowerCase();
+      if (!words || seen.has(key)) continue;
       seen.add(key);
-      found.push(cited.length > 80 ? `${cited.slice(0, 77)}…` : cited);
+      cited.push({ start: from, end: to });
+      found.push(words.length > 80 ? `${words.slice(0, 77)}…` : words);
       if (found.length >= limit) return found;
     }
   }
