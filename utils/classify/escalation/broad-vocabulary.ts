@@ -113,7 +113,6 @@ export const BROAD: Record<string, Trigger> = {
   repeat: trigger(
     words([
       'umpteen(?:th)?', 'countless (?:times|emails|calls|messages)', 'lost count', 'more times than', 'again and again', 'over and over',
-      'repeatedly',
       'already (?:sent|emailed|called|rung|told|explained|reported|provided|given|asked|written) (?:\\w+ ){0,4}(?:twice|before|three times|again|already|several times)',
       'sent (?:these|them|this|it) (?:\\w+ )?twice', 'in (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:again )?in',
       '(?:reported|raised|logged|mentioned) (?:this|it)? ?(?:\\w+ ){0,3}in (?:january|february|march|april|may|june|july|august|september|october|november|december)',
