@@ -17,7 +17,10 @@ export function sentenceAround(text: string, index: number): { start: number; en
 
 const NEGATOR = /^(?:not|no|never|nobody|none|nothing|neither|nor|without|hardly|nunca|ni|sin|nadie|ningun[oa]?|ningún)$|n't$|^(?:cannot|dont|doesnt|didnt|wont|isnt|wasnt|arent|havent|hasnt|aint)$/;
 /** Words after which an earlier negation no longer applies: a new subject or a new clause. */
-const SCOPE_RESET = /^(?:but|however|although|though|yet|and|so|then|because|unless|until|otherwise|if|while|when|after|since|i|i'm|i'll|i've|i'd|we|we'll|we're|you|you're|you'll|they|he|she|voy|vamos|iré|pondré|tomaré|acudiré|reclamaré|denunciaré|pero|y|o|si)$/;
+const SCOPE_RESET = /^(?:but|however|although|though|yet|and|so|then|because|unless|until|otherwise|if|while|when|after|since|i'm|i'll|i've|i'd|we'll|we're|you're|you'll|voy|vamos|iré|pondré|tomaré|acudiré|reclamaré|denunciaré|pero|y|o|si)$/;
+/** A pronoun starts a new clause only as a subject, before a verb ("… I will sue"), not as an object ("take you to court"). */
+const SUBJECT = /^(?:i|we|you|they|he|she)$/;
+const AUXILIARY = /^(?:will|would|shall|should|can|could|may|might|must|am|are|is|was|were|have|has|had|do|does|did|need|want|go|get|got|think|know|intend|plan|'ll|'d)$/;
 /**
  * A hedged threat is still a threat: "I don't want to have to take legal action", "I hope I won't
  * need to go to the ombudsman", "I won't hesitate to contact my solicitor", "no choice but to".
@@ -38,6 +41,7 @@ export function isNegated(text: string, start: number, window = 6): boolean {
   for (let i = words.length - 1; i >= 0 && seen < window; i--) {
     const w = words[i]!;
     if (w === ',' || SCOPE_RESET.test(w)) return false;
+    if (SUBJECT.test(w) && AUXILIARY.test(words[i + 1] ?? '')) return false;
     // "not only did it catch fire" is not a negation.
     if (NEGATOR.test(w) && !/^(?:only|just|even)$/.test(words[i + 1] ?? '')) return true;
     seen++;
@@ -65,6 +69,9 @@ export function isHypothetical(text: string, start: number, end = start): boolea
   let opener = -1;
   for (const m of before.matchAll(CONDITIONAL)) opener = (m.index ?? 0) + m[0].length;
   if (opener < 0) return false;
+  // A hypothetical question: "if I had a complaint, how would I take it further?"
+  const whole = text.slice(sentence.start, Math.min(text.length, sentence.end + 1));
+  if (/\?\s*$/.test(whole) && /\b(?:would|could|might|should)\b/.test(text.slice(sentence.start + opener, sentence.end))) return true;
   // Up to the end of the matched words: "if it isn't refunded I will sue" has its main clause in them.
   const between = text.slice(sentence.start + opener, Math.max(start, end));
   MAIN_CLAUSE.lastIndex = 0;
