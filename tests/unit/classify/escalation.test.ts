@@ -212,6 +212,18 @@ describe('the innocent-sense checks', () => {
     expect(isNegated(c, at(c, 'caught'))).toBe(false);
   });
 
+  it('an object pronoun keeps the negation in scope; a subject with a verb starts a new clause', () => {
+    const a = "i'm not going to take you to court";
+    expect(isNegated(a, at(a, 'court'), 10)).toBe(true);
+    const b = "if you don't refund me you will hear from my solicitor";
+    expect(isNegated(b, at(b, 'hear'))).toBe(false);
+  });
+
+  it('a hypothetical question is hypothetical as a whole', () => {
+    const a = 'if i had a complaint, how would i take it to the ombudsman?';
+    expect(isHypothetical(a, at(a, 'ombudsman'), at(a, 'ombudsman') + 9)).toBe(true);
+  });
+
   it('a hypothetical covers only the if-part', () => {
     const a = 'what happens if the battery overheats?';
     expect(isHypothetical(a, at(a, 'overheats'), a.length - 1)).toBe(true);
@@ -223,6 +235,44 @@ describe('the innocent-sense checks', () => {
     const text = 'dear mr patel,\nceo, southern water\nmy water is brown.\namy, legal counsel | brook freight';
     const lines = titleLines(text).map((r) => text.slice(r.start, r.end));
     expect(lines).toEqual(['amy, legal counsel | brook freight']);
+  });
+});
+
+/** Broad vocabulary: one strong word is enough, unless the sentence is an innocent context. */
+describe('the broad vocabulary of each kind', () => {
+  it.each([
+    ['legal', "Fine, we'll let a judge settle it."],
+    ['regulator', 'My MP will be reading all of this.'],
+    ['safety', 'The fire brigade had to come out because of your charger.'],
+    ['abuse', 'you absolute pillock'],
+    ['media', "I'll be live streaming the whole call."],
+    ['executive', "I'm going over your head to the directors."],
+    ['privacy', 'The till receipt shows my full card number.'],
+    ['vulnerable', 'I have been sofa surfing since the flood.'],
+    ['repeat', "I've lost count of how many times I've asked."],
+  ] as const)('%s: %s', (kind, body) => {
+    expect(kinds(body)).toContain(kind);
+  });
+
+  it.each([
+    'Reviews?',
+    'Press enquiry',
+  ])('not from a subject line alone: %s', (subject) => {
+    expect(flags('Could you send me the details?', subject).flagged).toBe(false);
+  });
+
+  it.each([
+    'Can I message you on Facebook instead?',
+    'Where is your head office? I want to send a cheque.',
+    'My son has a mild nut allergy, which biscuits are safe?',
+    'Is there a cross contamination risk in the bakery?',
+    'What is the emergency number for a gas leak?',
+    'My wife is a paramedic, is there a discount?',
+    'Our head office has moved, please update the address.',
+    'Our debt team will ring you about the new card.',
+    'The app is so buggy, please fix the login.',
+  ])('quiet in context: %s', (body) => {
+    expect(flags(body).flagged).toBe(false);
   });
 });
 

@@ -82,7 +82,7 @@ export const BROAD: Record<string, Trigger> = {
       'chair(?:man|woman|person)', 'the board', 'board members?', 'head office', 'senior management', 'top brass', 'higher-?ups', 'over your head',
       'above your head', 'in front of (?:the|your) (?:boss|bosses|ceo|director|president|owner)', 'executive (?:office|team|complaints?)',
     ]),
-    { broad: true, quietIn: [/\b(?:our|my) (?:own )?(?:ceo|chief executive|managing director|md|chair\w*|president|founder|owner|board|director|head office|directors)\b|\bboard (?:meeting|game|room|plan|basis)\b|\b(?:half|full|bed and) board\b|\bon board\b|\b(?:i'?m|i am) (?:the |a )?(?:ceo|owner|founder|director|president|chair\w*)\b|\bowner'?s? (?:manual|handbook|club)\b|\bdirector'?s? cut\b|\bfuneral director\b|\bthe (?:registered )?owner of (?:the|this|my) (?:car|vehicle|dog|phone|account|property|house)\b|\bhead office (?:address|opening hours|phone number)\b(?=[^.!?\n]{0,40}\?)/] },
+    { broad: true, quietIn: [/\b(?:our|my) (?:own )?(?:ceo|chief executive|managing director|md|chair\w*|president|founder|owner|board|director|head office|directors)\b|\bboard (?:meeting|game|room|plan|basis)\b|\b(?:half|full|bed and) board\b|\bon board\b|\b(?:i'?m|i am) (?:the |a )?(?:ceo|owner|founder|director|president|chair\w*)\b|\bowner'?s? (?:manual|handbook|club)\b|\bdirector'?s? cut\b|\bfuneral director\b|\bthe (?:registered )?owner of (?:the|this|my) (?:car|vehicle|dog|phone|account|property|house)\b|\b(?:where|what)(?:'s| is) (?:your|the) head office\b|\bhead office (?:address|opening hours|phone number|location)\b/] },
   ),
   privacy: trigger(
     words([

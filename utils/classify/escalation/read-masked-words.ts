@@ -119,7 +119,10 @@ export function readMaskedWords(original: string): Reading {
     if (word) replacements.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: word });
   }
   for (const m of base.matchAll(/[a-z0-9@$!|+€*#%_•.—–']+/g)) {
-    const token = m[0].replace(/^[.'!]+/, '').replace(/'s$/, '').replace(/[.!']+$/, '');
+    const whole = m[0];
+    // Most tokens are plain words: only a misspelling, a swap, a stretch or a contraction can change them.
+    if (/^[a-z]+$/.test(whole) && !CONTRACTIONS[whole] && !SWAPPED.has(whole) && !VARIANTS[whole] && !COLLAPSED.has(whole) && !/([a-z])\1/.test(whole)) continue;
+    const token = whole.replace(/^[.'!]+/, '').replace(/'s$/, '').replace(/[.!']+$/, '');
     if (token.length < 2 || !/[a-z]/.test(token)) continue;
     const read = CONTRACTIONS[token] ?? readToken(token);
     if (!read) continue;
