@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, detectEscalation, ESCALATION_KINDS, mergeEscalations, type EscalationKind } from '../../../utils/classify/index';
 import { readMaskedWords, readToken } from '../../../utils/classify/escalation/read-masked-words';
@@ -287,5 +288,13 @@ describe('flags through classify and across messages', () => {
     expect(merged.flags.map((f) => f.kind)).toEqual(['legal', 'repeat']);
     expect(merged.flags[0]!.words.length).toBeLessThanOrEqual(3);
     expect(merged.flags[1]!.words).toEqual(['third email', 'Still no reply']);
+  });
+});
+
+describe('the sidebar names every kind', () => {
+  it.each(['en', 'es'])('in %s', (lang) => {
+    const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    for (const kind of ESCALATION_KINDS) expect(messages[`escalation_kind_${kind}`]?.message, kind).toMatch(/\S/);
+    expect(messages.escalation_earlier_messages?.message).toContain('$ARG1$');
   });
 });
