@@ -67,7 +67,10 @@ describe('case card', () => {
 
   it('raises escalation flags with the words that raised them on an Outlook thread', async () => {
     const page = await openThread('p02-ombudsman-billing');
-    expect(await sidebarText(page, '[data-testid="escalation-flags"]')).toMatch(/ombudsman|solicitor/i);
+    const flags = await sidebarText(page, '[data-testid="escalation-flags"]');
+    // Each flag: its kind in the agent's language, then the customer's words in quotes.
+    expect(flags).toMatch(/Regulator or ombudsman: “[^”]*ombudsman[^”]*”/i);
+    expect(flags).toMatch(/Legal action: “[^”]*solicitor[^”]*”/i);
     await page.close();
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Category } from '../cases/events';
 import { nearestCorrection, memoryVector, type Correction } from './corrections';
-import { detectEscalationInPrepared, type Escalation } from './escalation';
+import { dropSalutation, escalationFromPrepared, type Escalation } from './escalation';
 import { extractFeatures, isContentPair, isContentWord, pairHash, wordHash } from './features';
 import { isWord } from './tokenize';
 import { loadModel, type ModelFile } from './model-format';
@@ -16,9 +16,9 @@ import modelFile from './model.json';
 
 export type Label = Category;
 export type { Correction } from './corrections';
-export type { Escalation } from './escalation';
+export type { Escalation, EscalationFlag, EscalationKind } from './escalation';
 export { correctionFrom, CORRECTION_THRESHOLD } from './corrections';
-export { detectEscalation } from './escalation';
+export { detectEscalation, mergeEscalations, ESCALATION_KINDS, KIND_LABELS } from './escalation';
 export { prepareText } from './prepare-text';
 
 export interface Classification {
@@ -146,9 +146,12 @@ function explain(features: ReturnType<typeof extractFeatures>, winner: number): 
 export function classify(input: { subject: string; body: string }, options: ClassifyOptions = {}): Classification {
   // "Re:", "Fwd:", "AW:" say where the thread is, not what it is about.
   const subject = (input.subject ?? '').slice(0, 500).replace(/^(?:\s*(?:re|fwd?|aw|wg|tr|sv|antw)\s*(?:\[\d+\])?\s*:\s*)+/i, '');
-  const body = prepareText(input.body ?? '');
+  // Prepared once: the escalation reader keeps a formal salutation ("Dear Chief Executive,"),
+  // the model does not see it (the same text as prepareText(body)).
+  const withSalutation = prepareText(input.body ?? '', { keepSalutation: true });
+  const body = dropSalutation(withSalutation);
   const text = subject.trim() ? `${subject.trim()}\n${body}` : body;
-  const escalation = detectEscalationInPrepared(text, options.priorInboundCount ?? 0);
+  const escalation = escalationFromPrepared(input.subject ?? '', withSalutation, options.priorInboundCount ?? 0);
   const features = extractFeatures(text);
 
   if (features.tokenCount === 0) {

@@ -4,7 +4,7 @@
  * rendered from the case. No extension APIs: the background binds these to messages, and the
  * unit tests run them on fake-indexeddb.
  */
-import { classify, correctionFrom, detectEscalation, type Classification, type Correction } from '../classify';
+import { classify, correctionFrom, detectEscalation, mergeEscalations, type Classification, type Correction } from '../classify';
 import type { CaseView, ListChip, QueueItem } from '../case-view';
 import { caseIdFor } from '../cases/case-id';
 import type { CaseEvent, Category } from '../cases/events';
@@ -81,9 +81,8 @@ export class CaseDesk {
       classification = classify({ subject: snapshot.subject, body: newest.text }, { corrections: await this.loadCorrections(), priorInboundCount: inbound.length - 1 });
       // The newest message decides the label; a threat made in any of the customer's own
       // messages (never in quoted history) keeps the case flagged.
-      const why = new Set(classification.escalation.why);
-      for (const m of inbound.slice(0, -1)) for (const w of detectEscalation({ subject: '', body: m.text }).why) why.add(w);
-      classification = { ...classification, escalation: { flagged: why.size > 0, why: [...why] } };
+      const earlier = inbound.slice(0, -1).map((m) => detectEscalation({ subject: '', body: m.text }));
+      classification = { ...classification, escalation: mergeEscalations([classification.escalation, ...earlier]) };
       this.remember(caseId, { subject: snapshot.subject, body: newest.text, classification });
     }
     if (classification && recorded.value.state.category === undefined) {
