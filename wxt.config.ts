@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { holidayCountryCodes, holidayDataAssets, holidayFilePath } from './scripts/holidays/holiday-data-files';
 
 /**
  * Hosts the content scripts run on. Nothing else is asked for up front: a team's sync server
@@ -18,6 +19,15 @@ const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7rg9Jz/k8tLqO8
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // Data loaded on demand, generated from the packages at build time (not bundled into scripts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...holidayDataAssets());
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...holidayCountryCodes().map((country) => `/${holidayFilePath(country)}`));
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 1500 },

@@ -25,6 +25,7 @@ import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/back
 import { SyncService } from '@/utils/extension/sync-service';
 import { warmDashboard } from '@/utils/desk/dashboard-view';
 import { effectivePolicy } from '@/utils/desk/effective-policy';
+import { loadCountryHolidays } from '@/utils/extension/holiday-files';
 
 const RETENTION_ALARM = 'caseline-retention';
 
@@ -33,7 +34,13 @@ export default defineBackground(() => {
   let dbPromise: Promise<CaselineDb> | undefined;
   const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));
   let settingsCache: CaselineSettings | undefined;
-  const settings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
+  // Every use of the settings (deadlines, dashboard, alarms) finds the team's public holidays
+  // loaded: the country's file is fetched once per wake, and again only when the country changes.
+  const settings = async () => {
+    const s = (settingsCache ??= await loadAppSettings(await db(), new Date()));
+    await loadCountryHolidays(s.holidays.country);
+    return s;
+  };
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
