@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { holidayCountryCodes, holidayDataAssets, holidayFilePath } from './scripts/holidays/holiday-data-files';
+import { extensionDataAssets, extensionDataPaths } from './scripts/extension-data-assets';
 
 /**
  * Hosts the content scripts run on. Nothing else is asked for up front: a team's sync server
@@ -22,10 +22,10 @@ export default defineConfig({
   hooks: {
     // Data loaded on demand, generated from the packages at build time (not bundled into scripts).
     'build:publicAssets': (_wxt, files) => {
-      files.push(...holidayDataAssets());
+      files.push(...extensionDataAssets());
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(...holidayCountryCodes().map((country) => `/${holidayFilePath(country)}`));
+      paths.push(...extensionDataPaths());
     },
   },
   vite: () => ({

@@ -26,6 +26,7 @@ import { SyncService } from '@/utils/extension/sync-service';
 import { warmDashboard } from '@/utils/desk/dashboard-view';
 import { effectivePolicy } from '@/utils/desk/effective-policy';
 import { loadCountryHolidays } from '@/utils/extension/holiday-files';
+import { loadClassifierData } from '@/utils/extension/classifier-files';
 
 const RETENTION_ALARM = 'caseline-retention';
 
@@ -43,7 +44,7 @@ export default defineBackground(() => {
   };
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
-  const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
+  const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone, loadClassifier: loadClassifierData }));
   const sync = new SyncService({ db, settings, newId, onSettingsChanged: (s) => (settingsCache = s) });
 
   const broadcast = (view: CaseView, exceptTab?: number) => {

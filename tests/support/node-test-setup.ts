@@ -3,3 +3,4 @@
  * demand from its own package is read from disk in Node instead.
  */
 import './holiday-files-node';
+import '../../utils/classify/bundled-data';
