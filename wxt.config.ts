@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { asciiRegexLiterals } from './scripts/ascii-regex-literals';
 import { extensionDataAssets, extensionDataPaths } from './scripts/extension-data-assets';
 
 /**
@@ -29,7 +30,9 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // ASCII scripts: Chromium decodes and V8 parses them as one-byte text (see scripts/ascii-regex-literals.ts).
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', charset: 'ascii' },
+    plugins: [asciiRegexLiterals()],
     build: { chunkSizeWarningLimit: 1500 },
   }),
   manifest: ({ browser }) => ({
