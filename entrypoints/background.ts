@@ -29,6 +29,7 @@ import { loadCountryHolidays } from '@/utils/extension/holiday-files';
 import { loadClassifierData } from '@/utils/extension/classifier-files';
 
 const RETENTION_ALARM = 'caseline-retention';
+const HOLIDAY_COUNTRY_HINT = 'caseline.holidayCountry';
 
 export default defineBackground(() => {
   const newId = monotonicFactory();
@@ -37,11 +38,29 @@ export default defineBackground(() => {
   let settingsCache: CaselineSettings | undefined;
   // Every use of the settings (deadlines, dashboard, alarms) finds the team's public holidays
   // loaded: the country's file is fetched once per wake, and again only when the country changes.
+  // The country is also remembered outside the database, so a wake fetches its file while the
+  // database opens instead of after the settings are read.
+  let hintedCountry = browser.storage.local.get(HOLIDAY_COUNTRY_HINT).then(
+    (stored) => {
+      const country = stored[HOLIDAY_COUNTRY_HINT];
+      if (typeof country !== 'string') return undefined;
+      loadCountryHolidays(country).catch(() => undefined);
+      return country;
+    },
+    () => undefined,
+  );
   const settings = async () => {
     const s = (settingsCache ??= await loadAppSettings(await db(), new Date()));
-    await loadCountryHolidays(s.holidays.country);
+    const country = s.holidays.country;
+    await loadCountryHolidays(country);
+    if ((await hintedCountry) !== country) {
+      hintedCountry = Promise.resolve(country);
+      void browser.storage.local.set({ [HOLIDAY_COUNTRY_HINT]: country }).catch(() => undefined);
+    }
     return s;
   };
+  // Nearly every wake is for something that reads the database: open it now, while the rest starts.
+  db().catch(() => undefined);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone, loadClassifier: loadClassifierData }));

@@ -48,7 +48,7 @@ function openCasesBackup(): string {
   return JSON.stringify({ format: 'caseline-backup', version: 1, schemaVersion: LATEST_VERSION, exportedAt: new Date().toISOString(), stores: { cases, events } });
 }
 
-async function setUpTeam(page: Page): Promise<void> {
+export async function setUpTeam(page: Page): Promise<void> {
   const loaded = await sendFromPage<CaselineSettings>(page, 'getSettings', {});
   if (!loaded.ok) throw new Error(loaded.error);
   const settings: CaselineSettings = {
@@ -134,7 +134,7 @@ interface WakeTimes {
   alarm: number[];
 }
 
-async function measure(extensionDir: string | undefined, pagePath: string, setUp: (page: Page) => Promise<void>): Promise<WakeTimes> {
+export async function measure(extensionDir: string | undefined, pagePath: string, setUp: (page: Page) => Promise<void>): Promise<WakeTimes> {
   const eb = await launchWithExtension(extensionDir ? { extensionDir } : {});
   try {
     // Not eb.serviceWorker(): see service-worker-control.ts.
