@@ -1,8 +1,9 @@
 /**
  * The team's public holidays are loaded on demand (one country's file, see
  * utils/calendar/holidays.ts): the first message a stopped background answers must already count
- * them. A case received on Christmas Eve in England gets the deadline the pure engine computes
- * with the English bank holidays, not the one it would have without them.
+ * them. A support request received on New Year's Eve in England and acknowledged gets the answer
+ * deadline the pure engine computes with the English bank holidays (New Year's Day, or its
+ * substitute), not the one it would have without them.
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,18 +18,20 @@ import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './s
 import { controlServiceWorker, type ServiceWorkerControl } from './support/service-worker-control';
 
 const year = new Date().getUTCFullYear();
-const received = `${year}-12-24T15:00:00.000Z`;
-const caseId = 'gmail:christmas-eve';
+const received = `${year - 1}-12-31T15:00:00.000Z`;
+const acknowledged = `${year - 1}-12-31T16:00:00.000Z`;
+const caseId = 'gmail:new-years-eve';
 const events: CaseEvent[] = [
   { id: '01HOLIDAY0000000000000001', caseId, type: 'received', at: received, actor: 'customer', source: 'auto', data: {} } as CaseEvent,
   { id: '01HOLIDAY0000000000000002', caseId, type: 'category_set', at: received, actor: 'system', source: 'auto', data: { category: 'support', by: 'classifier', confidence: 0.9 } } as CaseEvent,
+  { id: '01HOLIDAY0000000000000003', caseId, type: 'acknowledged', at: acknowledged, actor: 'agent-e2e', source: 'agent', data: {} } as CaseEvent,
 ];
 const backup = JSON.stringify({
   format: 'caseline-backup',
   version: 1,
   schemaVersion: LATEST_VERSION,
   exportedAt: new Date().toISOString(),
-  stores: { cases: [{ caseId, host: 'gmail', threadId: 'christmas-eve', subject: 'Printer offline', category: 'support', stage: 'received', agentId: 'agent-e2e', createdAt: received, updatedAt: received, open: 1 }], events },
+  stores: { cases: [{ caseId, host: 'gmail', threadId: 'new-years-eve', subject: 'Printer offline', category: 'support', stage: 'acknowledged', agentId: 'agent-e2e', createdAt: received, updatedAt: acknowledged, open: 1 }], events },
 });
 
 describe('public holidays after the background was stopped', () => {
