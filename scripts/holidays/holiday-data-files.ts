@@ -87,7 +87,7 @@ export function countryHolidayFilePath(country: string): string {
   const text = JSON.stringify(computeCountryHolidayFile(country));
   mkdirSync(dirname(path), { recursive: true });
   // Written aside then renamed, so a build and a test run at once never read half a file.
-  const partial = `${path}.${process.pid}.tmp`;
+  const partial = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(partial, text);
   renameSync(partial, path);
   return path;
