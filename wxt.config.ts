@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { asciiRegexLiterals } from './scripts/ascii-regex-literals';
+import { extensionDataAssets, extensionDataPaths } from './scripts/extension-data-assets';
 
 /**
  * Hosts the content scripts run on. Nothing else is asked for up front: a team's sync server
@@ -51,8 +53,19 @@ const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7rg9Jz/k8tLqO8
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // Data loaded on demand, generated from the packages at build time (not bundled into scripts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...extensionDataAssets());
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...extensionDataPaths());
+    },
+  },
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // ASCII scripts: Chromium decodes and V8 parses them as one-byte text (see scripts/ascii-regex-literals.ts).
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', charset: 'ascii' },
+    plugins: [asciiRegexLiterals()],
     build: { chunkSizeWarningLimit: 1500 },
   }),
   manifest: ({ browser }) => ({

@@ -28,9 +28,13 @@ import { effectivePolicy } from '@/utils/desk/effective-policy';
 import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
 import { MAIL_ORIGINS } from '@/utils/messages';
 import { clearParsedBodies } from '@/utils/templates/body-syntax';
-import { settingsInForce } from '@/utils/desk/team-publications';
+import { settingsInForce, teamSettingsFor } from '@/utils/desk/team-publications';
+import { loadCountryHolidays } from '@/utils/extension/holiday-files';
+import { loadClassifierData } from '@/utils/extension/classifier-files';
+import { STORAGE_KEYS } from '@/utils/extension/storage-keys';
 
 const RETENTION_ALARM = 'caseline-retention';
+const HOLIDAY_COUNTRY_HINT = STORAGE_KEYS.holidayCountry.key;
 
 export default defineBackground(() => {
   const newId = monotonicFactory();
@@ -40,21 +44,57 @@ export default defineBackground(() => {
   // a team works by the team's published SLA policy, calendar and holidays (team-publications.ts).
   let settingsCache: CaselineSettings | undefined;
   let inForceCache: Promise<CaselineSettings> | undefined;
+  // Every use of the settings (deadlines, dashboard, alarms) finds the public holidays it needs
+  // loaded: this install's country, the one it works by and the team's (a lead measures the team
+  // by the team's settings). A country's file is fetched once per wake, and again only when the
+  // country changes. The working country is also remembered outside the database, so a wake
+  // fetches its file while the database opens instead of after the settings are read.
+  let hintedCountry = browser.storage.local.get(HOLIDAY_COUNTRY_HINT).then(
+    (stored) => {
+      const country = stored[HOLIDAY_COUNTRY_HINT];
+      if (typeof country !== 'string') return undefined;
+      loadCountryHolidays(country).catch(() => undefined);
+      return country;
+    },
+    () => undefined,
+  );
+  const withHolidays = async (s: CaselineSettings, team?: CaselineSettings) => {
+    await Promise.all([s, ...(team ? [team] : [])].map((x) => loadCountryHolidays(x.holidays.country)));
+    const country = s.holidays.country;
+    if ((await hintedCountry) !== country) {
+      hintedCountry = Promise.resolve(country);
+      void browser.storage.local.set({ [HOLIDAY_COUNTRY_HINT]: country }).catch(() => undefined);
+    }
+    return s;
+  };
   const ownSettings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
-  const settings = () => (inForceCache ??= (async () => settingsInForce(await db(), await ownSettings()))().catch((error: unknown) => {
-    inForceCache = undefined;
-    throw error;
-  }));
+  const settings = () =>
+    (inForceCache ??= (async () => {
+      const d = await db();
+      const own = await ownSettings();
+      const inForce = await withHolidays(await settingsInForce(d, own), own.role === 'lead' ? await teamSettingsFor(d, own) : undefined);
+      await loadCountryHolidays(own.holidays.country);
+      return inForce;
+    })().catch((error: unknown) => {
+      inForceCache = undefined;
+      throw error;
+    }));
   const forgetSettings = (own?: CaselineSettings) => {
     settingsCache = own;
     inForceCache = undefined;
   };
+  // Nearly every wake is for something that reads the database: open it now, while the rest starts.
+  db().catch(() => undefined);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
-  const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
+  const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone, loadClassifier: loadClassifierData }));
   const sync = new SyncService({
     db,
-    settings: ownSettings,
+    // The sync service works on the install's own settings, once every country it may measure by is loaded.
+    settings: async () => {
+      await settings();
+      return ownSettings();
+    },
     newId,
     onSettingsChanged: (s) => forgetSettings(s),
     // The team's library or settings changed: every tab showing a case gets its view again (new

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Category } from '../utils/cases/events';
+import '../utils/classify/bundled-lexicon';
 import { seededRandom, trainModel, type TrainingRow } from '../utils/classify/train-model';
 import type { ModelFile } from '../utils/classify/model-format';
 import { prepareText } from '../utils/classify/prepare-text';

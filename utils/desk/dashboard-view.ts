@@ -41,9 +41,17 @@ export interface DashboardView {
   timings: { readMs: number; figuresMs: number };
 }
 
-/** Identifies a policy: cached SLA states are valid only for the policy they were computed under. */
+const policyKeys = new WeakMap<SlaPolicy, string>();
+
+/**
+ * Identifies a policy: cached SLA states are valid only for the policy they were computed under.
+ * Remembered per policy object (effectivePolicy hands out the same one until the settings or the
+ * year change), so a dashboard request hashes it once.
+ */
 export function policyKey(policy: SlaPolicy): string {
-  return toHex(sha256(utf8(JSON.stringify(policy)))).slice(0, 32);
+  let key = policyKeys.get(policy);
+  if (key === undefined) policyKeys.set(policy, (key = toHex(sha256(utf8(JSON.stringify(policy)))).slice(0, 32)));
+  return key;
 }
 
 /** Above this many stale cases, one read of the whole log beats a read per case. */

@@ -62,7 +62,11 @@ function addBatch(into: TeamChanges, r: TeamBatchResult): void {
 /** Stores a pulled batch and, for a lead, evaluates the changed cases' SLA states (the dashboard's pack). */
 async function storeBatch(db: CaselineDb, s: CaselineSettings, docs: SyncDoc[], deletedIds: string[]): Promise<TeamBatchResult> {
   const r = await applyTeamBatch(db, docs, deletedIds);
-  if (s.role === 'lead' && (r.stored > 0 || r.removed > 0)) await warmDashboard(db, effectivePolicy(await teamSettingsFor(db, s), new Date()), 'team');
+  // Only a head start for the dashboard (it evaluates what is missing when it opens): a policy that
+  // cannot be made yet (a newly published country whose holidays are not loaded) skips it.
+  if (s.role === 'lead' && (r.stored > 0 || r.removed > 0)) {
+    await warmDashboard(db, effectivePolicy(await teamSettingsFor(db, s), new Date()), 'team').catch(() => undefined);
+  }
   return r;
 }
 

@@ -25,6 +25,12 @@ export const STORAGE_KEYS = {
     holds: 'the team’s business calendar (hours, holidays, closures) to warm the countdowns up',
     customer: 'nothing',
   },
+  holidayCountry: {
+    area: 'local',
+    key: 'caseline.holidayCountry',
+    holds: 'the country whose public holidays the deadlines use, so a waking background fetches its file at once',
+    customer: 'nothing',
+  },
   syncSecret: {
     area: 'session',
     key: 'caseline.sync.secret',
