@@ -131,7 +131,7 @@ describe('erase means erased', () => {
     for (const store of ['cases', 'events', 'outcomes', 'templates', 'settings', 'outbox', 'counters', 'corrections', 'meta', 'digests', 'packs']) {
       expect(state.stores[store]?.length ?? 0, `${store} filled`).toBeGreaterThan(0);
     }
-    expect(Object.keys(state.local).sort()).toEqual(['caseline.sidebar.calendar', 'caseline.sidebar.ui']);
+    expect(Object.keys(state.local).sort()).toEqual(['caseline.holidayCountry', 'caseline.sidebar.calendar', 'caseline.sidebar.ui']);
     // storage.local is readable by the content scripts: nothing in it names a case.
     for (const c of [A, B]) expect(tracesIn(state.local, traces(c)), c.name).toEqual([]);
     expect((state.stores.meta as Array<{ key: string; value: string[] }>).find((r) => r.key === 'notifiedDeadlines')?.value.some((e) => e.startsWith(`gmail:${A.threadId}@`))).toBe(true);
