@@ -17,10 +17,10 @@ import { readDefaultTemplatesFile } from '@/utils/extension/default-templates-fi
 import type { CaseView } from '@/utils/case-view';
 import type { CaselineSettings } from '@/utils/settings/settings';
 import type { Template } from '@/utils/templates/types';
-import { handle, refusedMessageCount, type HandlerContext } from '@/utils/extension/message-router';
+import { afterChangingMessages, handle, refusedMessageCount, type HandlerContext } from '@/utils/extension/message-router';
 import { sendMessage } from '@/utils/extension/messenger';
 import { forgetCases, forgetTab, noteTabShowsCase, shownCases, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
-import { checkDeadlines, ensureAlarm, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
+import { checkDeadlines, checkDeadlinesFromSchedule, ensureAlarm, forgetBadgeSchedule, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
@@ -85,6 +85,7 @@ export default defineBackground(() => {
   const forgetSettings = (own?: CaselineSettings) => {
     settingsCache = own;
     inForceCache = undefined;
+    void forgetBadgeSchedule();
   };
   // Nearly every wake is for something that reads the database: open it now, while the rest starts.
   db().catch(() => undefined);
@@ -104,6 +105,7 @@ export default defineBackground(() => {
     // templates in the palette, deadlines under the team's policy).
     onPublicationsChanged: () => {
       inForceCache = undefined;
+      void forgetBadgeSchedule();
       void refreshTabs();
     },
   });
@@ -276,13 +278,21 @@ export default defineBackground(() => {
   handle('syncDisconnect', async () => sync.disconnect());
   handle('dashboard', async ({ source, form }) => sync.dashboard(source, form));
 
+  // Every other message may move a deadline: the badge's stored schedule is dropped after it.
+  afterChangingMessages(
+    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboard'],
+    () => forgetBadgeSchedule(),
+  );
+
   // ── alarms: deadlines, retention, sync retries ──
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SLA_ALARM) void refreshBadge();
+    // Most minutes nothing is due that was not due a minute ago: the stored schedule says so without the database.
+    if (alarm.name === SLA_ALARM) void checkDeadlinesFromSchedule().then((done) => (done ? undefined : refreshBadge()));
     else if (alarm.name === RETENTION_ALARM)
       void (async () => {
         const s = await ownSettings();
         await purgeExpired(await db(), new Date().toISOString(), s.privacy.retentionDays).catch(() => undefined);
+        await forgetBadgeSchedule();
       })();
     else void sync.onAlarm(alarm.name);
   });

@@ -71,5 +71,7 @@ export interface QueueItem {
   reference?: string;
   nextDueAt?: string;
   nextTarget?: string;
+  /** While the next deadline is running: when it turns due soon. */
+  nextDueSoonAt?: string;
   state?: TargetStatus['state'];
 }

@@ -85,17 +85,23 @@ async function messageAfterWake(page: Page, worker: ServiceWorkerControl, type: 
   return timeRequest(page, type);
 }
 
-/** Worker stopped → the deadline check's alarm handled (the toolbar title it sets), from the worker's start. */
-async function alarmAfterWake(page: Page, worker: ServiceWorkerControl): Promise<number> {
+/**
+ * Worker stopped → the deadline check's alarm handled (the toolbar title it sets), from the
+ * worker's start. `withoutSchedule`: the badge schedule the last full check stored is removed
+ * first, as after any change to a case or the settings, so the alarm evaluates the whole queue.
+ */
+async function alarmAfterWake(page: Page, worker: ServiceWorkerControl, withoutSchedule = false): Promise<number> {
   type Chrome = {
     alarms: { clearAll(): Promise<boolean>; create(name: string, info: { when: number }): Promise<void> };
     action: { setTitle(d: { title: string }): Promise<void>; getTitle(d: object): Promise<string> };
+    storage?: { session: { remove(key: string): Promise<void> } };
   };
-  await page.evaluate(async () => {
+  await page.evaluate(async (forget) => {
     const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
     await chrome.alarms.clearAll();
+    if (forget && chrome.storage) await chrome.storage.session.remove('caseline.badgeSchedule');
     await chrome.action.setTitle({ title: 'waiting for the bench alarm' });
-  });
+  }, withoutSchedule);
   await worker.stop();
   const handledAt = await page.evaluate(async (name) => {
     const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
@@ -134,6 +140,7 @@ interface WakeTimes {
   message: number[];
   running: number[];
   alarm: number[];
+  alarmFull: number[];
 }
 
 export async function measure(extensionDir: string | undefined, pagePath: string, setUp: (page: Page) => Promise<void>): Promise<WakeTimes> {
@@ -146,12 +153,13 @@ export async function measure(extensionDir: string | undefined, pagePath: string
     await page.goto(eb.extensionUrl(pagePath));
     await setUp(page);
     const worker = await controlServiceWorker(page, eb.extensionId);
-    const times: WakeTimes = { ping: [], message: [], running: [], alarm: [] };
+    const times: WakeTimes = { ping: [], message: [], running: [], alarm: [], alarmFull: [] };
     for (let i = 0; i < RUNS; i++) {
       times.ping.push(await messageAfterWake(page, worker, 'ping'));
       times.message.push(await messageAfterWake(page, worker, 'queue'));
       times.running.push(await timeRequest(page, 'queue'));
       times.alarm.push(await alarmAfterWake(page, worker));
+      times.alarmFull.push(await alarmAfterWake(page, worker, true));
     }
     await worker.close();
     return times;
@@ -172,7 +180,8 @@ export default (async () => {
     { name: `service worker wake: stopped → first message answered (ping: background.js evaluated, handlers registered, answered), median of ${RUNS}`, value: p, unit: 'ms', target: '≤ 50 ms', ok: p <= 50 },
     { name: `service worker wake: stopped → the queue answered (settings, GB holidays, ${OPEN_CASES} open cases' SLA states), median of ${RUNS}`, value: m, unit: 'ms', target: '≤ 50 ms', ok: m <= 50 },
     { name: 'service worker wake: the same message with the worker already running (the part that is not the wake)', value: median(ours.running), unit: 'ms' },
-    { name: `service worker wake: stopped → deadline alarm handled (worker starting → badge and title set), median of ${RUNS}`, value: a, unit: 'ms', target: '≤ 50 ms', ok: a <= 50 },
+    { name: `service worker wake: stopped → deadline alarm handled (worker starting → badge and title set, from the stored schedule), median of ${RUNS}`, value: a, unit: 'ms', target: '≤ 50 ms', ok: a <= 50 },
+    { name: `service worker wake: stopped → deadline alarm handled after a change (no schedule: settings, GB holidays, ${OPEN_CASES} open cases' SLA states), median of ${RUNS}`, value: median(ours.alarmFull), unit: 'ms' },
     { name: 'service worker wake: for scale, an empty extension on this machine now: stopped → message answered', value: median(empty.ping), unit: 'ms' },
     { name: 'service worker wake: for scale, an empty extension: stopped → alarm handled', value: median(empty.alarm), unit: 'ms' },
   ];

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { inSidebar, onSidebar, sidebarAxeViolations, sidebarRoot, sidebarText, waitForSidebar } from './support/sidebar-root';
 import { demoMailbox, type DemoStop } from '../../scripts/demo/demo-mailbox';
+import { sendFromPage } from './support/extension-pages';
 
 const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -63,6 +64,54 @@ describe('case card', () => {
     }
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
     await page.close();
+  });
+
+  it('the minute alarm sets the badge from the stored schedule; a change drops the schedule and the next alarm counts again', async () => {
+    const worker = await eb.serviceWorker();
+    type Chrome = {
+      chrome: {
+        action: { getBadgeText(d: object): Promise<string>; setBadgeText(d: { text: string }): Promise<void> };
+        alarms: { create(name: string, info: object): Promise<void> };
+        storage: { session: { get(k: string): Promise<Record<string, { text: string; computedAt: number; validUntil: number } | undefined>> } };
+      };
+    };
+    const schedule = () => worker.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.session.get('caseline.badgeSchedule'))['caseline.badgeSchedule'] ?? null);
+    const badge = () => worker.evaluate(() => (globalThis as unknown as Chrome).chrome.action.getBadgeText({}));
+    // The deadline check's own alarm, fired now (then set back to every minute).
+    const fireAlarm = () => worker.evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.create('caseline-sla-check', { when: Date.now() }));
+    const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> => {
+      let v = await read();
+      for (let i = 0; i < 100 && !ok(v); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        v = await read();
+      }
+      return v;
+    };
+
+    await fireAlarm();
+    const stored = await until(schedule, (s) => s !== null);
+    expect(stored).not.toBeNull();
+    expect(stored!.validUntil).toBeGreaterThan(stored!.computedAt);
+    const counted = await badge();
+    expect(stored!.text).toBe(counted);
+    expect(Number(counted)).toBeGreaterThanOrEqual(1);
+
+    // Wiped, the badge comes back from the schedule at the next alarm.
+    await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.action.setBadgeText({ text: '' }));
+    await fireAlarm();
+    expect(await until(badge, (b) => b !== '')).toBe(counted);
+
+    // Saving the settings may move every deadline: the schedule is dropped, and the next alarm evaluates the queue again.
+    const options = await eb.openExtensionPage('/options.html');
+    const current = await sendFromPage<unknown>(options, 'getSettings', {});
+    if (!current.ok) throw new Error(current.error);
+    expect(await sendFromPage(options, 'saveSettings', { settings: current.value })).toMatchObject({ ok: true });
+    await options.close();
+    expect(await until(schedule, (s) => s === null || s.computedAt > stored!.computedAt)).not.toEqual(stored);
+    await fireAlarm();
+    const again = await until(schedule, (s) => s !== null && s.computedAt > stored!.computedAt);
+    expect(again?.text).toBe(counted);
+    await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.alarms.create('caseline-sla-check', { periodInMinutes: 1 }));
   });
 
   it('raises escalation flags with the words that raised them on an Outlook thread', async () => {

@@ -279,6 +279,7 @@ export class CaseDesk {
         stage: record.stage,
         ...(record.reference ? { reference: record.reference } : {}),
         ...(next?.dueAt ? { nextDueAt: next.dueAt, nextTarget: next.target, state: liveState(next, now) } : {}),
+        ...(next?.dueSoonAt ? { nextDueSoonAt: next.dueSoonAt } : {}),
       });
     }
     items.sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'));
@@ -286,11 +287,12 @@ export class CaseDesk {
   }
 
   /** Open cases whose nearest deadline is breached or due soon now, with the deadlines coming up within `leadMinutes`. */
-  async attention(leadMinutes: number): Promise<{ breached: QueueItem[]; dueSoon: QueueItem[]; upcoming: QueueItem[] }> {
+  async attention(leadMinutes: number): Promise<{ breached: QueueItem[]; dueSoon: QueueItem[]; upcoming: QueueItem[]; items: QueueItem[] }> {
     const q = await this.queue(5000);
     const items = q.ok ? q.value : [];
     const now = this.deps.now().getTime();
     return {
+      items,
       breached: items.filter((i) => i.state === 'breached'),
       dueSoon: items.filter((i) => i.state === 'due_soon'),
       upcoming: items.filter((i) => i.nextDueAt && i.state !== 'breached' && Date.parse(i.nextDueAt) - now <= leadMinutes * 60_000),

@@ -8,9 +8,42 @@ import type { CaseDesk } from '../desk/case-desk';
 import type { CaselineSettings } from '../settings/settings';
 import type { CaselineDb } from '../db/schema';
 import { entryIsAbout, readNotified, writeNotified } from '../db/notified-deadlines';
+import { badgeFace, badgeValidUntil, scheduledFace, type BadgeFace, type BadgeSchedule } from '../desk/badge-schedule';
+import { STORAGE_KEYS } from './storage-keys';
 
 export const SLA_ALARM = 'caseline-sla-check';
-const IDLE_TITLE = 'Caseline: nothing due soon';
+const SCHEDULE_KEY = STORAGE_KEYS.badgeSchedule.key;
+
+/** Bumped by every change that may move a deadline: a check that began before one does not store its schedule. */
+let generation = 0;
+
+/**
+ * Something that may move a deadline changed (a case event, settings, the team's policy, an
+ * import, an erasure): the stored schedule no longer holds; the next check evaluates the queue.
+ */
+export async function forgetBadgeSchedule(): Promise<void> {
+  generation += 1;
+  await browser.storage.session.remove(SCHEDULE_KEY).catch(() => undefined);
+}
+
+/**
+ * The alarm's quick path: while the schedule the last full check stored still holds, the badge is
+ * set from it and nothing else is due (no case changed state, no warning came due). Returns false
+ * when a full check is needed.
+ */
+export async function checkDeadlinesFromSchedule(now = Date.now()): Promise<boolean> {
+  const stored: Record<string, unknown> = await browser.storage.session.get(SCHEDULE_KEY).catch(() => ({}));
+  const face = scheduledFace(stored[SCHEDULE_KEY], now);
+  if (!face) return false;
+  await showBadge(face);
+  return true;
+}
+
+async function showBadge(face: BadgeFace): Promise<void> {
+  await browser.action.setBadgeText({ text: face.text });
+  await browser.action.setBadgeBackgroundColor({ color: face.color });
+  await browser.action.setTitle({ title: face.title });
+}
 
 /**
  * A subject as the system's notification shows it: the page wrote it, so direction overrides,
@@ -59,13 +92,12 @@ export async function ensureAlarm(name: string, info: { periodInMinutes?: number
 }
 
 export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings, db: CaselineDb): Promise<{ badge: number }> {
-  const { breached, dueSoon, upcoming } = await desk.attention(settings.notifications.leadMinutes);
+  const began = generation;
+  const now = Date.now();
+  const { breached, dueSoon, upcoming, items } = await desk.attention(settings.notifications.leadMinutes);
   const count = breached.length + dueSoon.length;
-  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: breached.length > 0 ? '#cf222e' : '#9a6700' });
-  await browser.action.setTitle({
-    title: count > 0 ? `Caseline: ${breached.length} breached, ${dueSoon.length} due soon` : IDLE_TITLE,
-  });
+  const face = badgeFace(breached.length, dueSoon.length);
+  await showBadge(face);
   if (settings.notifications.enabled) {
     const notified = new Set(await readNotified(db));
     const before = notified.size;
@@ -83,6 +115,10 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings,
     }
     if (notified.size !== before) await writeNotified(db, [...notified]);
   }
+  if (began === generation) {
+    const schedule: BadgeSchedule = { format: 1, computedAt: now, validUntil: badgeValidUntil(items, settings.notifications.leadMinutes, now), ...face };
+    await browser.storage.session.set({ [SCHEDULE_KEY]: schedule }).catch(() => undefined);
+  }
   return { badge: count };
 }
 
@@ -98,6 +134,8 @@ export async function forgetDeadlineAlerts(caseIds: readonly string[] | 'all'): 
 
 /** Erasure: the toolbar badge and its title as on a fresh install. */
 export async function clearBadge(): Promise<void> {
-  await browser.action.setBadgeText({ text: '' });
-  await browser.action.setTitle({ title: IDLE_TITLE });
+  await forgetBadgeSchedule();
+  const idle = badgeFace(0, 0);
+  await browser.action.setBadgeText({ text: idle.text });
+  await browser.action.setTitle({ title: idle.title });
 }

@@ -21,6 +21,18 @@ export type Handler<T extends MessageType> = (data: PayloadOf<T>, ctx: HandlerCo
 let refused = 0;
 export const refusedMessageCount = () => refused;
 
+let readOnly: ReadonlySet<MessageType> = new Set();
+let afterChange: ((type: MessageType) => unknown) | undefined;
+
+/**
+ * `then` runs after the handler of every accepted message that may have changed data, that is of
+ * every type not listed in `reads` (so a new message type counts as a change until listed).
+ */
+export function afterChangingMessages(reads: readonly MessageType[], then: (type: MessageType) => unknown): void {
+  readOnly = new Set(reads);
+  afterChange = then;
+}
+
 export function handle<T extends MessageType>(type: T, handler: Handler<T>): void {
   const rule = MESSAGE_RULES[type];
   const ownId = browser.runtime.id;
@@ -44,6 +56,8 @@ export function handle<T extends MessageType>(type: T, handler: Handler<T>): voi
     } catch (error) {
       console.error(`[caseline] ${type} failed`, error);
       return { ok: false, error: `${type} failed: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      if (!readOnly.has(type)) void afterChange?.(type);
     }
   }) as never);
 }

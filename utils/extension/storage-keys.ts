@@ -31,6 +31,12 @@ export const STORAGE_KEYS = {
     holds: 'the country whose public holidays the deadlines use, so a waking background fetches its file at once',
     customer: 'nothing',
   },
+  badgeSchedule: {
+    area: 'session',
+    key: 'caseline.badgeSchedule',
+    holds: 'the deadline badge as last computed (a count, a colour, a title) and until when it holds, so a waking alarm need not open the database',
+    customer: 'nothing',
+  },
   syncSecret: {
     area: 'session',
     key: 'caseline.sync.secret',

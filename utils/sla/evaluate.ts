@@ -285,6 +285,9 @@ function statusOf(name: TargetName, target: SlaTarget, cycle: Cycle | undefined,
     return status;
   }
   const total = target.clock === 'calendar' || target.unit !== 'days' ? target.amount * UNIT_MINUTES[target.unit] : clockBetween(target, cal, cycle.start, due) - paused;
-  status.state = remaining <= policy.dueSoonShare * total ? 'due_soon' : 'running';
+  const soonMinutes = policy.dueSoonShare * total;
+  status.state = remaining <= soonMinutes ? 'due_soon' : 'running';
+  // When a running target turns due soon: what a deadline schedule needs to know without evaluating again.
+  if (status.state === 'running') status.dueSoonAt = iso(Math.max(nowMs, clockAdd(target, cal, due, -soonMinutes)));
   return status;
 }

@@ -43,6 +43,8 @@ export interface TargetStatus {
   startedAt?: string;
   /** ISO instant. While paused: the due time if the clock resumed now. */
   dueAt?: string;
+  /** While running: the instant it turns due soon (the last `dueSoonShare` of its time). */
+  dueSoonAt?: string;
   /** Until dueAt, in the target's clock; negative = overdue. */
   remainingMinutes?: number;
   metAt?: string;

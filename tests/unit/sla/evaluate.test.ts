@@ -258,3 +258,32 @@ describe('nextDeadline', () => {
     expect(nextDeadline([])).toBeUndefined();
   });
 });
+
+describe('evaluate: when a running target turns due soon', () => {
+  const MINUTE = 60_000;
+  const cases: Array<[string, CaseEvent[], string]> = [
+    ['an inquiry on Monday morning (business minutes, hours and days)', [received()], '2026-11-30T09:05:00.000Z'],
+    ['an inquiry received on Friday afternoon (the due-soon instant falls after the weekend)', [ev('received', '2026-12-04T16:00:00.000Z')], '2026-12-04T16:10:00.000Z'],
+    ['a complaint (a calendar-hours target beside a business-days one)', [ev('received', '2026-11-30T09:00:00.000Z'), ev('category_set', '2026-11-30T09:00:00.000Z', { category: 'complaint', by: 'agent' })], '2026-11-30T11:00:00.000Z'],
+    ['after a wait for the customer that stopped the clock', [received(), ev('acknowledged', '2026-11-30T09:10:00.000Z'), ev('awaiting_customer', '2026-11-30T09:20:00.000Z'), ev('customer_replied', '2026-11-30T13:00:00.000Z')], '2026-11-30T13:05:00.000Z'],
+  ];
+  for (const [name, events, now] of cases) {
+    it(`is stated, and evaluating just before and at it agrees: ${name}`, () => {
+      const running = evaluate(events, policy, new Date(now)).filter((s) => s.state === 'running');
+      expect(running.length).toBeGreaterThan(0);
+      for (const s of running) {
+        expect(s.dueSoonAt).toBeDefined();
+        const at = Date.parse(s.dueSoonAt!);
+        expect(at).toBeLessThan(Date.parse(s.dueAt!));
+        const stateAt = (ms: number) => evaluate(events, policy, new Date(ms)).find((x) => x.target === s.target)?.state;
+        expect(stateAt(at - MINUTE)).toBe('running');
+        expect(stateAt(at)).toBe('due_soon');
+      }
+    });
+  }
+
+  it('is not stated for a target that is due soon, breached, met or paused', () => {
+    const statuses = evaluate([received(), ev('acknowledged', '2026-11-30T09:10:00.000Z'), ev('awaiting_customer', '2026-11-30T09:20:00.000Z')], policy, new Date('2026-11-30T16:30:00Z'));
+    for (const s of statuses.filter((x) => x.state !== 'running')) expect(s.dueSoonAt).toBeUndefined();
+  });
+});
