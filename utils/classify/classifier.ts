@@ -9,10 +9,11 @@ import { nearestCorrection, memoryVector, type Correction } from './corrections'
 import { dropSalutation, escalationFromPrepared, type Escalation } from './escalation';
 import { extractFeatures, isContentPair, isContentWord, pairHash, wordHash } from './features';
 import { isWord } from './tokenize';
-import { classifierModel } from './classifier-data';
+import { classifierModel, toneCues } from './classifier-data';
 import { prepareText } from './prepare-text';
 import { linearScores, softmax } from './score';
-import { CUES, DENSE_NAMES } from './tone-cues';
+import { denseNamesFor } from './tone-cues';
+import type { Cue } from './tone-cue-list';
 
 export type Label = Category;
 export type { Correction } from './corrections';
@@ -65,7 +66,16 @@ function toScores(probs: number[]): Record<Label, number> {
   return scores;
 }
 
-const CUE_REASON = new Map(CUES.map((c) => [c.name, c.reason]));
+/** Each cue's dense feature and reason, for the cues in use (made again only if other cues are provided). */
+let cueInfo: { cues: readonly Cue[]; byName: Map<string, { d: number; reason: string }> } | undefined;
+function cuesByName(): Map<string, { d: number; reason: string }> {
+  const cues = toneCues();
+  if (cueInfo?.cues !== cues) {
+    const names = denseNamesFor(cues);
+    cueInfo = { cues, byName: new Map(cues.map((c) => [c.name, { d: names.indexOf(c.name), reason: c.reason }])) };
+  }
+  return cueInfo.byName;
+}
 
 /**
  * Words too plain to show an agent as a reason, on top of the model's function words: modal and
@@ -131,11 +141,12 @@ function explain(features: ReturnType<typeof extractFeatures>, winner: number): 
   }
   const reasons: string[] = [];
   const cueReasons: { text: string; amount: number }[] = [];
+  const cueInfoByName = cuesByName();
   for (const [name, matched] of features.cues) {
-    const d = DENSE_NAMES.indexOf(name);
+    const d = cueInfoByName.get(name)?.d ?? -1;
     const mine = model.dense[winner]?.[d] ?? 0;
     const others = model.dense.reduce((s, row, c) => (c === winner ? s : s + (row[d] ?? 0) / (k - 1)), 0);
-    if (mine - others > 0.2) cueReasons.push({ text: `${CUE_REASON.get(name) ?? name}: “${matched}”`, amount: mine - others });
+    if (mine - others > 0.2) cueReasons.push({ text: `${cueInfoByName.get(name)?.reason ?? name}: “${matched}”`, amount: mine - others });
   }
   cueReasons.sort((a, b) => b.amount - a.amount);
   reasons.push(...cueReasons.slice(0, 2).map((c) => c.text));

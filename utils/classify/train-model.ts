@@ -8,8 +8,11 @@ import { CATEGORIES, type Category } from '../cases/events';
 import { BUCKETS, HASH_BITS, extractFeatures, type SparseVector } from './features';
 import { encodeBytes, loadModel, type ModelFile } from './model-format';
 import { linearScores, softmax } from './score';
-import { DENSE_NAMES } from './tone-cues';
+import { CUES } from './tone-cue-list';
+import { denseNamesFor } from './tone-cues';
 import { prepareText } from './prepare-text';
+
+const DENSE_NAMES = denseNamesFor(CUES);
 
 export interface TrainingRow {
   text: string;

