@@ -12,14 +12,15 @@ import { describeDbError } from '@/utils/db/errors';
 import { CaseDesk } from '@/utils/desk/case-desk';
 import { parseCaseCommand } from '@/utils/cases/command-schema';
 import { loadAppSettings, saveAppSettings } from '@/utils/desk/app-settings';
-import { approveTemplate, importLibrary, listLibrary, retireTemplate, saveDraft } from '@/utils/desk/template-library';
+import { approveTemplate, importLibrary, listLibrary, provideDefaultTemplates, retireTemplate, saveDraft } from '@/utils/desk/template-library';
+import { readDefaultTemplatesFile } from '@/utils/extension/default-templates-file';
 import type { CaseView } from '@/utils/case-view';
 import type { CaselineSettings } from '@/utils/settings/settings';
 import type { Template } from '@/utils/templates/types';
 import { handle, refusedMessageCount, type HandlerContext } from '@/utils/extension/message-router';
 import { sendMessage } from '@/utils/extension/messenger';
 import { forgetCases, forgetTab, noteTabShowsCase, shownCases, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
-import { checkDeadlines, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
+import { checkDeadlines, ensureAlarm, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
@@ -37,6 +38,8 @@ const RETENTION_ALARM = 'caseline-retention';
 const HOLIDAY_COUNTRY_HINT = STORAGE_KEYS.holidayCountry.key;
 
 export default defineBackground(() => {
+  // The shipped library's text is read from the package when a database is first seeded.
+  provideDefaultTemplates(readDefaultTemplatesFile);
   const newId = monotonicFactory();
   let dbPromise: Promise<CaselineDb> | undefined;
   const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));
@@ -286,8 +289,9 @@ export default defineBackground(() => {
   // Pages and mailbox tabs that want the team's changes live hold this port open.
   browser.runtime.onConnect.addListener((port) => sync.attach(port));
   void sync.onStartup();
-  scheduleDeadlineChecks();
-  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  void scheduleDeadlineChecks();
+  // Daily, and only made when missing: a wake must not move it (it would run a minute after every wake).
+  void ensureAlarm(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
   // The toolbar button opens the dashboard (the badge already says what is due).

@@ -3,8 +3,9 @@
  * 30 s idle and started again for the next message or alarm: every wake evaluates background.js
  * and opens the database before the first answer. Here the worker is stopped through DevTools
  * (tests/e2e/support/service-worker-control.ts), then:
- * - a message: the sidebar's queue request sent from an extension page (settings, the team's
- *   public holidays, the open cases' SLA states), from sending to the answer, in the page;
+ * - a message: the background's plainest answer (ping: what the wake itself costs), and the
+ *   sidebar's queue request (settings, the team's public holidays, the open cases' SLA states),
+ *   each sent from an extension page, from sending to the answer, in the page;
  * - an alarm: the deadline check's alarm, set to fire while the worker is stopped, from the
  *   worker starting for it (DevTools' report) to the toolbar title the check sets (polled by the
  *   page, ~2 ms grain). Not from the alarm's own time: Chromium dispatches alarms several hundred
@@ -64,24 +65,24 @@ export async function setUpTeam(page: Page): Promise<void> {
   if (!imported.ok) throw new Error(`seeding: ${imported.error}`);
 }
 
-/** The queue request sent → answered, in the page's clock. */
-function timeQueueRequest(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+/** One request sent → answered, in the page's clock ('ping': the background's plainest answer; 'queue': the sidebar's list with SLA states). */
+function timeRequest(page: Page, type: 'ping' | 'queue'): Promise<number> {
+  return page.evaluate(async (type) => {
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ res?: { ok: boolean } }> } } }).chrome.runtime;
     const started = performance.now();
-    const answer = await runtime.sendMessage({ id: 1, type: 'queue', data: {}, timestamp: Date.now() });
+    const answer = await runtime.sendMessage({ id: 1, type, data: {}, timestamp: Date.now() });
     const took = performance.now() - started;
-    if (!answer?.res?.ok) throw new Error('the queue request was not answered');
+    if (!answer?.res?.ok) throw new Error(`the ${type} request was not answered`);
     return took;
-  });
+  }, type);
 }
 
-/** Worker stopped → the queue request answered. */
-async function messageAfterWake(page: Page, worker: ServiceWorkerControl): Promise<number> {
+/** Worker stopped → the request answered. */
+async function messageAfterWake(page: Page, worker: ServiceWorkerControl, type: 'ping' | 'queue'): Promise<number> {
   // No alarm may wake the worker between the stop and the message.
   await page.evaluate(() => (globalThis as unknown as { chrome: { alarms: { clearAll(): Promise<boolean> } } }).chrome.alarms.clearAll());
   await worker.stop();
-  return timeQueueRequest(page);
+  return timeRequest(page, type);
 }
 
 /** Worker stopped → the deadline check's alarm handled (the toolbar title it sets), from the worker's start. */
@@ -129,6 +130,7 @@ function emptyExtension(): string {
 }
 
 interface WakeTimes {
+  ping: number[];
   message: number[];
   running: number[];
   alarm: number[];
@@ -144,10 +146,11 @@ export async function measure(extensionDir: string | undefined, pagePath: string
     await page.goto(eb.extensionUrl(pagePath));
     await setUp(page);
     const worker = await controlServiceWorker(page, eb.extensionId);
-    const times: WakeTimes = { message: [], running: [], alarm: [] };
+    const times: WakeTimes = { ping: [], message: [], running: [], alarm: [] };
     for (let i = 0; i < RUNS; i++) {
-      times.message.push(await messageAfterWake(page, worker));
-      times.running.push(await timeQueueRequest(page));
+      times.ping.push(await messageAfterWake(page, worker, 'ping'));
+      times.message.push(await messageAfterWake(page, worker, 'queue'));
+      times.running.push(await timeRequest(page, 'queue'));
       times.alarm.push(await alarmAfterWake(page, worker));
     }
     await worker.close();
@@ -158,17 +161,19 @@ export async function measure(extensionDir: string | undefined, pagePath: string
 }
 
 export default (async () => {
-  const ours = await measure(undefined, 'dashboard.html', setUpTeam);
+  const ours = await measure(process.env.BENCH_EXTENSION_DIR, 'dashboard.html', setUpTeam);
   const emptyDir = emptyExtension();
   const empty = await measure(emptyDir, 'page.html', async () => undefined).finally(() => rmSync(emptyDir, { recursive: true, force: true }));
   if (process.env.BENCH_VERBOSE) console.log({ ours, empty });
+  const p = median(ours.ping);
   const m = median(ours.message);
   const a = median(ours.alarm);
   const results: BenchResult[] = [
-    { name: `service worker wake: stopped → first message answered (the queue, from a page; GB holidays, ${OPEN_CASES} open cases), median of ${RUNS}`, value: m, unit: 'ms', target: '≤ 50 ms', ok: m <= 50 },
+    { name: `service worker wake: stopped → first message answered (ping: background.js evaluated, handlers registered, answered), median of ${RUNS}`, value: p, unit: 'ms', target: '≤ 50 ms', ok: p <= 50 },
+    { name: `service worker wake: stopped → the queue answered (settings, GB holidays, ${OPEN_CASES} open cases' SLA states), median of ${RUNS}`, value: m, unit: 'ms', target: '≤ 50 ms', ok: m <= 50 },
     { name: 'service worker wake: the same message with the worker already running (the part that is not the wake)', value: median(ours.running), unit: 'ms' },
     { name: `service worker wake: stopped → deadline alarm handled (worker starting → badge and title set), median of ${RUNS}`, value: a, unit: 'ms', target: '≤ 50 ms', ok: a <= 50 },
-    { name: 'service worker wake: for scale, an empty extension on this machine now: stopped → message answered', value: median(empty.message), unit: 'ms' },
+    { name: 'service worker wake: for scale, an empty extension on this machine now: stopped → message answered', value: median(empty.ping), unit: 'ms' },
     { name: 'service worker wake: for scale, an empty extension: stopped → alarm handled', value: median(empty.alarm), unit: 'ms' },
   ];
   return results;

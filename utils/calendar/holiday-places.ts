@@ -1,7 +1,8 @@
 /**
  * The countries and regions date-holidays knows, with their names: a small index generated from
  * the package (scripts/holidays/write-holiday-places.ts; a unit test checks it is current), so
- * the pickers and the settings check need none of the holiday data itself.
+ * the pickers need none of the holiday data itself. Checks that need no names use the codes
+ * alone (./holiday-codes.ts).
  */
 import places from './holiday-places.json';
 
@@ -13,8 +14,3 @@ export interface HolidayPlaceIndex {
 }
 
 export const HOLIDAY_PLACES: HolidayPlaceIndex = places;
-
-/** Whether date-holidays has public holidays for this country code (upper case, as the package spells it). */
-export function hasHolidayCountry(code: string): boolean {
-  return Object.hasOwn(HOLIDAY_PLACES.countries, code);
-}

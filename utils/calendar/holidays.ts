@@ -6,7 +6,7 @@
  * (tests, benches) may instead let files be read from disk when first asked for.
  */
 import { holidaysInFile, parseHolidayFile, type CountryHolidayFile } from './holiday-file';
-import { hasHolidayCountry } from './holiday-places';
+import { hasHolidayCountry } from './holiday-codes';
 
 /** Fetches the raw JSON of one country's file (code in upper case). */
 export type HolidayFileLoader = (country: string) => Promise<unknown>;

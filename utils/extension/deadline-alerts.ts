@@ -44,8 +44,18 @@ function hiddenOrControl(c: number): boolean {
   );
 }
 
-export function scheduleDeadlineChecks(): void {
-  void browser.alarms.create(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
+/**
+ * The deadline check every minute. Made only when missing: the worker starts again for every
+ * event, and making it anew each time would move the next check on every wake.
+ */
+export async function scheduleDeadlineChecks(): Promise<void> {
+  await ensureAlarm(SLA_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
+}
+
+/** Creates an alarm unless one of that name is already set (alarms outlive the worker). */
+export async function ensureAlarm(name: string, info: { periodInMinutes?: number; delayInMinutes?: number }): Promise<void> {
+  if (await browser.alarms.get(name).catch(() => undefined)) return;
+  await browser.alarms.create(name, info);
 }
 
 export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings, db: CaselineDb): Promise<{ badge: number }> {

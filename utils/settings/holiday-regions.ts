@@ -3,7 +3,8 @@
  * Names come from date-holidays (in English, or the country's own language where it has no English name),
  * through the small generated index (utils/calendar/holiday-places.json): listing them loads no holiday data.
  */
-import { HOLIDAY_PLACES, hasHolidayCountry } from '../calendar/holiday-places';
+import { hasHolidayCountry, hasHolidayRegion } from '../calendar/holiday-codes';
+import { HOLIDAY_PLACES } from '../calendar/holiday-places';
 
 export interface HolidayPlace {
   code: string;
@@ -35,5 +36,5 @@ export function isKnownHolidayCountry(country: string): boolean {
 }
 
 export function isKnownHolidayRegion(country: string, region: string): boolean {
-  return holidayRegions(country).some((r) => r.code === region);
+  return hasHolidayRegion(country, region);
 }

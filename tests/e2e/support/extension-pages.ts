@@ -7,19 +7,25 @@ import type { ExtensionBrowser } from './launch-browser';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Sends one protocol message from the page, in @webext-core/messaging's wire format. */
+/**
+ * Sends one protocol message from the page, in @webext-core/messaging's wire format. The answer
+ * comes back as JSON text: WebDriver BiDi (Firefox) sends an object met twice (the same hours
+ * array for every weekday) as a reference that puppeteer drops, so a value read whole would lose
+ * parts the extension itself has.
+ */
 export async function sendFromPage<T>(page: Page, type: string, data: unknown): Promise<Reply<T>> {
-  return page.evaluate(
+  const json = await page.evaluate(
     async (type, data) => {
       type Runtime = { runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: unknown }> } };
       const api = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
       const runtime = (api.browser ?? api.chrome).runtime;
       const answer = await runtime.sendMessage({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
-      return answer?.res as never;
+      return JSON.stringify(answer?.res ?? null);
     },
     type,
     data,
   );
+  return JSON.parse(json) as Reply<T>;
 }
 
 /**

@@ -10,7 +10,7 @@ import { holidaysInFile, parseHolidayFile } from '../../../utils/calendar/holida
 import { HolidayBook, HolidaysNotLoadedError, holidaysFor } from '../../../utils/calendar/holidays';
 import { HOLIDAY_PLACES } from '../../../utils/calendar/holiday-places';
 import { countryHolidayFilePath, countryHolidayFileText, holidayCountryCodes, holidayDataAssets } from '../../../scripts/holidays/holiday-data-files';
-import { holidayPlacesText } from '../../../scripts/holidays/holiday-places-text';
+import { holidayCodesText, holidayPlacesText } from '../../../scripts/holidays/holiday-places-text';
 import { libraryHolidays } from '../../../scripts/holidays/library-holidays';
 
 const YEARS = Array.from({ length: 16 }, (_, i) => 2020 + i);
@@ -19,6 +19,8 @@ const countries = holidayCountryCodes();
 describe('holiday places index', () => {
   it('is the installed date-holidays’ own list (run `npm run holidays:places` after upgrading it)', () => {
     expect(readFileSync('utils/calendar/holiday-places.json', 'utf8')).toBe(holidayPlacesText());
+    // The codes alone (what the background checks against) are the same index without names.
+    expect(readFileSync('utils/calendar/holiday-codes.json', 'utf8')).toBe(holidayCodesText());
   });
 
   it('knows every country the package has, with their regions', () => {
