@@ -63,9 +63,13 @@ const MAIN_CLAUSE = /[,:;]|\bthen\b|\b(?:i|we|you|they|he|she|who|what|how|would
  * tell us?". A threat in the main clause ("unless it's fixed by May I'll ring the ombudsman") is
  * not hypothetical.
  */
+/** A course weighed and dropped: "I did think about going to the ombudsman, but I'm happy now". */
+const CONSIDERED = /\b(?:thought (?:about|of)|think(?:ing)? (?:about|of)|considered|considering|(?:was|were) (?:going|about|tempted|ready|planning) to|came close to)\b[^.!?;]{0,60}$/;
+
 export function isHypothetical(text: string, start: number, end = start): boolean {
   const sentence = sentenceAround(text, start);
   const before = text.slice(sentence.start, start);
+  if (CONSIDERED.test(before) && /\bbut\b/.test(text.slice(end, sentence.end))) return true;
   let opener = -1;
   for (const m of before.matchAll(CONDITIONAL)) opener = (m.index ?? 0) + m[0].length;
   if (opener < 0) return false;

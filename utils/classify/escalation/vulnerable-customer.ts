@@ -40,9 +40,10 @@ export const VULNERABLE_CUSTOMER: KindLexicon = {
       needs: /\b(?:account|accounts|estate|bill|bills|policy|name|will|probate|letters?|post|affairs|funeral|death|passed|died|close|closing|cancel|transfer|executor|bereave\w*|widow\w*|belongings|pension|debt)\b/,
       needsIn: 'message',
     }),
-      trigger(String.raw`\bwidow(?:ed|er)?\b|\b(?:addict(?:ion|ed)|gambling (?:problem|addiction)|problem gambl\w*|alcoholi(?:sm|c)|in recovery|rehab)\b|\b(?:tight budget|struggling (?:financially|to pay|to afford|with money|to make ends meet)|can'?t pay|cannot pay|unable to pay|no money|skint|broke until|nothing (?:left )?for (?:dinner|food|tea|breakfast|lunch|my kids|the kids|the children|my children))\b|\b(?:i'm|i am)\b[^.!?\n]{0,25}\b(?:7[5-9]|[89]\d)\b(?![^.!?\n]{0,3}(?:%|mins?|minutes|mph|pounds|quid|kg|km|miles|years? (?:with|as|of)))`, {
+      trigger(String.raw`\bwidow(?:ed|er)?\b|\b(?:addict(?:ion|ed)|gambling (?:problem|addiction)|problem gambl\w*|alcoholi(?:sm|c)|in recovery|rehab)\b|\b(?:tight budget|struggling (?:financially|to pay|to afford|with money|to make ends meet)|can'?t pay|cannot pay|unable to pay|no money|(?:completely|totally|absolutely|flat|stony|so|really) (?:skint|broke)|broke until|nothing (?:left )?for (?:dinner|food|tea|breakfast|lunch|my kids|the kids|the children|my children))\b|\b(?:i'm|i am)\b[^.!?\n]{0,25}\b(?:7[5-9]|[89]\d)\b(?![^.!?\n]{0,3}(?:%|mins?|minutes|mph|pounds|quid|kg|km|miles|years? (?:with|as|of)))`, {
       broad: true,
       quietIn: [/\b(?:is|are|was|were) (?:there|you|it)\b[^.!?\n]*\?|\bdiscount\b|\bno money (?:back|off)\b/],
     }),
 ],
+  unless: [/\b(?:nearly|almost|practically|virtually|about to|going to|gonna) (?:gave|give|giving|had|have|having) (?:me |us |him |her )?(?:a )?(?:heart attack|breakdown|stroke|nervous breakdown)\b/],
 };
