@@ -19,7 +19,7 @@ export const BROAD: Record<string, Trigger> = {
       'consumer (?:rights )?lawyer', 'small claim', 'ccj', 'county court', 'tribunal', 'arbitration', 'mediation service', 'solicitor\\w*',
       'attorney\\w*', 'lawyer\\w*', 'barrister\\w*', 'abogad\\w+', 'demandar\\w*', '(?:una|la|mi|nuestra) demanda(?! de| para)', 'demandas? (?:judicial|contra|por)', 'juicio', 'tribunal(?:es)?',
     ]),
-    { broad: true, quietIn: [/\bpower of attorney\b|\battorneys? general\b|\b(?:house|flat|property|home|buy-to-let) (?:sale|purchase|move|completion)\b|\bconveyanc\w+|\b(?:i'm|i am|as|is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|judge|magistrate|barrister)\b(?![^.!?\n]{0,60}\b(?:claim|court|sue|action|case|letter)\b)|\b(?:which|what) department\b|\bsend documents\b|\bjudge (?:for yourself|by)\b|\bfancy dress\b/] },
+    { broad: true, quietIn: [/\bcompletion\b|\bconveyanc\w*|\bpower of attorney\b|\battorneys? general\b|\b(?:house|flat|property|home|buy-to-let) (?:sale|purchase|move|completion)\b|\bconveyanc\w+|\b(?:i'm|i am|as|is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|judge|magistrate|barrister)\b(?![^.!?\n]{0,60}\b(?:claim|court|sue|action|case|letter)\b)|\b(?:which|what) department\b|\bsend documents\b|\bjudge (?:for yourself|by)\b|\bfancy dress\b/] },
   ),
   regulator: trigger(
     words([
@@ -99,7 +99,7 @@ export const BROAD: Record<string, Trigger> = {
       'heart (?:surgery|op|operation|attack|condition|failure)', 'just come (?:home|out) (?:of|from) (?:hospital|surgery)', 'out of hospital', 'in hospital',
       'major surgery', 'operation last', 'surgery', 'cancer', 'chemo', 'stroke', 'seriously ill', 'critically ill',
       'full-?time carer', 'recovering from', 'visually impaired', 'partially sighted', 'registered blind', 'sofa surfing', 'homeless', 'hostel', 'shelter', 'refuge', 'evicted', 'eviction', 'bereave\\w*', 'funeral', 'passed away',
-      'died', 'death', 'grieving', 'grief', 'widow\\w*', 'divorce', 'domestic abuse', 'abusive', 'depress\\w*', 'anxiety', 'panic attacks?',
+      'died', 'death', 'grieving', 'grief', 'widow\\w*', 'domestic abuse', 'abusive', 'depress\\w*', 'anxiety', 'panic attacks?',
       'mental health', 'suicid\\w*', 'self-?harm', 'can\'?t cope', 'not coping', 'desperate', 'at my wits\' end', 
       'pensioner', 'dementia', 'alzheimer\'?s?', 'autis\\w+', 'learning disabilit\\w+', 'redundan\\w+', 'lost my job', 'unemployed', 'universal credit', 'food ?bank', 'can\'?t afford', 'arrears', 'hardship',
     ]),

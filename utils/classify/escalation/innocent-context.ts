@@ -25,7 +25,7 @@ const AUXILIARY = /^(?:will|would|shall|should|can|could|may|might|must|am|are|i
  * A hedged threat is still a threat: "I don't want to have to take legal action", "I hope I won't
  * need to go to the ombudsman", "I won't hesitate to contact my solicitor", "no choice but to".
  */
-const HEDGED_THREAT = /(?:do ?n[o']t|do not|would ?n[o']t|would not|wouldn't) (?:want|wish|like) to (?:have to|be forced to|resort to|involve)|hope (?:i|we) (?:do ?n[o']t|don't|won't|will not|wo ?n't) (?:have|need) to|rather not (?:have to|involve|resort)|(?:not|won't|will not|wo n't) hesitate|no (?:choice|option|alternative) (?:but|than)|nothing (?:left|else) (?:but|to do but)|not afraid to|no hesitation/;
+const HEDGED_THREAT = /(?:do ?n[o']t|do not|would ?n[o']t|would not|wouldn't) (?:want|wish|like) to (?:have to|be forced to|resort to)|hope (?:i|we) (?:do ?n[o']t|don't|won't|will not|wo ?n't) (?:have|need) to|rather not (?:have to|involve|resort)|(?:not|won't|will not|wo n't) hesitate|no (?:choice|option|alternative) (?:but|than)|nothing (?:left|else) (?:but|to do but)|not afraid to|no hesitation/;
 
 /**
  * True when the words at [start, …) sit inside a negation: a negator up to five words before them
