@@ -47,6 +47,8 @@ export const WIDER: Partial<Record<EscalationKind, Trigger[]>> = {
       String.raw`\b(?:es|esta es) la (?:segunda|tercera|cuarta|quinta|sexta|enésima|en[eé]sima) vez\b|\b(?:varias|muchas|tres|cuatro|cinco|seis|mil) veces\b|\bnadie (?:me|nos) (?:responde|contesta|llama|ha (?:respondido|contestado|llamado|dicho))\b|\bsiguen? sin (?:responder|contestar|solucionar|arreglar|devolver)\b|\bya (?:les|os|te) (?:he )?(?:escrito|llamado|reclamado|enviado)\b|\bsin (?:ninguna |obtener )?respuesta\b|\bllevo (?:\w+ ){0,2}(?:semanas|meses|d[ií]as) (?:reclamando|llamando|escribiendo|esperando una respuesta)\b`,
     ], {
       keepWhenNegated: true,
+      // A fault that came back is not a contact: "it stopped working for the second time this year".
+      unless: [/\b(?:stopped|broke|broken|failed|crashed|happened|gone|went|leaked|flooded|cancelled|delayed|cut out|tripped|arrived|late|died|overflowed|blocked|froze|frozen|burst)\b[^.!?\n]{0,25}\bfor the (?:[\w*!@#$%]+ )?(?:second|third|fourth|fifth|sixth|seventh|umpteenth|nth|2nd|3rd|4th|5th|6th|7th|\d+th) (?:[\w*!@#$%]+ )?time\b/],
     }),
   ],
   privacy: [
