@@ -7,6 +7,11 @@
  * - the escalation set (eval-escalation.jsonl) and the blind check sets written after the rules
  *   were frozen (blind-escalation*.jsonl): precision and recall, per kind precision, recall and
  *   F1, false alarms per innocent sense, and figures per language.
+ * - the holdout escalation sets written blind for issue 16b (tests/fixtures/classifier/README.md):
+ *   set A (holdout-escalation-a.jsonl) is the working holdout, reported with its misses; set B
+ *   (holdout-escalation-b.jsonl) is sealed and reported only with `--sealed`, figures without rows,
+ *   so it is not run (or read) by accident while rules are tuned.
+ * `--escalation` reports the escalation sets only (no category figures).
  * `npm run eval:classifier -- FILE.jsonl [--compare]` reports one file: rows `{ "text", "label"?,
  * "escalate"?, "kinds"? }`. If the text's first line is `Subject: …`, that line is the subject and
  * the rest (after one blank line, if any) is the raw body; otherwise the whole text is the body.
@@ -87,7 +92,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 1);
 const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
 
 /** Precision and recall of the flag, per kind, per innocent sense and per language. */
-function reportEscalation(name: string, rows: EvalRow[]): void {
+function reportEscalation(name: string, rows: EvalRow[], options: { rows?: boolean } = {}): void {
   const labelled = rows.filter((r) => typeof r.escalate === 'boolean');
   if (labelled.length === 0) return;
   let tp = 0;
@@ -149,7 +154,7 @@ function reportEscalation(name: string, rows: EvalRow[]): void {
   if (perLang.size > 1) {
     console.log('by language: ' + [...perLang].map(([lang, l]) => `${lang} P ${ratio(l.tp, l.tp + l.fp).toFixed(3)} R ${ratio(l.tp, l.tp + l.fn).toFixed(3)}`).join(', '));
   }
-  for (const m of misses) console.log(m);
+  if (options.rows !== false) for (const m of misses) console.log(m);
 }
 
 /** The reference design: multinomial Naive Bayes on lower-case word unigrams, Laplace smoothing. */
@@ -210,14 +215,20 @@ const predictFinal: Predict = (input) => classify(input).label;
 const FINAL = 'final: logistic regression, hashed words + char 4-grams + tone cues (utils/classify/model.json)';
 
 /** Every set the project keeps, in the order of docs/classifier.md. */
-function reportAllSets(): void {
-  report(`full e-mails, eval-emails.jsonl — ${FINAL}`, readRows(`${FIXTURES}/eval-emails.jsonl`), predictFinal);
-  reportEscalation('full e-mails, eval-emails.jsonl (labels of the older escalation rules)', readRows(`${FIXTURES}/eval-emails.jsonl`));
-  report(`short chat and social messages, eval-short.jsonl — ${FINAL}`, readRows(`${FIXTURES}/eval-short.jsonl`), predictFinal);
+function reportAllSets(options: { escalationOnly: boolean; sealed: boolean }): void {
+  if (!options.escalationOnly) {
+    report(`full e-mails, eval-emails.jsonl — ${FINAL}`, readRows(`${FIXTURES}/eval-emails.jsonl`), predictFinal);
+    reportEscalation('full e-mails, eval-emails.jsonl (labels of the older escalation rules)', readRows(`${FIXTURES}/eval-emails.jsonl`));
+    report(`short chat and social messages, eval-short.jsonl — ${FINAL}`, readRows(`${FIXTURES}/eval-short.jsonl`), predictFinal);
+  }
   reportEscalation('escalation set, eval-escalation.jsonl (written before the rules)', readRows(`${FIXTURES}/eval-escalation.jsonl`));
   for (const n of ['', '-2', '-3', '-4', '-5']) {
     const file = `${FIXTURES}/blind-escalation${n}.jsonl`;
     reportEscalation(`blind check set, blind-escalation${n}.jsonl (see docs/classifier.md for its first-run figures)`, readRows(file));
+  }
+  reportEscalation('working holdout, holdout-escalation-a.jsonl (written blind; its misses guide kinds of wording, never its sentences)', readRows(`${FIXTURES}/holdout-escalation-a.jsonl`));
+  if (options.sealed) {
+    reportEscalation('SEALED holdout, holdout-escalation-b.jsonl (run once, at the end: the honest estimate)', readRows(`${FIXTURES}/holdout-escalation-b.jsonl`), { rows: false });
   }
 }
 
@@ -227,7 +238,7 @@ function main(): void {
   // Warm up once so the first message does not pay for JIT compilation.
   classify({ subject: 'warm up', body: 'Hello, how are you?' });
   if (!file) {
-    reportAllSets();
+    reportAllSets({ escalationOnly: args.includes('--escalation'), sealed: args.includes('--sealed') });
     return;
   }
   const rows = readRows(file);

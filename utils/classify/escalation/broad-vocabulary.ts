@@ -17,9 +17,9 @@ export const BROAD: Record<string, Trigger> = {
     words([
       'judge', 'magistrates?', 'the bench', 'sheriff court', 'high court', 'law firm', 'legal firm', 'llp', 'preparing (?:a|our|my) case', 'take legal action', 'taking legal action', '(?:my|our) legal team', '(?:a|our|my) case against', 'legal recourse', 'summons', 'writ', 'injunction', 'cease and desist', 'lawsuits?', 'sued', 'suing', 'litigat\\w+', 'legal aid',
       'consumer (?:rights )?lawyer', 'small claim', 'ccj', 'county court', 'tribunal', 'arbitration', 'mediation service', 'solicitor\\w*',
-      'attorney\\w*', 'lawyer\\w*', 'barrister\\w*', 'abogad\\w+', 'demanda\\w*', 'juicio', 'tribunal(?:es)?',
+      'attorney\\w*', 'lawyer\\w*', 'barrister\\w*', 'abogad\\w+', 'demandar\\w*', '(?:una|la|mi|nuestra) demanda(?! de| para)', 'demandas? (?:judicial|contra|por)', 'juicio', 'tribunal(?:es)?',
     ]),
-    { broad: true, quietIn: [/\bpower of attorney\b|\battorneys? general\b|\b(?:house|flat|property|home|buy-to-let) (?:sale|purchase|move|completion)\b|\bconveyanc\w+|\b(?:i'm|i am|as|is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|judge|magistrate|barrister)\b(?![^.!?\n]{0,60}\b(?:claim|court|sue|action|case|letter)\b)|\b(?:which|what) department\b|\bsend documents\b|\bjudge (?:for yourself|by)\b|\bfancy dress\b/] },
+    { broad: true, quietIn: [/\bcompletion\b|\bconveyanc\w*|\bpower of attorney\b|\battorneys? general\b|\b(?:house|flat|property|home|buy-to-let) (?:sale|purchase|move|completion)\b|\bconveyanc\w+|\b(?:i'm|i am|as|is) an? (?:\w+ )?(?:lawyer|solicitor|attorney|judge|magistrate|barrister)\b(?![^.!?\n]{0,60}\b(?:claim|court|sue|action|case|letter)\b)|\b(?:which|what) department\b|\bsend documents\b|\bjudge (?:for yourself|by)\b|\bfancy dress\b/] },
   ),
   regulator: trigger(
     words([
@@ -70,7 +70,7 @@ export const BROAD: Record<string, Trigger> = {
       'running a piece', 'publicly', 'go public', 'viral', 'expos[ée]', 'name and shame', 'warn (?:other|others|everyone|people)',
     ]),
     { broad: true, quietIn: [
-      /\b(?:saw|seen|heard|read|found|noticed|liked|loved|spotted|follow(?:ed)?) (?:it |this |you |your \w+ |the \w+ |an? \w+ )?(?:on|in|via|through)\b|\b(?:your|the company's) (?:instagram|facebook|twitter|tiktok|youtube|linkedin|page|account|handle|channel|feed|post|ad|advert|reviews?)\b|\b(?:what|where)'?s? (?:is )?your\b|\blog ?in with (?:facebook|google|apple)\b|\b(?:contact|message|reach|dm|chat (?:with|to)|find|follow) (?:you|us) (?:on|via)\b|\b(?:on|via) (?:your|the) (?:app|website|facebook page|instagram page)\b|\b(?:contact|message|reach|dm|chat (?:with|to)|find|follow) (?:you|us) (?:on|via)\b|\b(?:on|via) (?:your|the) (?:app|website|facebook page|instagram page)\b/,
+      /\b(?:saw|seen|heard|read|found|noticed|liked|loved|spotted|follow(?:ed|ing)?) (?:it |this |you |your \w+ |the \w+ |an? \w+ )?(?:on|in|via|through)\b|\b(?:your|the company's) (?:instagram|facebook|twitter|tiktok|youtube|linkedin|page|account|handle|channel|feed|post|ad|advert|reviews?)\b|\b(?:what|where)'?s? (?:is )?your\b|\blog ?in with (?:facebook|google|apple)\b|\b(?:contact|message|reach|dm|chat (?:with|to)|find|follow) (?:you|us) (?:on|via)\b|\b(?:on|via) (?:your|the) (?:app|website|facebook page|instagram page)\b|\b(?:contact|message|reach|dm|chat (?:with|to)|find|follow) (?:you|us) (?:on|via)\b|\b(?:on|via) (?:your|the) (?:app|website|facebook page|instagram page)\b/,
       /\b(?:5|five|4|four)[- ]star\b|\b(?:great|good|glowing|positive|lovely|nice|amazing|honest) (?:reviews?|post|video|write-?up)\b|\b(?:discount|discounts|offer|sponsor\w*|partnership|collab\w*|promo code|affiliate|giveaway|competition|newsletter|school|charity|fun run)\b|\b(?:read|check|see|look at) (?:the |your |the product )?reviews?\b|\breviews? (?:say|said|mention|of (?:the|this|your) (?:product|item|hotel))\b|\b(?:once|when|after) (?:it|they) (?:arrives?|comes?)\b/,
       /\b(?:i'?m|i am|as) an? (?:\w+ )?(?:journalist|reporter|blogger|youtuber|editor|writer)\b(?![^.!?\n]{0,80}\b(?:about|on|regarding) (?:this|you|your|how you|what happened)\b)|\bthe sun (?:is|was|came|shining|cream|lounger|terrace|deck|roof)\b|\bin the sun\b|\bthreads? (?:count|of|on the|per)\b|\b(?:cotton|sewing|loose|pulled) threads?\b|\bstory (?:time|book|books)\b|\bmy story (?:is|was) (?:simple|that)\b|\bthe news (?:that|is|was)\b|\bbbc iplayer\b|\breview (?:my|the|our) (?:order|booking|account|policy|contract|terms|claim)\b|\breview (?:it|this) (?:and|before)\b/,
     ] },
@@ -99,8 +99,8 @@ export const BROAD: Record<string, Trigger> = {
       'heart (?:surgery|op|operation|attack|condition|failure)', 'just come (?:home|out) (?:of|from) (?:hospital|surgery)', 'out of hospital', 'in hospital',
       'major surgery', 'operation last', 'surgery', 'cancer', 'chemo', 'stroke', 'seriously ill', 'critically ill',
       'full-?time carer', 'recovering from', 'visually impaired', 'partially sighted', 'registered blind', 'sofa surfing', 'homeless', 'hostel', 'shelter', 'refuge', 'evicted', 'eviction', 'bereave\\w*', 'funeral', 'passed away',
-      'died', 'death', 'grieving', 'grief', 'widow\\w*', 'divorce', 'domestic abuse', 'abusive', 'depress\\w*', 'anxiety', 'panic attacks?',
-      'mental health', 'suicid\\w*', 'self-?harm', 'can\'?t cope', 'not coping', 'desperate', 'at my wits\' end', 'pregnant', 'newborn',
+      'died', 'death', 'grieving', 'grief', 'widow\\w*', 'domestic abuse', 'abusive', 'depress\\w*', 'anxiety', 'panic attacks?',
+      'mental health', 'suicid\\w*', 'self-?harm', 'can\'?t cope', 'not coping', 'desperate', 'at my wits\' end', 
       'pensioner', 'dementia', 'alzheimer\'?s?', 'autis\\w+', 'learning disabilit\\w+', 'redundan\\w+', 'lost my job', 'unemployed', 'universal credit', 'food ?bank', 'can\'?t afford', 'arrears', 'hardship',
     ]),
     { broad: true, quietIn: [

@@ -118,4 +118,5 @@ export const HEALTH_AND_SAFETY: KindLexicon = {
       ],
     }),
 ],
+  unless: [/\b(?:sell|stock|have|fit|install|buy|recommend|price of|cost of|supply|sells|stocks) (?:\w+ ){0,2}(?:carbon monoxide|co|smoke|fire|gas|heat) (?:alarms?|detectors?|blankets?|extinguishers?)\b/],
 };

@@ -25,7 +25,7 @@ const AUXILIARY = /^(?:will|would|shall|should|can|could|may|might|must|am|are|i
  * A hedged threat is still a threat: "I don't want to have to take legal action", "I hope I won't
  * need to go to the ombudsman", "I won't hesitate to contact my solicitor", "no choice but to".
  */
-const HEDGED_THREAT = /(?:do ?n[o']t|do not|would ?n[o']t|would not|wouldn't) (?:want|wish|like) to (?:have to|be forced to|resort to|involve)|hope (?:i|we) (?:do ?n[o']t|don't|won't|will not|wo ?n't) (?:have|need) to|rather not (?:have to|involve|resort)|(?:not|won't|will not|wo n't) hesitate|no (?:choice|option|alternative) (?:but|than)|nothing (?:left|else) (?:but|to do but)|not afraid to|no hesitation/;
+const HEDGED_THREAT = /(?:do ?n[o']t|do not|would ?n[o']t|would not|wouldn't) (?:want|wish|like) to (?:have to|be forced to|resort to)|hope (?:i|we) (?:do ?n[o']t|don't|won't|will not|wo ?n't) (?:have|need) to|rather not (?:have to|involve|resort)|(?:not|won't|will not|wo n't) hesitate|no (?:choice|option|alternative) (?:but|than)|nothing (?:left|else) (?:but|to do but)|not afraid to|no hesitation/;
 
 /**
  * True when the words at [start, …) sit inside a negation: a negator up to five words before them
@@ -63,9 +63,13 @@ const MAIN_CLAUSE = /[,:;]|\bthen\b|\b(?:i|we|you|they|he|she|who|what|how|would
  * tell us?". A threat in the main clause ("unless it's fixed by May I'll ring the ombudsman") is
  * not hypothetical.
  */
+/** A course weighed and dropped: "I did think about going to the ombudsman, but I'm happy now". */
+const CONSIDERED = /\b(?:thought (?:about|of)|think(?:ing)? (?:about|of)|considered|considering|(?:was|were) (?:going|about|tempted|ready|planning) to|came close to)\b[^.!?;]{0,60}$/;
+
 export function isHypothetical(text: string, start: number, end = start): boolean {
   const sentence = sentenceAround(text, start);
   const before = text.slice(sentence.start, start);
+  if (CONSIDERED.test(before) && /\bbut\b/.test(text.slice(end, sentence.end))) return true;
   let opener = -1;
   for (const m of before.matchAll(CONDITIONAL)) opener = (m.index ?? 0) + m[0].length;
   if (opener < 0) return false;

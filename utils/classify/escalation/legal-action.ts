@@ -55,6 +55,8 @@ export const LEGAL_ACTION: KindLexicon = {
     }),
 ],
   unless: [
+    /\b(?:can|could|may|will|would) (?:my|our) (?:lawyer|solicitor|attorney|conveyancer)s? (?:\w+ )?(?:collect|pick up|sign|witness|get|have|see|receive|access|call|contact|speak|hold)\b|\b(?:review\w*|check\w*|look\w* over|read|went through|go(?:ne)? through) (?:the |your |our )?(?:contract|dpa|terms|agreement|msa|nda|sla|t&cs|paperwork|documents?|policy) with (?:our|my) (?:legal (?:team|department|counsel)|lawyers?|solicitors?|attorneys?|counsel)\b/,
+    /\b(?:lawyer|solicitor|attorney|barrister) (?:friend|mate|pal|neighbou?r|colleague|cousin)s? (?:said|says|told|recommended|suggested|reckons|thinks|mentioned)\b(?![^.!?\n]{0,60}\b(?:claim|court|sue|action|letter|case|involved)\b)|\b(?:our|my|the company's) legal (?:team|department|dept|counsel)(?: \w+){0,3} (?:review\w*|check\w*|sign\w*|approv\w*|look\w* (?:over|at)|read\w*) (?:the |your |our )?(?:contract|dpa|terms|agreement|msa|nda|sla|t&cs|paperwork|documents?|policy|dpia|order form|quote)\b/,
     /\bpower of attorney\b|\blasting power\b|\blegal (?:tender|expenses|cover|requirements?|age|documents?|size|paper|advice (?:line|helpline|service|cover)|helpline)\b|\blegal advice (?:through|under|on|with) (?:my|the|your) (?:policy|insurance|cover)\b/,
     /\b(?:my|our) (?:lawyer|solicitor|attorney|conveyancer)s? (?:asked|needs?|wants?|requires?|requested|has asked|would like) (?:for )?(?:a |the )?(?:copy|copies|statement|invoice|details|documents?|completion|funds|money|payment)/,
     /\b(?:to|for|from) (?:my|our) (?:lawyer|solicitor)(?:'s)? (?:account|client account|for the (?:house|completion|purchase|sale))/,

@@ -32,6 +32,8 @@ export const LETTER_TO_EXECUTIVE: KindLexicon = {
     }),
 ],
   unless: [
+    /\bthe (?:director|president|chair\w*|owner|head|founder|ceo|principal) of (?:our|my|his|her|their|a|an) (?:\w+ )?(?:school|club|charity|team|choir|nursery|college|society|company|firm|business|group|practice|association)\b/,
+    /\b(?:president|founder|boss)(?:'s|s'|s)? day\b|\bhead office (?:address|opening hours|phone number|number|location|postcode|email)\b|\b(?:where|what)(?:'s| is) (?:your|the) head office\b|\b(?:ceo|chief executive|founder|president|chair\w*|md|managing director)'?s? (?:keynote|talk|speech|interview|presentation|webinar|demo|announcement|blog|book|post|podcast|video|tweet|newsletter|comments?) (?:at|on|in|was|were|is|about|last|this|yesterday)\b/,
     /\b(?:our|my) (?:own )?(?:ceo|chief executive|managing director|md|chair(?:man|woman)?|president|founders?|owner|board)\b/,
     /\bpa to the\b|\bboard (?:meeting|game|games|room|plan|basis)\b|\b(?:half|full|bed and) board\b|\bon board\b|\babove board\b|\bboard(?:ing)? pass\b/,
     /\b(?:i'm|i am) (?:the )?(?:ceo|chief executive|managing director|founder|owner|president|chair\w*)\b|\bas (?:a |the )?(?:founder|co-founder|ceo|managing director|director|president|chair\w*) of (?:a|an|my|our)\b/,

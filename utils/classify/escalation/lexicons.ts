@@ -1,6 +1,6 @@
 /**
  * The nine kinds' lexicons as written, in the order of ESCALATION_KINDS: each kind's phrase rules,
- * then its broad vocabulary. Imported by the build (which writes them into the classifier's data
+ * then its broad vocabulary, then the wider vocabulary of issue 16b (./wider-vocabulary). Imported by the build (which writes them into the classifier's data
  * file) and by `../bundled-data`; never by the background, which reads them from the data file.
  */
 import { ABUSE_TOWARDS_STAFF } from './abuse-towards-staff';
@@ -14,6 +14,7 @@ import { REGULATOR } from './regulator';
 import { REPEATED_CONTACT } from './repeated-contact';
 import type { KindLexicon } from './trigger-rules';
 import { VULNERABLE_CUSTOMER } from './vulnerable-customer';
+import { WIDER } from './wider-vocabulary';
 
 export const WRITTEN_LEXICONS: KindLexicon[] = [
   LEGAL_ACTION,
@@ -27,5 +28,6 @@ export const WRITTEN_LEXICONS: KindLexicon[] = [
   REPEATED_CONTACT,
 ].map((lexicon) => {
   const broad = BROAD[lexicon.kind];
-  return broad ? { ...lexicon, triggers: [...lexicon.triggers, broad] } : lexicon;
+  const wider = WIDER[lexicon.kind] ?? [];
+  return { ...lexicon, triggers: [...lexicon.triggers, ...(broad ? [broad] : []), ...wider] };
 });

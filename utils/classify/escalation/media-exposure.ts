@@ -41,6 +41,8 @@ export const MEDIA_EXPOSURE: KindLexicon = {
     }),
 ],
   unless: [
+    /\b(?:leg|bench|chest|shoulder|garlic|trouser|flower|heat|cider|wine|french|printing|hydraulic|military|overhead|the) press(?:es)? (?:on|machine|bench|station|is|was|broke|broken|isn't|doesn't)\b|\b(?:leg|bench|chest|shoulder|garlic|trouser|flower|heat|cider|wine|french|printing|hydraulic|military|overhead) press(?:es)?\b/,
+    /\b(?:your|the|our|this|that|an?) (?:ad|advert|advertisement|video|post|campaign|tweet|reel|meme|promo|song|jingle|clip|dance) (?:\w+ )?(?:went|has gone|is going|going) viral\b/,
     /\bi (?:run|have|admin|manage) a [\w' ]{0,30}(?:group|page)\b(?=[^.!?\n]{0,80}\b(?:discounts?|offers?|sponsor\w*|partner\w*|collab\w*|giveaway|group bookings?|for groups)\b)/,
     /\bpress (?:the|and hold|button|release|office|officer|enquir\w+|team|pack|kit|-fit|fit)\b|\bpress[- ]fit\b|\bnews(?:letter|letters)\b|\b(?:saw|seen|heard|read) (?:your |the |an? )?(?:ad|advert|advertisement|commercial|article|piece|feature|interview)\b/,
     /\b(?:5|five|4|four)[- ]star\b|\b(?:great|good|glowing|positive|lovely) reviews?\b|\breviews? (?:once|when|after) (?:it|they) (?:arrives?|comes?)\b/,

@@ -32,6 +32,8 @@ export const REGULATOR: KindLexicon = {
     }),
 ],
   unless: [
+    /\b(?:ombudsman|adr|redress|complaints?) scheme\b(?=[^.!?\n]{0,60}\?)|\b(?:part of|a member of|signed up to|belong to) (?:an?|the|any) (?:\w+ )?(?:ombudsman|regulator|scheme)\b/,
+    /\b(?:an? )?(?:a\+|[a-f][+-]?|\d(?:\.\d)?[- ]star|top|good|great|high|excellent|gold|platinum) rating (?:with|from|on|by) (?:the )?[\w ]{2,30}|\b(?:accredited|rated|listed|approved) (?:by|with|on) (?:the )?(?:bbb|better business bureau|which\?|trustpilot)\b/,
     /\b(?:regulated|authori[sz]ed|registered|licensed|accredited|rated|supervised|protected|covered|approved|a member) (?:by|with|under|of) (?:the )?[a-z' ]{0,40}$/,
     /\b(?:fca|pra|ofcom|ofgem|ofwat|caa|bbb|cqc|sra|atol|abta|fsa|fscs)[- ](?:regulated|authori[sz]ed|registered|number|reference|firm number|accredited|accreditation|rating|rated|approved|licen[cs]ed?|id|protected|price cap|cap|rules|guidance|logo|badge|member)\b/,
     /\b(?:ofgem|energy)(?:'s)? price cap\b|\bprice cap\b/,

@@ -35,6 +35,7 @@ export const REPEATED_CONTACT: KindLexicon = {
       trigger(String.raw`\byet another (?:email|e-mail|call|message|letter|complaint|chase|chaser|ticket|follow-?up)\b|\b(?:reopen(?:ed)?|re-open(?:ed)?|chase[ds]?|raise[ds]?|log(?:ged)?|report(?:ed)?|escalate[ds]?) (?:this|the|my) (?:ticket|case|complaint|fault|issue|problem|claim)\b[^.!?\n]{0,25}\b(?:times|again|twice)\b|\bsince my last (?:two|three|four|five|six|\d+|few|several)?\s?(?:emails?|messages?|calls?|letters?|chats?)?\b|\bmy last (?:two|three|four|five|six|seven|\d+)\b(?! (?:minutes|hours|days|weeks|months|years|orders?|purchases?|bills?|statements?|payments?|deliveries|visits))`),
 ],
   unless: [
+    /\b(?:pool|gym|shop|store|branch|road|station|lift|line|lane|track|bridge|centre|center|venue|restaurant|bar|site|park|car park|studio|class|cafe|café|library|school|office|sauna|court|pitch) (?:was |is |has been |were |got )?(?:closed|shut|cancelled) again\b|\b(?:called|rung|rang|phoned|texted|emailed|e-mailed|messaged|contacted) (?:me|us) (?:\w+ ){0,3}(?:times|twice)\b/,
     /\b(?:second|third|2nd|3rd) (?:time (?:ordering|buying|booking|staying|using|shopping|flying|i've ordered|i have ordered)|hand|class|floor|half|name|line|option|item|address|card|account|home|car|delay|cancellation|time this (?:year|month|week) (?:it|the))\b/,
     /\btried (?:\w+ )?(?:twice|three times|\d+ times|several times|multiple times) to (?:pay|log in|login|sign in|submit|upload|order|book|check ?out|reset)\b/,
     /\b(?:send|resend|share|try|use|do|say|book|order) (?:it |the \w+ |that )?again\b/,

@@ -50,6 +50,7 @@ export interface MatchContext {
   bodyStart: number;
 }
 
+const ACCENTED = /[áéíóúñüàèìòùçâêîôûäëïö]/;
 const overlaps = (a: { start: number; end: number }, s: number, e: number) => a.start < e && s < a.end;
 
 /** Global copies of the innocent-sense patterns, made once. */
@@ -94,6 +95,9 @@ export function wordsRaising(lexicon: KindLexicon, context: MatchContext, limit 
       const e = s + m[0].length;
       if (ignored.some((r) => overlaps(r, s, e))) continue;
       if (t.broad && s < bodyStart) continue;
+      // Inside a longer word: \b does not see accented letters ("césar" is not "sar").
+      if (ACCENTED.test(text[s - 1] ?? '') && /\w/.test(text[s]!)) continue;
+      if (ACCENTED.test(text[e] ?? '') && /\w/.test(text[e - 1]!)) continue;
       const sentence = sentenceAround(text, s);
       if (excused(t.unless, text, sentence, s, e) || excused(lexicon.unless, text, sentence, s, e)) continue;
       if (t.quietIn && t.quietIn.some((q) => q.test(text.slice(sentence.start, sentence.end)))) continue;
