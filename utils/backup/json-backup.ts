@@ -22,6 +22,8 @@ import {
   OutcomeRecordSchema,
   TeamRecordSchema,
   TemplateRecordSchema,
+  OwnershipRecordSchema,
+  NoteRecordSchema,
 } from './record-schemas';
 
 export const BACKUP_FORMAT = 'caseline-backup';
@@ -76,6 +78,8 @@ const ROW_CHECKS: Record<BackupStoreName, (row: unknown) => string | null> = {
   corrections: schemaCheck(CorrectionSchema),
   meta: schemaCheck(KeyValueSchema),
   team: schemaCheck(TeamRecordSchema),
+  ownership: schemaCheck(OwnershipRecordSchema),
+  notes: schemaCheck(NoteRecordSchema),
 };
 
 function schemaCheck(schema: v.GenericSchema): (row: unknown) => string | null {

@@ -7,6 +7,8 @@ import { isCalendarDate, RESOLUTION_CODES } from '../cases/outcome';
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(max));
 
+const OUTBOX_KINDS = ['case', 'event', 'outcome', 'erasure', 'claim', 'assignment', 'note'] as const;
+
 export const CaseRecordSchema = v.strictObject({
   caseId: v.pipe(nonEmpty(1000), v.regex(/^(gmail|outlook):.+$/, 'must look like gmail:<thread> or outlook:<thread>')),
   host: v.picklist(['gmail', 'outlook']),
@@ -52,8 +54,8 @@ export const KeyValueSchema = v.strictObject({ key: nonEmpty(200), value: v.unkn
 
 export const OutboxItemSchema = v.strictObject({
   id: nonEmpty(300),
-  kind: v.picklist(['case', 'event', 'outcome', 'erasure']),
-  doc: v.looseObject({ kind: v.picklist(['case', 'event', 'outcome', 'erasure']) }),
+  kind: v.picklist(OUTBOX_KINDS),
+  doc: v.looseObject({ kind: v.picklist(OUTBOX_KINDS) }),
   state: v.picklist(['pending', 'rejected']),
   attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
   lastError: v.optional(text(4000)),
@@ -80,4 +82,33 @@ export const TeamRecordSchema = v.strictObject({
   type: nonEmpty(64),
   agentId: v.string(),
   doc: v.looseObject({ _id: nonEmpty(1000), type: nonEmpty(64) }),
+});
+
+const ThreadKeySchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a thread key (64 hex digits)'));
+const HandleSchema = v.pipe(nonEmpty(200), v.regex(/^[^:\s]+$/, 'must be a user name without ":" or spaces'));
+
+/** Shared inbox (v7): one ownership change. */
+export const OwnershipRecordSchema = v.strictObject({
+  id: nonEmpty(200),
+  thread: ThreadKeySchema,
+  type: v.picklist(['claimed', 'assigned', 'handed_on', 'released']),
+  at: IsoInstantSchema,
+  by: HandleSchema,
+  owner: v.optional(HandleSchema),
+  caseId: v.optional(nonEmpty(1000)),
+  origin: v.picklist(['local', 'team']),
+});
+
+/** Shared inbox (v7): one internal note. */
+export const NoteRecordSchema = v.strictObject({
+  id: nonEmpty(300),
+  thread: ThreadKeySchema,
+  by: HandleSchema,
+  name: v.optional(text(200)),
+  at: IsoInstantSchema,
+  text: v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(2000)),
+  mentions: v.pipe(v.array(HandleSchema), v.maxLength(20)),
+  caseId: v.optional(nonEmpty(1000)),
+  origin: v.picklist(['local', 'team']),
+  seen: v.optional(v.literal(1)),
 });

@@ -35,6 +35,13 @@ export interface ApplyOptions {
   now?: string;
 }
 
+/** More writes in the same transaction as a case's events (the shared inbox's ownership records). */
+export interface AlongsideWrites {
+  stores: readonly CaselineStoreName[];
+  /** Runs after the case's own writes; throwing undoes everything. */
+  write: (tx: WriteTx, change: AppliedChange, settings: CaselineSettings & { salt: string }) => Promise<void>;
+}
+
 export interface AppliedChange {
   record: CaseRecord;
   state: CaseState;
@@ -58,14 +65,18 @@ export async function applyCaseEvents(
   events: readonly CaseEvent[],
   recordPatch: CaseRecordPatch,
   options: ApplyOptions,
+  alongside?: AlongsideWrites,
 ): Promise<AppliedChange> {
   checkEvents(caseId, events);
-  const tx = beginTransaction(() => db.transaction(CASE_WRITE_STORES, 'readwrite') as WriteTx);
+  const stores = alongside ? [...new Set([...CASE_WRITE_STORES, ...alongside.stores])] : CASE_WRITE_STORES;
+  const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as WriteTx);
   let prior: PriorCase | undefined;
   const change = await inOneTransaction(tx, async () => {
     prior = await readCase(db, tx, caseId, false);
     const settings = await readSettings(tx);
-    return writeCaseChange(tx, caseId, prior, events, recordPatch, options, settings);
+    const written = await writeCaseChange(tx, caseId, prior, events, recordPatch, options, settings);
+    if (alongside) await alongside.write(tx, written, settings);
+    return written;
   });
   rememberState(db, caseId, prior!, change.events, change.state);
   return change;

@@ -8,6 +8,9 @@ import { forgetDerivedStates, outboxItem } from './case-store';
 import type { WriteTx } from './case-store';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
 import { markGone, resetPacks } from './digests';
+import { eraseThreadsIn } from './shared-inbox-records';
+import { threadSaltIn } from './thread-keys';
+import { threadKeyFor } from '../shared-inbox/thread-key';
 import { STORE_NAMES } from './schema';
 import type { CaselineDb, CaselineStoreName } from './schema';
 
@@ -38,19 +41,30 @@ export async function purgeExpired(db: CaselineDb, now: string, retentionDays = 
   forgetDerivedStates(db);
   if (!Number.isFinite(retentionDays) || retentionDays < 1) throw new CaselineWriteError('Retention must be at least one day.');
   const cutoff = new Date(Date.parse(now) - retentionDays * DAY_MS).toISOString();
-  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'outcomes', 'digests'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'outcomes', 'digests', 'ownership', 'notes'], 'readwrite') as unknown as WriteTx);
   return inOneTransaction(tx, async () => {
     const removed: Removed = { cases: 0, events: 0, outcomes: 0 };
     const expired = await tx.objectStore('cases').index('byClosedAt').getAll(IDBKeyRange.upperBound(cutoff, true));
-    for (const record of expired) if (record.open === 0) await removeCase(tx, record.caseId, removed);
+    for (const record of expired) {
+      if (record.open !== 0) continue;
+      await removeCase(tx, record.caseId, removed);
+      // This install's own notes and ownership changes of the case go with it.
+      const [changes, notes] = await Promise.all([
+        tx.objectStore('ownership').index('byCase').getAllKeys(record.caseId),
+        tx.objectStore('notes').index('byCase').getAllKeys(record.caseId),
+      ]);
+      await Promise.all([...changes.map((k) => tx.objectStore('ownership').delete(k)), ...notes.map((k) => tx.objectStore('notes').delete(k))]);
+    }
     return removed;
   });
 }
 
 /**
  * Removes every local record of a customer address — cases, their events and outcomes,
- * corrections and not-yet-sent documents about them — and queues one erasure document (case
- * keys only, never the address) so the team copy is erased too.
+ * corrections, not-yet-sent documents about them, and the shared inbox's notes, owners and
+ * presence under their conversations' thread keys (own and teammates') — and queues one erasure
+ * document (case and thread keys only, never the address) so the team copy is erased too, and
+ * every teammate's install drops what it holds under those thread keys.
  */
 export async function eraseCustomer(
   db: CaselineDb,
@@ -60,21 +74,28 @@ export async function eraseCustomer(
   forgetDerivedStates(db);
   const address = email.trim().toLowerCase();
   if (address === '') throw new CaselineWriteError('Give the address of the customer to erase.');
-  const stores: CaselineStoreName[] = ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'digests'];
+  const stores: CaselineStoreName[] = ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'digests', 'ownership', 'notes', 'presence', 'threads'];
   const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as WriteTx);
   return inOneTransaction(tx, async () => {
     const removed: Removed = { cases: 0, events: 0, outcomes: 0 };
     const caseIds = await tx.objectStore('cases').index('byCustomer').getAllKeys(address);
+    const threads = new Set<string>();
+    const threadSalt = caseIds.length > 0 ? await threadSaltIn(tx) : '';
     for (const caseId of caseIds) {
       await removeCase(tx, caseId, removed);
       const queued = await tx.objectStore('outbox').index('byCase').getAllKeys(caseId);
       const corrections = await tx.objectStore('corrections').index('byCase').getAllKeys(caseId);
       await Promise.all([...queued.map((k) => tx.objectStore('outbox').delete(k)), ...corrections.map((k) => tx.objectStore('corrections').delete(k))]);
+      threads.add(threadKeyFor(caseId, threadSalt));
+      for (const t of await tx.objectStore('threads').index('byCase').getAllKeys(caseId)) threads.add(t);
+      for (const r of await tx.objectStore('ownership').index('byCase').getAll(caseId)) threads.add(r.thread);
+      for (const n of await tx.objectStore('notes').index('byCase').getAll(caseId)) threads.add(n.thread);
     }
+    if (threads.size > 0) await eraseThreadsIn(tx, [...threads]);
     if (caseIds.length > 0 && options.queueSync !== false) {
       const salt = (await tx.objectStore('meta').get('syncSalt'))?.value;
       if (typeof salt !== 'string' || salt === '') throw new CaselineWriteError('The sync salt is missing; nothing was erased.');
-      await tx.objectStore('outbox').add(outboxItem(options.agentId, toErasureDoc(caseIds, { salt }, options.now, options.agentId), options.now));
+      await tx.objectStore('outbox').add(outboxItem(options.agentId, toErasureDoc(caseIds, { salt }, options.now, options.agentId, [...threads]), options.now));
     }
     return removed;
   });
@@ -83,7 +104,7 @@ export async function eraseCustomer(
 /** Empties every store (a new sync salt is made, so old case keys no longer match). */
 export async function eraseEverything(db: CaselineDb): Promise<void> {
   forgetDerivedStates(db);
-  const stores: CaselineStoreName[] = [...STORE_NAMES, 'digests', 'packs'];
+  const stores: CaselineStoreName[] = [...STORE_NAMES, 'digests', 'packs', 'presence', 'threads'];
   const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as unknown as WriteTx);
   await inOneTransaction(tx, async () => {
     await Promise.all(stores.map((name) => tx.objectStore(name).clear()));

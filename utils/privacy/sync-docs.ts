@@ -13,6 +13,7 @@
 import { syncCaseKey } from '../cases/case-id';
 import type { CaseEvent } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
+import type { SharedInboxSyncDoc } from './shared-inbox-docs';
 
 export interface SyncPrivacySettings {
   /** The install's salt for case keys. */
@@ -55,6 +56,17 @@ export const SYNC_FIELD_RULES: Record<string, SyncField> = {
   'outcome.summary': 'if-notes-allowed',
   'outcome.feedback': 'if-notes-allowed',
   'outcome.*': 'always',
+  // The shared inbox (./shared-inbox-docs.ts): keyed by the team's thread key, never a thread id.
+  'claim.thread': 'hashed',
+  'claim.*': 'always',
+  'assignment.thread': 'hashed',
+  'assignment.*': 'always',
+  'note.thread': 'hashed',
+  /** An internal note is written for the team: it goes to the team whenever sync is on. */
+  'note.text': 'always',
+  'note.*': 'always',
+  'presence.threads': 'hashed',
+  'presence.*': 'always',
 };
 
 export interface CaseSyncDoc {
@@ -101,11 +113,13 @@ export interface OutcomeSyncDoc {
 export interface ErasureSyncDoc {
   kind: 'erasure';
   caseKeys: string[];
+  /** The same conversations' thread keys: every agent removes the notes and owners kept under them. */
+  threads?: string[];
   at: string;
   agentId: string;
 }
 
-export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc;
+export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc | SharedInboxSyncDoc;
 export type SyncDocKind = SyncDoc['kind'];
 
 type RecordOf = { case: CaseRecord; event: CaseEvent; outcome: OutcomeRecord };
@@ -162,6 +176,6 @@ export function toSyncDoc<K extends keyof RecordOf>(kind: K, record: RecordOf[K]
 }
 
 /** The erasure notice for some cases: keys only, never the address that was erased. */
-export function toErasureDoc(caseIds: readonly string[], settings: Pick<SyncPrivacySettings, 'salt'>, at: string, agentId: string): ErasureSyncDoc {
-  return { kind: 'erasure', caseKeys: caseIds.map((id) => syncCaseKey(id, settings.salt)), at, agentId };
+export function toErasureDoc(caseIds: readonly string[], settings: Pick<SyncPrivacySettings, 'salt'>, at: string, agentId: string, threads: readonly string[] = []): ErasureSyncDoc {
+  return { kind: 'erasure', caseKeys: caseIds.map((id) => syncCaseKey(id, settings.salt)), at, agentId, ...(threads.length > 0 ? { threads: [...threads] } : {}) };
 }

@@ -28,6 +28,10 @@ export const CASE_EVENT_TYPES = [
   'category_set',
   'template_inserted',
   'outcome_recorded',
+  'claimed',
+  'assigned',
+  'handed_on',
+  'released',
 ] as const satisfies readonly CaseEventType[];
 type MissingEventType = Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>;
 const _allEventTypesListed: MissingEventType extends never ? true : false = true;
@@ -53,6 +57,13 @@ export interface DocTypeSpec {
   writerRoles: readonly string[];
   /** The payload, stored under the key named like the type. */
   payload: FieldSpec & { kind: 'object' };
+  /** Payload fields that must hold the author's user name (who claims, who writes the note). */
+  authorFields?: readonly string[];
+  /**
+   * The author may write new revisions of their own document (presence, rewritten at every
+   * heartbeat); every other type is append-only.
+   */
+  replaceable?: boolean;
 }
 
 /** ISO 8601 instant with a zone (what `Date.prototype.toISOString` writes, or an offset). */
@@ -60,6 +71,10 @@ export const INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\
 
 const str = { kind: 'string', maxLength: 2000 } as const;
 const optStr = { kind: 'string', optional: true, maxLength: 20000 } as const;
+/** A thread key (utils/shared-inbox/thread-key.ts) is 64 hex digits. */
+const THREAD_KEY = { kind: 'string', maxLength: 64 } as const;
+/** A team member's user name. */
+const HANDLE = { kind: 'string', maxLength: 200 } as const;
 
 export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
   event: {
@@ -134,6 +149,47 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
     writerRoles: [ROLES.lead],
     payload: { kind: 'object' },
   },
+  claim: {
+    idPrefix: 'cl',
+    writerRoles: [],
+    authorFields: ['by'],
+    payload: {
+      kind: 'object',
+      fields: {
+        id: str,
+        thread: THREAD_KEY,
+        change: { kind: 'enum', values: ['claimed', 'handed_on', 'released'] },
+        at: { kind: 'instant' },
+        by: HANDLE,
+        owner: { ...HANDLE, optional: true },
+      },
+    },
+  },
+  assignment: {
+    idPrefix: 'as',
+    writerRoles: [ROLES.lead],
+    authorFields: ['by'],
+    payload: {
+      kind: 'object',
+      fields: { id: str, thread: THREAD_KEY, at: { kind: 'instant' }, by: HANDLE, owner: { ...HANDLE, optional: true } },
+    },
+  },
+  note: {
+    idPrefix: 'nt',
+    writerRoles: [],
+    authorFields: ['by'],
+    payload: {
+      kind: 'object',
+      fields: { id: str, thread: THREAD_KEY, at: { kind: 'instant' }, by: HANDLE, text: { kind: 'string', maxLength: 2000 }, name: { kind: 'string', optional: true, maxLength: 200 } },
+    },
+  },
+  presence: {
+    idPrefix: 'pr',
+    writerRoles: [],
+    authorFields: ['by'],
+    replaceable: true,
+    payload: { kind: 'object', fields: { at: { kind: 'instant' }, by: HANDLE, name: { kind: 'string', optional: true, maxLength: 200 }, threads: { kind: 'object' } } },
+  },
 };
 
 /** `<prefix>:<agentId>:<ulid>` from an outbox id `<agentId>:<ulid>`. */
@@ -197,6 +253,10 @@ function docSchemaFor(type: DocType): v.GenericSchema {
       [type]: schemaFor(spec.payload),
     }),
     v.check(
+      (d) => (spec.authorFields ?? []).every((f) => ((d as Record<string, Record<string, unknown>>)[type] ?? {})[f] === (d as { author: string }).author),
+      `${type}.${(spec.authorFields ?? []).join(', ')} must be its author`,
+    ),
+    v.check(
       (d) => {
         const doc = d as { _id: string; agentId: string };
         const head = `${spec.idPrefix}:${doc.agentId}:`;
@@ -253,7 +313,10 @@ export function validateDocUpdateSource(): string {
   if (!has(SPEC.roles.agent) && !has(SPEC.roles.lead)) throw({ unauthorized: 'only Caseline agents and leads may write' });
   if (newDoc._id.indexOf('_design/') === 0) forbid('only admins change design documents');
   if (newDoc._deleted) forbid('documents are never deleted; write an erasure request instead');
-  if (oldDoc && !oldDoc._deleted) forbid(APPEND_ONLY + newDoc._id + ' already exists');
+  var own = SPEC.types[newDoc.type];
+  var replacing = !!(oldDoc && !oldDoc._deleted && own && own.replaceable && Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type) &&
+    oldDoc.type === newDoc.type && oldDoc.author === userCtx.name);
+  if (oldDoc && !oldDoc._deleted && !replacing) forbid(APPEND_ONLY + newDoc._id + ' already exists');
   if (newDoc.author !== userCtx.name) forbid('author must be the logged-in user (' + userCtx.name + ')');
   var t = SPEC.types[newDoc.type];
   if (typeof newDoc.type !== 'string' || !t || !Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type)) forbid('unknown type ' + JSON.stringify(newDoc.type));
@@ -294,6 +357,10 @@ export function validateDocUpdateSource(): string {
   var base = check({ kind: 'string' }, newDoc.author, 'author') || check({ kind: 'string' }, newDoc.agentId, 'agentId') ||
     check({ kind: 'instant' }, newDoc.createdAt, 'createdAt') || check(t.payload, newDoc[newDoc.type], newDoc.type);
   if (base) forbid(base);
+  var fields = t.authorFields || [];
+  for (var af = 0; af < fields.length; af++) {
+    if (newDoc[newDoc.type][fields[af]] !== userCtx.name) forbid(newDoc.type + '.' + fields[af] + ' must be the logged-in user (' + userCtx.name + ')');
+  }
   if (newDoc.agentId.indexOf(':') !== -1) forbid('agentId may not contain ":"');
   var head = t.idPrefix + ':' + newDoc.agentId + ':';
   if (newDoc._id.indexOf(head) !== 0 || newDoc._id.length <= head.length) forbid('_id must be "' + t.idPrefix + ':<agentId>:<ulid>"');
