@@ -90,7 +90,7 @@ export function mentionAtCaret(text: string, caret: number): { start: number; qu
   return { start: before.length - match[2]!.length - 1, query: match[2]! };
 }
 
-/** Teammates whose handle or name starts with (then contains) the query; `me` last, at most `limit`. */
+/** Teammates whose handle or name starts with the query (then, from two letters, contains it); `me` last, at most `limit`. */
 export function mentionSuggestions(query: string, roster: TeamRoster, me?: string, limit = 6): TeamMember[] {
   const q = query.toLowerCase();
   const score = (m: TeamMember): number => {
@@ -98,7 +98,7 @@ export function mentionSuggestions(query: string, roster: TeamRoster, me?: strin
     const name = displayName(m).toLowerCase();
     if (q === '') return 1;
     if (handle.startsWith(q) || name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q))) return 2;
-    if (handle.includes(q) || name.includes(q)) return 1;
+    if (q.length >= 2 && (handle.includes(q) || name.includes(q))) return 1;
     return 0;
   };
   return roster.members

@@ -103,6 +103,13 @@ describe('document shapes', () => {
         templateId: maybe(str),
         version: maybe(fc.integer({ min: -1, max: 3 })),
         subjectHash: maybe(str),
+        // The shared inbox's fields (claim, assignment, note, presence).
+        thread: maybe(fc.constantFrom('a'.repeat(64), '', 'b'.repeat(65))),
+        change: maybe(fc.constantFrom('claimed', 'handed_on', 'released', 'stolen')),
+        by: maybe(fc.constantFrom('lea', 'ann')),
+        owner: maybe(fc.constantFrom('ann', '')),
+        text: maybe(fc.oneof(str, fc.constant('x'.repeat(2001)))),
+        threads: maybe(fc.oneof(fc.constant({}), fc.constant([]))),
       },
       { requiredKeys: [] },
     );
@@ -131,7 +138,7 @@ describe('document shapes', () => {
         if (client) accepted += 1;
         else refused += 1;
       }),
-      { numRuns: 1500, seed: 20260302 },
+      { numRuns: 2500, seed: 20260302 },
     );
     // Both verdicts occur often enough for the agreement to mean something.
     expect(accepted).toBeGreaterThan(30);
