@@ -95,6 +95,7 @@ export const OwnershipRecordSchema = v.strictObject({
   at: IsoInstantSchema,
   by: HandleSchema,
   owner: v.optional(HandleSchema),
+  name: v.optional(text(200)),
   caseId: v.optional(nonEmpty(1000)),
   origin: v.picklist(['local', 'team']),
 });

@@ -37,9 +37,9 @@ export type SettingsDoc = DocBase<'settings'> & { settings: Record<string, unkno
  *   one type that is not append-only): the conversations open and whether a reply is being written.
  */
 export type ClaimDoc = DocBase<'claim'> & {
-  claim: { id: string; thread: string; change: 'claimed' | 'handed_on' | 'released'; at: string; by: string; owner?: string };
+  claim: { id: string; thread: string; change: 'claimed' | 'handed_on' | 'released'; at: string; by: string; owner?: string; name?: string };
 };
-export type AssignmentDoc = DocBase<'assignment'> & { assignment: { id: string; thread: string; at: string; by: string; owner?: string } };
+export type AssignmentDoc = DocBase<'assignment'> & { assignment: { id: string; thread: string; at: string; by: string; owner?: string; name?: string } };
 export type NoteDoc = DocBase<'note'> & { note: { id: string; thread: string; at: string; by: string; text: string; name?: string; mentions?: string[] } };
 export type PresenceDoc = DocBase<'presence'> & {
   presence: { at: string; by: string; name?: string; threads: Record<string, { state: 'viewing' | 'replying'; since: string }> };

@@ -23,6 +23,8 @@ export interface OwnershipWrite {
   shareWithTeam: boolean;
   /** Queue the event itself like any case event (sync on). */
   syncable: boolean;
+  /** The agent's display name, sent with the change so teammates can say who. */
+  name?: string;
 }
 
 /** The ownership change an event stands for, under a thread key. */
@@ -41,9 +43,9 @@ export async function recordOwnershipChange(db: CaselineDb, w: OwnershipWrite): 
       const thread = threadKeyFor(w.caseId, await threadSaltIn(tx));
       change = changeOfEvent(w.event, thread);
       if (!change) throw new Error(`${w.event.type} is not an ownership event.`);
-      const record: OwnershipRecord = { ...change, caseId: w.caseId, origin: 'local' };
+      const record: OwnershipRecord = { ...change, ...(w.name ? { name: w.name } : {}), caseId: w.caseId, origin: 'local' };
       const writes: Promise<unknown>[] = [tx.objectStore('ownership').add(record), tx.objectStore('threads').put({ thread, caseId: w.caseId })];
-      if (w.shareWithTeam) writes.push(tx.objectStore('outbox').add(outboxItem(w.agentId, ownershipSyncDoc(change), w.now, w.caseId)));
+      if (w.shareWithTeam) writes.push(tx.objectStore('outbox').add(outboxItem(w.agentId, ownershipSyncDoc(change, w.name), w.now, w.caseId)));
       for (const p of writes) p.catch(() => undefined);
       await Promise.all(writes);
     },

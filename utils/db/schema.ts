@@ -123,6 +123,8 @@ export interface DashboardPackRecord {
  * case's event log) or a teammate's (pulled). Keyed by the change's event id.
  */
 export interface OwnershipRecord extends OwnershipChange {
+  /** The display name of whoever made the change, when they gave one. */
+  name?: string;
   /** This install's case of the conversation, for its own changes. */
   caseId?: string;
   origin: 'local' | 'team';

@@ -65,9 +65,11 @@ export async function casesOfThreads(db: CaselineDb, threads: Iterable<string>):
 /** The team as this install knows it: the profile's members and whoever wrote notes or presence. */
 export async function teamRoster(db: CaselineDb, more: TeamRoster['members'] = []): Promise<TeamRoster> {
   const profile = await getTeamProfile(db);
-  const tx = db.transaction(['notes', 'presence']);
-  const [notes, presence] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('presence').getAll()]);
-  const seen = [...presence.map((p) => ({ handle: p.by, ...(p.name ? { name: p.name } : {}) })), ...notes.map((n) => ({ handle: n.by, ...(n.name ? { name: n.name } : {}) }))];
+  const tx = db.transaction(['notes', 'presence', 'ownership']);
+  const [notes, presence, changes] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('presence').getAll(), tx.objectStore('ownership').getAll()]);
+  const named = (r: { by: string; name?: string; at: string }) => ({ handle: r.by, ...(r.name ? { name: r.name } : {}), at: r.at });
+  // Oldest first, so the latest name given wins.
+  const seen = [...presence.map(named), ...notes.map(named), ...changes.map(named)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(({ at: _at, ...m }) => m);
   return mergeRoster(mergeRoster(EMPTY_ROSTER, profile?.members ?? []), [...seen, ...more]);
 }
 

@@ -116,7 +116,8 @@ export class SharedInboxDesk {
       const now = this.deps.now().toISOString();
       const data = { by: me.handle, ...(decision.owner !== undefined ? { owner: decision.owner } : {}) };
       const event = { id: this.deps.newId(), caseId, type: decision.type, at: now, actor: s.agent.id, source: 'agent', data } as CaseEvent;
-      await recordOwnershipChange(this.deps.db, { caseId, event, agentId: s.agent.id, now, shareWithTeam: mode === 'team', syncable: s.sync.enabled });
+      const name = s.agent.name.trim();
+      await recordOwnershipChange(this.deps.db, { caseId, event, agentId: s.agent.id, now, shareWithTeam: mode === 'team', syncable: s.sync.enabled, ...(name ? { name } : {}) });
       return this.caseTeam(caseId);
     } catch (error) {
       return { ok: false, error: describeDbError(error) };

@@ -12,6 +12,8 @@ import { isHandle } from '../shared-inbox/team-roster';
 import { isThreadKey } from '../shared-inbox/thread-key';
 import { MENTIONS_MAX, NOTE_MAX } from '../shared-inbox/team-notes';
 
+const nameOf = (name: unknown): { name?: string } => (typeof name === 'string' && name.trim() !== '' ? { name: name.trim().slice(0, 200) } : {});
+
 export function sharedInboxRecords(docs: readonly SyncDoc[], ownPresenceId?: string): PulledSharedInbox {
   const out: PulledSharedInbox = { ownership: [], notes: [], presence: [], erasedThreads: [] };
   for (const doc of docs) {
@@ -21,20 +23,20 @@ export function sharedInboxRecords(docs: readonly SyncDoc[], ownPresenceId?: str
         if (!isThreadKey(c.thread) || c.by !== doc.author) break;
         if (c.change === 'handed_on' && !isHandle(c.owner)) break;
         const owner = c.change === 'handed_on' ? { owner: c.owner! } : {};
-        out.ownership.push({ id: c.id, thread: c.thread, type: c.change, at: c.at, by: c.by, ...owner, origin: 'team' } satisfies OwnershipRecord);
+        out.ownership.push({ id: c.id, thread: c.thread, type: c.change, at: c.at, by: c.by, ...owner, ...nameOf(c.name), origin: 'team' } satisfies OwnershipRecord);
         break;
       }
       case 'assignment': {
         const a = doc.assignment;
         if (!isThreadKey(a.thread) || a.by !== doc.author || (a.owner !== undefined && !isHandle(a.owner))) break;
-        out.ownership.push({ id: a.id, thread: a.thread, type: 'assigned', at: a.at, by: a.by, ...(a.owner ? { owner: a.owner } : {}), origin: 'team' });
+        out.ownership.push({ id: a.id, thread: a.thread, type: 'assigned', at: a.at, by: a.by, ...(a.owner ? { owner: a.owner } : {}), ...nameOf(a.name), origin: 'team' });
         break;
       }
       case 'note': {
         const n = doc.note;
         if (!isThreadKey(n.thread) || n.by !== doc.author || typeof n.text !== 'string' || n.text.length > NOTE_MAX) break;
         const mentions = Array.isArray(n.mentions) ? [...new Set(n.mentions.filter(isHandle))].slice(0, MENTIONS_MAX) : [];
-        out.notes.push({ id: n.id, thread: n.thread, by: n.by, at: n.at, text: n.text, mentions, ...(n.name ? { name: n.name.slice(0, 200) } : {}), origin: 'team' } satisfies NoteRecord);
+        out.notes.push({ id: n.id, thread: n.thread, by: n.by, at: n.at, text: n.text, mentions, ...nameOf(n.name), origin: 'team' } satisfies NoteRecord);
         break;
       }
       case 'presence': {

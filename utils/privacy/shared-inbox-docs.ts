@@ -16,6 +16,8 @@ export interface ClaimSyncDoc {
   at: string;
   by: string;
   owner?: string;
+  /** The writer's display name, so teammates can say who. */
+  name?: string;
 }
 
 /** A lead's assignment (the team database accepts it from leads only). */
@@ -26,6 +28,7 @@ export interface AssignmentSyncDoc {
   at: string;
   by: string;
   owner?: string;
+  name?: string;
 }
 
 export interface NoteSyncDoc {
@@ -41,10 +44,11 @@ export interface NoteSyncDoc {
 
 export type SharedInboxSyncDoc = ClaimSyncDoc | AssignmentSyncDoc | NoteSyncDoc;
 
-export function ownershipSyncDoc(change: OwnershipChange): ClaimSyncDoc | AssignmentSyncDoc {
+export function ownershipSyncDoc(change: OwnershipChange, name?: string): ClaimSyncDoc | AssignmentSyncDoc {
   const owner = change.owner === undefined ? {} : { owner: change.owner };
-  if (change.type === 'assigned') return { kind: 'assignment', id: change.id, thread: change.thread, at: change.at, by: change.by, ...owner };
-  return { kind: 'claim', id: change.id, thread: change.thread, change: change.type, at: change.at, by: change.by, ...(change.type === 'handed_on' ? owner : {}) };
+  const named = name?.trim() ? { name: name.trim().slice(0, 200) } : {};
+  if (change.type === 'assigned') return { kind: 'assignment', id: change.id, thread: change.thread, at: change.at, by: change.by, ...owner, ...named };
+  return { kind: 'claim', id: change.id, thread: change.thread, change: change.type, at: change.at, by: change.by, ...(change.type === 'handed_on' ? owner : {}), ...named };
 }
 
 export function noteSyncDoc(note: TeamNote): NoteSyncDoc {

@@ -162,6 +162,7 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
         at: { kind: 'instant' },
         by: HANDLE,
         owner: { ...HANDLE, optional: true },
+        name: { kind: 'string', optional: true, maxLength: 200 },
       },
     },
   },
@@ -171,7 +172,7 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
     authorFields: ['by'],
     payload: {
       kind: 'object',
-      fields: { id: str, thread: THREAD_KEY, at: { kind: 'instant' }, by: HANDLE, owner: { ...HANDLE, optional: true } },
+      fields: { id: str, thread: THREAD_KEY, at: { kind: 'instant' }, by: HANDLE, owner: { ...HANDLE, optional: true }, name: { kind: 'string', optional: true, maxLength: 200 } },
     },
   },
   note: {
