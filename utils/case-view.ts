@@ -57,6 +57,10 @@ export interface ListChip {
   dueAt?: string;
   dueTarget?: string;
   state?: TargetStatus['state'];
+  /** Shared inbox: who owns the case (utils/shared-inbox), when someone does. */
+  owner?: string;
+  ownerName?: string;
+  ownerInitials?: string;
 }
 
 export interface QueueItem {
@@ -70,4 +74,9 @@ export interface QueueItem {
   nextDueAt?: string;
   nextTarget?: string;
   state?: TargetStatus['state'];
+  /** Shared inbox: who owns the case, when someone does, and whether it is the agent. */
+  owner?: string;
+  ownerName?: string;
+  ownerInitials?: string;
+  mine?: boolean;
 }

@@ -8,6 +8,9 @@ import { CATEGORIES } from './cases/events';
 import type { DashboardView } from './desk/dashboard-view';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
 import type { CaselineSettings } from './settings/settings';
+import type { CaseTeamView, MentionView } from './shared-inbox/case-team-view';
+import type { PresenceForTab } from './shared-inbox/presence';
+import type { ThreadDeadline } from './shared-inbox/unassigned-at-risk';
 import type { RenderedForInsert, Template } from './templates/types';
 
 /** Who may send a message: the mailbox content scripts, the extension's own pages, or both. */
@@ -64,6 +67,15 @@ export const ThreadListSchema = v.object({
 
 const CaseId = v.pipe(v.string(), v.minLength(3), v.maxLength(600));
 const Empty = v.object({});
+const Handle = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[^:\s]+$/));
+
+/** An ownership command from the sidebar (the rules are the domain's: utils/shared-inbox/ownership.ts). */
+export const OwnershipCommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('claim') }),
+  v.strictObject({ type: v.literal('handOn'), to: Handle }),
+  v.strictObject({ type: v.literal('release') }),
+  v.strictObject({ type: v.literal('assign'), to: v.nullable(Handle) }),
+]);
 
 /**
  * Each message: its payload schema and who may send it. Payloads whose rules live in the domain
@@ -82,6 +94,13 @@ export const MESSAGE_RULES = {
   },
   templateList: { audience: 'any', schema: v.object({ caseId: v.optional(CaseId) }) },
   queue: { audience: 'any', schema: Empty },
+  // Shared inbox: owners, notes, mentions (sidebar), the lead's at-risk list.
+  teamCase: { audience: 'any', schema: v.object({ caseId: CaseId }) },
+  ownership: { audience: 'any', schema: v.object({ caseId: CaseId, command: OwnershipCommandSchema }) },
+  addNote: { audience: 'any', schema: v.object({ caseId: CaseId, text: Text(4000) }) },
+  mentions: { audience: 'any', schema: Empty },
+  mentionsSeen: { audience: 'any', schema: v.object({ ids: v.pipe(v.array(Text(300)), v.maxLength(200)) }) },
+  atRisk: { audience: 'any', schema: Empty },
   // From the extension's own pages.
   getSettings: { audience: 'any', schema: Empty },
   saveSettings: { audience: 'page', schema: v.object({ settings: v.unknown() }) },
@@ -92,7 +111,7 @@ export const MESSAGE_RULES = {
   importTemplates: { audience: 'page', schema: v.object({ json: Text(5_000_000), approve: v.boolean() }) },
   exportBackup: { audience: 'page', schema: Empty },
   importBackup: { audience: 'page', schema: v.object({ json: Text(200_000_000) }) },
-  exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes']) }) },
+  exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes', 'notes']) }) },
   eraseCustomer: { audience: 'page', schema: v.object({ email: v.pipe(v.string(), v.trim(), v.email()) }) },
   eraseEverything: { audience: 'page', schema: v.object({ confirm: v.literal('ERASE') }) },
   syncConnect: {
@@ -160,6 +179,16 @@ export interface ProtocolMap {
   queue(data: PayloadOf<'queue'>): Reply<QueueItem[]>;
   /** Background → content script of each tab showing that case. */
   caseUpdated(data: CaseView): void;
+  teamCase(data: PayloadOf<'teamCase'>): Reply<CaseTeamView>;
+  ownership(data: PayloadOf<'ownership'>): Reply<CaseTeamView>;
+  addNote(data: PayloadOf<'addNote'>): Reply<CaseTeamView>;
+  mentions(data: PayloadOf<'mentions'>): Reply<MentionView[]>;
+  mentionsSeen(data: PayloadOf<'mentionsSeen'>): Reply<null>;
+  atRisk(data: PayloadOf<'atRisk'>): Reply<ThreadDeadline[]>;
+  /** Background → content script of each tab showing that case: its owner or notes changed. */
+  teamCaseUpdated(data: CaseTeamView): void;
+  /** Background → every mailbox tab: a teammate's note mentions the agent (the count of unseen mentions). */
+  mentionsChanged(data: { unseen: number }): void;
   getSettings(data: PayloadOf<'getSettings'>): Reply<CaselineSettings>;
   saveSettings(data: PayloadOf<'saveSettings'>): Reply<CaselineSettings>;
   listTemplates(data: PayloadOf<'listTemplates'>): Reply<Template[]>;
@@ -226,3 +255,28 @@ export function senderAllowed(audience: Audience, sender: SenderFacts, ownId: st
   if (audience === 'page') return fromPage;
   return fromContent || fromPage;
 }
+
+/**
+ * The presence port a mailbox tab keeps open while it shows a conversation: the tab says which
+ * case it shows and when the agent types a reply; the background publishes the install's
+ * presence and sends back who else is on that conversation. The port closing (the tab closed or
+ * navigated away) withdraws the tab's presence at once.
+ */
+export const PRESENCE_PORT = 'caseline-presence';
+
+export const PresencePortMessageSchema = v.variant('type', [
+  /** The conversation shown now (null: none). */
+  v.strictObject({ type: v.literal('thread'), caseId: v.nullable(CaseId) }),
+  /** The agent typed in the reply editor (sent at most every few seconds). */
+  v.strictObject({ type: v.literal('typing') }),
+  /** The reply editor was sent, discarded or closed. */
+  v.strictObject({ type: v.literal('replyClosed') }),
+  /** Still here (the tab's shared ticker, while a conversation is shown). */
+  v.strictObject({ type: v.literal('heartbeat') }),
+  v.strictObject({ type: v.literal('offline') }),
+  v.strictObject({ type: v.literal('online') }),
+]);
+export type PresencePortMessage = v.InferOutput<typeof PresencePortMessageSchema>;
+
+/** What the background sends on the presence port (utils/shared-inbox/presence.ts). */
+export type PresenceNotice = PresenceForTab;

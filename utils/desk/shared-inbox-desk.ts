@@ -185,11 +185,12 @@ export class SharedInboxDesk {
     const keys = await threadKeysOf(this.deps.db, caseIds);
     const owners = await ownershipOf(this.deps.db, keys.values());
     const roster = await this.roster(s);
+    const me = myHandle(s);
     for (const [caseId, thread] of keys) {
       const owner = owners.get(thread)?.owner;
       if (owner === undefined) continue;
       const name = nameOf(roster, owner);
-      out.set(caseId, { owner, ownerName: name, ownerInitials: initialsOf(name) });
+      out.set(caseId, { owner, ownerName: name, ownerInitials: initialsOf(name), mine: owner === me });
     }
     return out;
   }

@@ -70,4 +70,6 @@ export interface OwnerTag {
   owner: string;
   ownerName: string;
   ownerInitials: string;
+  /** The owner is the agent. */
+  mine: boolean;
 }

@@ -49,6 +49,19 @@ export interface PresenceOnThread {
   since: string;
 }
 
+/**
+ * What a tab is told about the conversation it shows. `status`: 'shared' — presence is
+ * exchanged with the team; 'solo' — team sync is off; 'offline' — this browser is offline
+ * (teammates can neither see this agent nor be seen); 'unavailable' — the team server cannot be
+ * reached. `seenAt` is when each teammate's record was written (the sidebar drops it once expired).
+ */
+export interface PresenceForTab {
+  type: 'presence';
+  caseId: string | null;
+  status: 'shared' | 'solo' | 'offline' | 'unavailable';
+  others: Array<PresenceOnThread & { seenAt: string }>;
+}
+
 /** What one tab reports: the conversation it shows (thread key) and what the agent does there. */
 export interface TabActivity {
   thread: string;
@@ -91,13 +104,13 @@ export function isExpired(p: Pick<AgentPresence, 'at'>, now: number): boolean {
  * The other agents on a conversation now: records not expired, not `me` (any install of mine),
  * replying first, then by who came first. One entry per agent (their most telling install).
  */
-export function othersOnThread(records: Iterable<AgentPresence>, thread: string, me: string, now: number, nameOf: (handle: string, given?: string) => string): PresenceOnThread[] {
-  const byAgent = new Map<string, PresenceOnThread>();
+export function othersOnThread(records: Iterable<AgentPresence>, thread: string, me: string, now: number, nameOf: (handle: string, given?: string) => string): Array<PresenceOnThread & { seenAt: string }> {
+  const byAgent = new Map<string, PresenceOnThread & { seenAt: string }>();
   for (const r of records) {
     if (r.by === me || isExpired(r, now)) continue;
     const t = r.threads[thread];
     if (!t) continue;
-    const entry: PresenceOnThread = { by: r.by, name: nameOf(r.by, r.name), state: t.state, since: t.since };
+    const entry = { by: r.by, name: nameOf(r.by, r.name), state: t.state, since: t.since, seenAt: r.at };
     const known = byAgent.get(r.by);
     if (!known || (entry.state === 'replying' && known.state === 'viewing')) byAgent.set(r.by, entry);
   }

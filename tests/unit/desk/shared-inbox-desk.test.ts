@@ -110,7 +110,7 @@ describe('owners across installs', () => {
     const seen = await view(bob);
     expect(seen.owner).toMatchObject({ handle: 'ana', initials: 'AL', name: 'Ana López' });
     expect(seen.ownershipHistory.map((h) => h.text)).toEqual(['Ana López claimed it']);
-    expect((await bob.inbox.ownerTags([caseId])).get(caseId)).toEqual({ owner: 'ana', ownerName: 'Ana López', ownerInitials: 'AL' });
+    expect((await bob.inbox.ownerTags([caseId])).get(caseId)).toEqual({ owner: 'ana', ownerName: 'Ana López', ownerInitials: 'AL', mine: false });
   });
 
   it('claims made offline on two machines end with one owner on both, and the loser is told once', async () => {

@@ -6,12 +6,12 @@ import { nextProfileDoc, parseTeamProfile } from '../../../utils/shared-inbox/te
 import { syncCaseKey } from '../../../utils/cases/case-id';
 
 describe('queue scopes', () => {
-  const items = [{ id: 1, owner: 'ana' }, { id: 2 }, { id: 3, owner: 'bob' }, { id: 4, owner: 'ana' }];
+  const items = [{ id: 1, owner: 'ana', mine: true }, { id: 2 }, { id: 3, owner: 'bob' }, { id: 4, owner: 'ana', mine: true }];
   it('Mine, Unassigned, Everyone\'s', () => {
-    expect(filterQueue(items, 'mine', 'ana').map((i) => i.id)).toEqual([1, 4]);
-    expect(filterQueue(items, 'unassigned', 'ana').map((i) => i.id)).toEqual([2]);
-    expect(filterQueue(items, 'everyone', 'ana').map((i) => i.id)).toEqual([1, 2, 3, 4]);
-    expect(scopeCounts(items, 'ana')).toEqual({ mine: 2, unassigned: 1, everyone: 4 });
+    expect(filterQueue(items, 'mine').map((i) => i.id)).toEqual([1, 4]);
+    expect(filterQueue(items, 'unassigned').map((i) => i.id)).toEqual([2]);
+    expect(filterQueue(items, 'everyone').map((i) => i.id)).toEqual([1, 2, 3, 4]);
+    expect(scopeCounts(items)).toEqual({ mine: 2, unassigned: 1, everyone: 4 });
   });
 });
 
