@@ -21,8 +21,9 @@ import { sendMessage } from '@/utils/extension/messenger';
 import { forgetTab, noteTabShowsCase, tabsShowing } from '@/utils/extension/case-tabs';
 import { checkDeadlines, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
-import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
+import { exportCasesCsv, exportEventsCsv, exportNotesCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
+import { SharedInboxService } from '@/utils/extension/shared-inbox-service';
 import { warmDashboard } from '@/utils/desk/dashboard-view';
 import { effectivePolicy } from '@/utils/desk/effective-policy';
 
@@ -37,7 +38,20 @@ export default defineBackground(() => {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
-  const sync = new SyncService({ db, settings, newId, onSettingsChanged: (s) => (settingsCache = s) });
+  // The shared inbox (owners, notes, presence) and sync need each other: each gets the other lazily.
+  let sync: SyncService;
+  const inbox = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), pullNow: () => sync.runNow() });
+  sync = new SyncService({
+    db,
+    settings,
+    newId,
+    onSettingsChanged: (s) => {
+      settingsCache = s;
+      void inbox.reset();
+    },
+    sharedInbox: { storePulled: (docs) => inbox.storePulled(docs), afterRun: (client) => inbox.afterRun(client) },
+  });
+  inbox.listen();
 
   const broadcast = (view: CaseView, exceptTab?: number) => {
     for (const tabId of tabsShowing(view.caseId)) {
@@ -48,6 +62,7 @@ export default defineBackground(() => {
   const refreshBadge = async () => {
     try {
       await checkDeadlines(await desk(), await settings());
+      await inbox.checkAtRisk();
     } catch (error) {
       console.error('[caseline] deadline check failed', error);
     }
@@ -63,7 +78,10 @@ export default defineBackground(() => {
     void refreshBadge();
     return r;
   });
-  handle('threadList', async ({ host, rows }) => (await desk()).threadList(host, rows));
+  handle('threadList', async ({ host, rows }) => {
+    const r = await (await desk()).threadList(host, rows);
+    return r.ok ? { ok: true, value: await inbox.withOwners(r.value) } : r;
+  });
   handle('health', ({ host, missing }) => {
     console.warn(`[caseline] ${host} layout not readable; missing: ${missing.join(', ')}`);
     return { ok: true, value: null };
@@ -81,7 +99,42 @@ export default defineBackground(() => {
   });
   handle('renderTemplate', async ({ caseId, templateId, values }) => (await desk()).renderTemplate(caseId, templateId, values));
   handle('templateList', async ({ caseId }) => (await desk()).templateList(caseId));
-  handle('queue', async () => (await desk()).queue());
+  handle('queue', async () => {
+    const r = await (await desk()).queue();
+    return r.ok ? { ok: true, value: await inbox.withOwners(r.value) } : r;
+  });
+
+  // ── the shared inbox: owners, notes, mentions ──
+  const teamChanged = async (caseId: string, exceptTab: number | undefined) => {
+    const view = await (await inbox.desk()).caseTeam(caseId);
+    if (view.ok) for (const tabId of tabsShowing(caseId)) if (tabId !== exceptTab) inbox.tell(tabId, view.value);
+    void sync.kick();
+  };
+  handle('teamCase', async ({ caseId }) => (await inbox.desk()).caseTeam(caseId));
+  handle('ownership', async ({ caseId, command }, ctx) => {
+    const r = await (await inbox.desk()).changeOwner(caseId, command);
+    if (r.ok) {
+      void teamChanged(caseId, ctx.tabId);
+      void refreshBadge();
+    }
+    return r;
+  });
+  handle('addNote', async ({ caseId, text }, ctx) => {
+    const r = await (await inbox.desk()).addNote(caseId, text);
+    if (r.ok) void teamChanged(caseId, ctx.tabId);
+    return r;
+  });
+  handle('mentions', async () => (await inbox.desk()).mentions());
+  handle('mentionsSeen', async ({ ids }) => {
+    await (await inbox.desk()).markMentionsSeen(ids);
+    void inbox.tellAllMentions();
+    return { ok: true, value: null };
+  });
+  handle('atRisk', async () => {
+    const s = await settings();
+    if (s.role !== 'lead') return { ok: true, value: [] };
+    return { ok: true, value: await (await inbox.desk()).atRisk(s.notifications.leadMinutes) };
+  });
 
   // ── from the extension's own pages ──
   handle('getSettings', async () => ({ ok: true, value: await settings() }));
@@ -90,6 +143,7 @@ export default defineBackground(() => {
     if (!r.ok) return { ok: false, error: `Not saved: ${r.errors.length} field(s) need attention.`, fields: r.errors };
     settingsCache = r.value;
     sync.reset();
+    void inbox.reset();
     void refreshBadge();
     return { ok: true, value: r.value };
   });
@@ -127,13 +181,15 @@ export default defineBackground(() => {
   });
   handle('exportCsv', async ({ kind }) => {
     const d = await db();
-    return { ok: true, value: kind === 'cases' ? await exportCasesCsv(d) : kind === 'events' ? await exportEventsCsv(d) : await exportOutcomesCsv(d) };
+    const csv = { cases: exportCasesCsv, events: exportEventsCsv, outcomes: exportOutcomesCsv, notes: exportNotesCsv }[kind];
+    return { ok: true, value: await csv(d) };
   });
   handle('eraseCustomer', async ({ email }) => {
     const s = await settings();
     try {
       const removed = await eraseCustomer(await db(), email, { agentId: s.agent.id, now: new Date().toISOString(), queueSync: s.sync.enabled });
       deskInstance?.forget();
+      inbox.forget();
       void refreshBadge();
       void sync.kick();
       return { ok: true, value: { removed: removed.cases } };
@@ -145,6 +201,8 @@ export default defineBackground(() => {
     await eraseEverything(await db());
     settingsCache = undefined;
     deskInstance?.forget();
+    inbox.forget();
+    void inbox.reset();
     void refreshBadge();
     return { ok: true, value: null };
   });

@@ -185,10 +185,6 @@ export interface ProtocolMap {
   mentions(data: PayloadOf<'mentions'>): Reply<MentionView[]>;
   mentionsSeen(data: PayloadOf<'mentionsSeen'>): Reply<null>;
   atRisk(data: PayloadOf<'atRisk'>): Reply<ThreadDeadline[]>;
-  /** Background → content script of each tab showing that case: its owner or notes changed. */
-  teamCaseUpdated(data: CaseTeamView): void;
-  /** Background → every mailbox tab: a teammate's note mentions the agent (the count of unseen mentions). */
-  mentionsChanged(data: { unseen: number }): void;
   getSettings(data: PayloadOf<'getSettings'>): Reply<CaselineSettings>;
   saveSettings(data: PayloadOf<'saveSettings'>): Reply<CaselineSettings>;
   listTemplates(data: PayloadOf<'listTemplates'>): Reply<Template[]>;
@@ -257,26 +253,32 @@ export function senderAllowed(audience: Audience, sender: SenderFacts, ownId: st
 }
 
 /**
- * The presence port a mailbox tab keeps open while it shows a conversation: the tab says which
- * case it shows and when the agent types a reply; the background publishes the install's
- * presence and sends back who else is on that conversation. The port closing (the tab closed or
- * navigated away) withdraws the tab's presence at once.
+ * The team port a mailbox tab keeps open: the tab says which case it shows and when the agent
+ * types a reply; the background publishes the install's presence and sends back who else is on
+ * that conversation, the case's team view when its owner or notes change, and the number of
+ * unseen mentions. The port closing (the tab closed, or left the mailbox) withdraws the tab's
+ * presence at once.
  */
-export const PRESENCE_PORT = 'caseline-presence';
+export const TEAM_PORT = 'caseline-team';
 
-export const PresencePortMessageSchema = v.variant('type', [
+export const TeamPortMessageSchema = v.variant('type', [
   /** The conversation shown now (null: none). */
   v.strictObject({ type: v.literal('thread'), caseId: v.nullable(CaseId) }),
   /** The agent typed in the reply editor (sent at most every few seconds). */
   v.strictObject({ type: v.literal('typing') }),
   /** The reply editor was sent, discarded or closed. */
   v.strictObject({ type: v.literal('replyClosed') }),
-  /** Still here (the tab's shared ticker, while a conversation is shown). */
+  /** Still here (on the tab's shared ticker, while a conversation is shown). */
   v.strictObject({ type: v.literal('heartbeat') }),
   v.strictObject({ type: v.literal('offline') }),
   v.strictObject({ type: v.literal('online') }),
 ]);
-export type PresencePortMessage = v.InferOutput<typeof PresencePortMessageSchema>;
+export type TeamPortMessage = v.InferOutput<typeof TeamPortMessageSchema>;
 
-/** What the background sends on the presence port (utils/shared-inbox/presence.ts). */
-export type PresenceNotice = PresenceForTab;
+/** What the background sends on the team port. */
+export type TeamPortNotice =
+  | PresenceForTab
+  | { type: 'teamCase'; view: CaseTeamView }
+  | { type: 'mentions'; unseen: number }
+  /** One of the agent's ownership changes did not take (a teammate's came first). */
+  | { type: 'overridden'; caseId?: string; text: string };

@@ -7,7 +7,7 @@
  */
 import type { CaseEvent } from '../cases/events';
 import type { SyncDoc } from '../cases/team-docs';
-import { getCase } from '../db/case-store';
+import { getCase, listOpenCasesByDeadline } from '../db/case-store';
 import { describeDbError } from '../db/errors';
 import { addNote, markNotesSeen, notesMentioning, notesOfThread } from '../db/notes-store';
 import { ownershipChangesOf, ownershipOf, recordOwnershipChange } from '../db/ownership-store';
@@ -20,6 +20,8 @@ import { decideOwnership, describeOverride, foldOwnership, type OwnershipCommand
 import { checkNoteText, parseMentions, type TeamNote } from '../shared-inbox/team-notes';
 import { findMember, initialsOf, mergeRoster, nameOf, type TeamRole, type TeamRoster } from '../shared-inbox/team-roster';
 import { storeSharedInboxDocs } from './shared-inbox-pulled';
+import { unassignedAtRisk, type ThreadDeadline } from '../shared-inbox/unassigned-at-risk';
+import { isThreadKey } from '../shared-inbox/thread-key';
 
 export interface SharedInboxDeps {
   db: CaselineDb;
@@ -193,6 +195,32 @@ export class SharedInboxDesk {
       out.set(caseId, { owner, ownerName: name, ownerInitials: initialsOf(name), mine: owner === me });
     }
     return out;
+  }
+
+  /**
+   * For a lead: open conversations nobody owns whose next deadline falls within `withinMinutes`,
+   * from the lead's own cases and the team's case summaries (those that carry a thread key).
+   */
+  async atRisk(withinMinutes: number): Promise<ThreadDeadline[]> {
+    const now = this.deps.now().getTime();
+    const deadlines: ThreadDeadline[] = [];
+    const own = (await listOpenCasesByDeadline(this.deps.db, 5000)).filter((r) => r.nextDueAt !== undefined);
+    const keys = await threadKeysOf(this.deps.db, own.map((r) => r.caseId));
+    for (const r of own) deadlines.push({ thread: keys.get(r.caseId)!, dueAt: r.nextDueAt!, caseId: r.caseId, subject: r.subject, ...(r.reference ? { reference: r.reference } : {}) });
+    // The team's case summaries: the latest of each author's case.
+    const latest = new Map<string, { createdAt: string; open?: unknown; nextDueAt?: unknown; thread?: unknown; reference?: unknown }>();
+    for (const r of await this.deps.db.getAllFromIndex('team', 'byType', 'case')) {
+      const doc = r.doc as { author: string; createdAt: string; case: Record<string, unknown> };
+      const key = `${doc.author}:${String(doc.case.caseId)}`;
+      const known = latest.get(key);
+      if (!known || doc.createdAt >= known.createdAt) latest.set(key, { createdAt: doc.createdAt, ...doc.case });
+    }
+    for (const c of latest.values()) {
+      if (c.open !== 1 || typeof c.nextDueAt !== 'string' || !isThreadKey(c.thread)) continue;
+      deadlines.push({ thread: c.thread, dueAt: c.nextDueAt, ...(typeof c.reference === 'string' ? { reference: c.reference } : {}) });
+    }
+    const owners = await ownershipOf(this.deps.db, deadlines.map((d) => d.thread));
+    return unassignedAtRisk(deadlines, (t) => owners.get(t)?.owner, now, withinMinutes * 60_000);
   }
 
   /**

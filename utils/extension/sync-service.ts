@@ -16,6 +16,7 @@ import type { DashboardView } from '../desk/dashboard-view';
 import type { DashboardFormFilters } from '../metrics/dashboard-input';
 import type { CaselineSettings } from '../settings/settings';
 import { CouchClient } from '../sync/couch-client';
+import type { SyncDoc } from '../cases/team-docs';
 import { pullChanges } from '../sync/pull';
 import { pushOutbox } from '../sync/push';
 import { checkServerUrl } from '../sync/server-url';
@@ -31,6 +32,15 @@ interface Deps {
   /** Called after settings change here, so the background drops its cached copy. */
   onSettingsChanged?: (s: CaselineSettings) => void;
   newId: () => string;
+  /**
+   * The shared inbox (utils/extension/shared-inbox-service.ts): takes its documents out of each
+   * pulled batch (returning the rest for the team's records) and, after a run, reads the team
+   * profile with the signed-in client.
+   */
+  sharedInbox?: {
+    storePulled(docs: SyncDoc[]): Promise<SyncDoc[]>;
+    afterRun(client: CouchClient): Promise<void>;
+  };
 }
 
 interface RunInfo {
@@ -108,6 +118,23 @@ export class SyncService {
     this.client = undefined;
   }
 
+  /** A signed-in client for the team server (shared inbox: presence, team profile); undefined when sync is off or sign-in fails. */
+  async signedInClient(): Promise<CouchClient | undefined> {
+    const s = await this.deps.settings();
+    if (!s.sync.enabled) return undefined;
+    const client = (this.client ??= new CouchClient({ url: s.sync.url, db: s.sync.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) }));
+    if (!client.userName) await client.session().catch(() => undefined);
+    if (!client.userName) await this.relogin(client, s).catch(() => undefined);
+    return client.userName ? client : undefined;
+  }
+
+  private async relogin(client: CouchClient, s: CaselineSettings): Promise<void> {
+    const stored: Record<string, unknown> = await browser.storage.session.get(SECRET_KEY).catch(() => ({}));
+    const secret = stored[SECRET_KEY] as string | undefined;
+    if (!secret) throw new Error('The team server session expired: sign in again in Options → Sync.');
+    await client.login(s.sync.user, secret);
+  }
+
   /** After a local change: push soon (an alarm, so a stopped worker still does it). */
   async kick(): Promise<void> {
     const s = await this.deps.settings();
@@ -142,12 +169,7 @@ export class SyncService {
     const store = new IdbSyncStore(db);
     const info = ((await db.get('meta', STATUS_KEY))?.value ?? {}) as RunInfo;
     const client = (this.client ??= new CouchClient({ url: s.sync.url, db: s.sync.db, fetch: (u, init) => fetch(u, { ...init, credentials: 'include' }) }));
-    const relogin = async () => {
-      const stored: Record<string, unknown> = await browser.storage.session.get(SECRET_KEY).catch(() => ({}));
-      const secret = stored[SECRET_KEY] as string | undefined;
-      if (!secret) throw new Error('The team server session expired: sign in again in Options → Sync.');
-      await client.login(s.sync.user, secret);
-    };
+    const relogin = () => this.relogin(client, s);
     try {
       if (!client.userName) await client.session().catch(() => undefined);
       if (!client.userName) await relogin();
@@ -159,7 +181,14 @@ export class SyncService {
       }
       if (pushed.retryAt) await browser.alarms.create(SYNC_ALARM, { when: pushed.retryAt });
       if (!pushed.error) {
-        const pulled = await pullChanges(store, client, { role: s.role, checkpointKey: `changes:${s.role}:${s.sync.url}/${s.sync.db}`, apply: (docs) => putTeamDocs(db, docs) });
+        const shared = this.deps.sharedInbox;
+        // The team profile first: pulled shared-inbox records are keyed with its salt.
+        if (shared) await shared.afterRun(client).catch(() => undefined);
+        const pulled = await pullChanges(store, client, {
+          role: s.role,
+          checkpointKey: `changes:${s.role}:${s.sync.url}/${s.sync.db}`,
+          apply: async (docs) => putTeamDocs(db, shared ? await shared.storePulled(docs) : docs),
+        });
         info.lastPullAt = new Date().toISOString();
         // Evaluate the pulled cases' SLA now, so the lead's dashboard opens from the cache.
         if (pulled.applied > 0 && s.role === 'lead') await warmDashboard(db, effectivePolicy(s, new Date()), 'team');

@@ -11,6 +11,7 @@
  *    template ids, agent id.
  */
 import { syncCaseKey } from '../cases/case-id';
+import { threadKeyFor } from '../shared-inbox/thread-key';
 import type { CaseEvent } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SharedInboxSyncDoc } from './shared-inbox-docs';
@@ -22,6 +23,11 @@ export interface SyncPrivacySettings {
   shareSubject: boolean;
   /** Let free text the agent wrote sync: summaries, notes, reasons, feedback (off by default). */
   shareNotes: boolean;
+  /**
+   * The team's thread salt (shared inbox), when the team database has a profile: case summaries
+   * then carry the conversation's thread key, so a lead can tell which conversation has no owner.
+   */
+  threadSalt?: string;
 }
 
 export const DEFAULT_SYNC_PRIVACY: Omit<SyncPrivacySettings, 'salt'> = { shareSubject: false, shareNotes: false };
@@ -45,6 +51,7 @@ export const SYNC_FIELD_RULES: Record<string, SyncField> = {
   'case.nextDueAt': 'always',
   'case.open': 'always',
   'case.closedAt': 'always',
+  'case.thread': 'hashed',
   'event.caseId': 'hashed',
   'event.data.messageId': 'never',
   'event.data.note': 'if-notes-allowed',
@@ -83,6 +90,8 @@ export interface CaseSyncDoc {
   open: 0 | 1;
   closedAt?: string;
   subject?: string;
+  /** The conversation's thread key (utils/shared-inbox/thread-key.ts), when the team has a profile. */
+  thread?: string;
 }
 
 export interface EventSyncDoc {
@@ -147,6 +156,7 @@ export function toSyncDoc<K extends keyof RecordOf>(kind: K, record: RecordOf[K]
       if (c.nextDueAt !== undefined) doc.nextDueAt = c.nextDueAt;
       if (c.closedAt !== undefined) doc.closedAt = c.closedAt;
       if (settings.shareSubject && c.subject) doc.subject = c.subject;
+      if (settings.threadSalt) doc.thread = threadKeyFor(c.caseId, settings.threadSalt);
       return doc;
     }
     case 'event': {

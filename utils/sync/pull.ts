@@ -12,9 +12,13 @@ import type { Seq, SyncStore } from './types';
 
 export type SyncRole = 'agent' | 'lead';
 
-/** What each role pulls. */
+/**
+ * What each role pulls. Agents take the team's templates and settings, and for the shared inbox
+ * their teammates' owners, notes and presence, and erasure requests (which name the thread keys
+ * whose notes and owners every install drops).
+ */
 export const PULLED_TYPES: Record<SyncRole, readonly DocType[]> = {
-  agent: ['template', 'settings'],
+  agent: ['template', 'settings', 'claim', 'assignment', 'note', 'presence', 'erasure'],
   lead: DOC_TYPES,
 };
 
