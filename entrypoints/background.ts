@@ -38,10 +38,8 @@ export default defineBackground(() => {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
-  // The shared inbox (owners, notes, presence) and sync need each other: each gets the other lazily.
-  let sync: SyncService;
-  const inbox = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), pullNow: () => sync.runNow() });
-  sync = new SyncService({
+  // Sync and the shared inbox (owners, notes, presence) call each other, each only once both exist.
+  const sync = new SyncService({
     db,
     settings,
     newId,
@@ -51,6 +49,7 @@ export default defineBackground(() => {
     },
     sharedInbox: { storePulled: (docs) => inbox.storePulled(docs), afterRun: (client) => inbox.afterRun(client) },
   });
+  const inbox = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), pullNow: () => sync.runNow() });
   inbox.listen();
 
   const broadcast = (view: CaseView, exceptTab?: number) => {
