@@ -39,7 +39,7 @@ export default defineBackground(() => {
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
   // Sync and the shared inbox (owners, notes, presence) call each other, each only once both exist.
-  const sync = new SyncService({
+  const sync: SyncService = new SyncService({
     db,
     settings,
     newId,
@@ -49,7 +49,7 @@ export default defineBackground(() => {
     },
     sharedInbox: { storePulled: (docs) => inbox.storePulled(docs), afterRun: (client) => inbox.afterRun(client) },
   });
-  const inbox = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), pullNow: () => sync.runNow() });
+  const inbox: SharedInboxService = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), pullNow: () => sync.runNow() });
   inbox.listen();
 
   const broadcast = (view: CaseView, exceptTab?: number) => {
