@@ -209,7 +209,14 @@ export default defineBackground(() => {
   handle('syncStatus', async () => ({ ok: true, value: await sync.status() }));
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
-  handle('dashboard', async ({ source, form }) => sync.dashboard(source, form));
+  handle('dashboard', async ({ source, form }) => {
+    const r = await sync.dashboard(source, form);
+    if (!r.ok) return r;
+    // The shared inbox's figures over the same range and agents.
+    const range = r.value.figures.range;
+    const owners = await (await inbox.desk()).figures(source, { ...(range.from ? { from: Date.parse(range.from) } : {}), to: Date.parse(range.to) }, form.agents);
+    return { ok: true, value: { ...r.value, ownership: owners.figures, ownerNames: owners.names } };
+  });
 
   // ── alarms: deadlines, retention, sync retries ──
   browser.alarms.onAlarm.addListener((alarm) => {
