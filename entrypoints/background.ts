@@ -114,6 +114,9 @@ export default defineBackground(() => {
     const r = await (await inbox.desk()).changeOwner(caseId, command);
     if (r.ok) {
       void teamChanged(caseId, ctx.tabId);
+      // The change is a case event: every tab's case view (its history) shows it.
+      const view = await (await desk()).view(caseId, await settings());
+      if (view.ok && view.value) broadcast(view.value);
       void refreshBadge();
     }
     return r;

@@ -100,9 +100,13 @@ export function startTeamRuntime(doc: Document, win: Window, adapter: MailboxAda
       stopTicker = undefined;
     }
     if (caseId) {
-      void sendMessage('teamCase', { caseId }).then((r) => {
-        if (r.ok && store.get().view?.caseId === caseId) store.set({ team: r.value });
-      });
+      void sendMessage('teamCase', { caseId }).then(
+        (r) => {
+          if (r.ok && store.get().view?.caseId === caseId) store.set({ team: r.value });
+          else if (!r.ok) store.set({ error: r.error });
+        },
+        (error: unknown) => console.warn('[caseline] team view not available', error),
+      );
     }
   };
   store.subscribe((s) => showCase(s.view?.caseId ?? null));
