@@ -187,7 +187,22 @@ describe('a shared inbox worked from three browsers', () => {
     await sidebarHas(bobPage, '[data-testid="mentions-unseen"]', /^1$/);
     await click(bobPage, '#tab-mentions');
     await sidebarHas(bobPage, '[data-testid="mentions"] li', /Ana.*Refund approved/s);
-    for (const p of [anaPage, leaPage, bobPage]) await p.close();
+    // …and, with the setting on (the default), a browser notification.
+    const worker = await bob.eb.serviceWorker();
+    const notified = await worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+    expect(notified.some((id) => id.startsWith('caseline-mention-'))).toBe(true);
+
+    // The lead's dashboard counts cases per owner and the reassignment.
+    await syncNow(lea);
+    const dashboard = await openPage(lea.eb, 'dashboard.html');
+    await dashboard.waitForSelector('#dashboard[data-ready="true"]', { timeout: 30_000 });
+    await dashboard.click('[data-testid="source-team"]');
+    await dashboard.waitForSelector('#dashboard[data-source="team"][data-ready="true"] [data-testid="owners"]', { timeout: 30_000 });
+    const figure = (metric: string) => dashboard.$eval(`[data-metric="${metric}"]`, (el) => Number((el as HTMLElement).dataset.value));
+    expect(await figure('owner:bob.owned')).toBe(1);
+    expect(await figure('owner:ana.claimed')).toBe(1);
+    expect(await figure('ownership.reassignments')).toBe(1);
+    for (const p of [anaPage, leaPage, bobPage, dashboard]) await p.close();
   });
 
   it('two claims made while the server was down settle on the earlier one on both machines', async () => {
