@@ -12,8 +12,12 @@ import { isHandle } from './team-roster';
 
 /** How often an install rewrites its record while it has conversations open. */
 export const PRESENCE_HEARTBEAT_MS = 15_000;
-/** A record older than this is gone (three missed heartbeats). */
-export const PRESENCE_EXPIRY_MS = 45_000;
+/**
+ * A record older than this is gone (a closed laptop, a lost network). A visible tab writes every
+ * 15 s; a tab in the background has its timers held to once a minute by the browser, so the
+ * expiry leaves room for that minute and a late write.
+ */
+export const PRESENCE_EXPIRY_MS = 90_000;
 /** Typing in the reply editor is reported at most this often. */
 export const TYPING_REPORT_MS = 5_000;
 /** "Replying" falls back to "viewing" after this long without typing (the draft left open). */
