@@ -179,7 +179,8 @@ export function decideOwnership(
 
 /**
  * Why an agent's own change did not take, in words (shown in the sidebar, and once as a
- * notification): "Ana claimed this case at 09:00, before your claim at 09:05: it is Ana's."
+ * notification): "Ana already had this case when you claimed it at 09:05, so your claim did not
+ * take. It is Ana's now."
  */
 export function describeOverride(o: OverriddenChange, nameOf: (handle: string) => string, time: (iso: string) => string, currentOwner?: string): string {
   const holder = o.holder === undefined ? undefined : nameOf(o.holder);
