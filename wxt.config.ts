@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { asciiRegexLiterals } from './scripts/ascii-regex-literals';
+import { extensionDataAssets, extensionDataPaths } from './scripts/extension-data-assets';
 
 /**
  * Hosts the content scripts run on. Nothing else is asked for up front: a team's sync server
@@ -12,14 +14,58 @@ export const MAIL_HOSTS = [
   'https://outlook.cloud.microsoft/*',
 ];
 
+/**
+ * Where the team server may be: the optional host permissions asked for at run time (one origin,
+ * when a lead connects it). The extension pages' CSP allows connections no wider than these.
+ */
+export const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
+ * The extension pages' Content Security Policy (options, onboarding, dashboard, practice, and
+ * the background, which Chromium counts as an extension page): only the extension's own
+ * scripts, no eval, no plugins, no framing, no form posts, no <base>; connections only to the
+ * extension itself and to where a team server may be (`https:`, loopback over http). The
+ * server's origin is chosen at run time, so it cannot be named here: the host permission
+ * granted for that one origin is what lets the background actually talk to it
+ * (docs/security.md). Styles: the extension's own files; inline style attributes set through
+ * the DOM (Preact, uPlot) are not governed by style-src.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "frame-src 'none'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'none'",
+  "manifest-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+].join('; ');
+
 /** Public half of the development signing key: fixes the extension id (egkhnbhmgaollkeonbdbajkifpikgnch). */
 const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7rg9Jz/k8tLqO83ejTETaF9uLJY6kOWJJn12Ayj/ouNmY8BpwS1MpAxJTNkm6P1CG3Ajg9A4piKFSwfu/Bg7Fhw02oGjDZQvKdsi1sGSnReunpkO8o8HOj5oP71uRroj4Qzq61REOCPLhyOy/Epl2KW1gqm3aZ97ff5aixu27ea9re6gB3skhWzZxmegZwuDPkfa2B12pxm2D/IABayvp0gGeSKmkbEGzwsJ3/LvrdnHrG+FweD7EvkXcbMp8KyUmnK/dn4Xs6bF/XGbXCRk3YcCxxiEzCxKPRFrH2HBDujNJqzeI/gqZ7apMTIf3FhxjzI/aPMESETOl5oPZT9tFQIDAQAB';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // Data loaded on demand, generated from the packages at build time (not bundled into scripts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...extensionDataAssets());
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...extensionDataPaths());
+    },
+  },
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // ASCII scripts: Chromium decodes and V8 parses them as one-byte text (see scripts/ascii-regex-literals.ts).
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', charset: 'ascii' },
+    plugins: [asciiRegexLiterals()],
     build: { chunkSizeWarningLimit: 1500 },
   }),
   manifest: ({ browser }) => ({
@@ -28,7 +74,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: MAIL_HOSTS,
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

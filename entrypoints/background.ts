@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { monotonicFactory } from 'ulid';
 import { openCaselineDb } from '@/utils/db/open';
 import type { CaselineDb } from '@/utils/db/schema';
-import { eraseCustomer, eraseEverything, purgeExpired } from '@/utils/db/retention';
+import { purgeExpired } from '@/utils/db/retention';
 import { describeDbError } from '@/utils/db/errors';
 import { CaseDesk } from '@/utils/desk/case-desk';
 import { parseCaseCommand } from '@/utils/cases/command-schema';
@@ -16,40 +16,102 @@ import { approveTemplate, importLibrary, listLibrary, retireTemplate, saveDraft 
 import type { CaseView } from '@/utils/case-view';
 import type { CaselineSettings } from '@/utils/settings/settings';
 import type { Template } from '@/utils/templates/types';
-import { handle, refusedMessageCount } from '@/utils/extension/message-router';
+import { handle, refusedMessageCount, type HandlerContext } from '@/utils/extension/message-router';
 import { sendMessage } from '@/utils/extension/messenger';
-import { forgetTab, noteTabShowsCase, tabsShowing } from '@/utils/extension/case-tabs';
-import { checkDeadlines, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
+import { forgetCases, forgetTab, noteTabShowsCase, shownCases, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
+import { checkDeadlines, ensureAlarm, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportNotesCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
 import { SharedInboxService } from '@/utils/extension/shared-inbox-service';
 import { warmDashboard } from '@/utils/desk/dashboard-view';
 import { effectivePolicy } from '@/utils/desk/effective-policy';
+import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
+import { MAIL_ORIGINS } from '@/utils/messages';
+import { clearParsedBodies } from '@/utils/templates/body-syntax';
+import { settingsInForce, teamSettingsFor } from '@/utils/desk/team-publications';
+import { loadCountryHolidays } from '@/utils/extension/holiday-files';
+import { loadClassifierData } from '@/utils/extension/classifier-files';
+import { STORAGE_KEYS } from '@/utils/extension/storage-keys';
 
 const RETENTION_ALARM = 'caseline-retention';
+const HOLIDAY_COUNTRY_HINT = STORAGE_KEYS.holidayCountry.key;
 
 export default defineBackground(() => {
   const newId = monotonicFactory();
   let dbPromise: Promise<CaselineDb> | undefined;
   const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));
+  // The install's own settings (what the options page edits), and those it works by: an agent in
+  // a team works by the team's published SLA policy, calendar and holidays (team-publications.ts).
   let settingsCache: CaselineSettings | undefined;
-  const settings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
+  let inForceCache: Promise<CaselineSettings> | undefined;
+  // Every use of the settings (deadlines, dashboard, alarms) finds the public holidays it needs
+  // loaded: this install's country, the one it works by and the team's (a lead measures the team
+  // by the team's settings). A country's file is fetched once per wake, and again only when the
+  // country changes. The working country is also remembered outside the database, so a wake
+  // fetches its file while the database opens instead of after the settings are read.
+  let hintedCountry = browser.storage.local.get(HOLIDAY_COUNTRY_HINT).then(
+    (stored) => {
+      const country = stored[HOLIDAY_COUNTRY_HINT];
+      if (typeof country !== 'string') return undefined;
+      loadCountryHolidays(country).catch(() => undefined);
+      return country;
+    },
+    () => undefined,
+  );
+  const withHolidays = async (s: CaselineSettings, team?: CaselineSettings) => {
+    await Promise.all([s, ...(team ? [team] : [])].map((x) => loadCountryHolidays(x.holidays.country)));
+    const country = s.holidays.country;
+    if ((await hintedCountry) !== country) {
+      hintedCountry = Promise.resolve(country);
+      void browser.storage.local.set({ [HOLIDAY_COUNTRY_HINT]: country }).catch(() => undefined);
+    }
+    return s;
+  };
+  const ownSettings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
+  const settings = () =>
+    (inForceCache ??= (async () => {
+      const d = await db();
+      const own = await ownSettings();
+      const inForce = await withHolidays(await settingsInForce(d, own), own.role === 'lead' ? await teamSettingsFor(d, own) : undefined);
+      await loadCountryHolidays(own.holidays.country);
+      return inForce;
+    })().catch((error: unknown) => {
+      inForceCache = undefined;
+      throw error;
+    }));
+  const forgetSettings = (own?: CaselineSettings) => {
+    settingsCache = own;
+    inForceCache = undefined;
+  };
+  // Nearly every wake is for something that reads the database: open it now, while the rest starts.
+  db().catch(() => undefined);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
-  const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone }));
+  const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone, loadClassifier: loadClassifierData }));
   // Sync and the shared inbox (owners, notes, presence) call each other, each only once both exist.
   const sync: SyncService = new SyncService({
     db,
-    settings,
+    // The sync service works on the install's own settings, once every country it may measure by is loaded.
+    settings: async () => {
+      await settings();
+      return ownSettings();
+    },
     newId,
     onSettingsChanged: (s) => {
-      settingsCache = s;
+      forgetSettings(s);
       void inbox.reset();
     },
-    sharedInbox: { storePulled: (docs) => inbox.storePulled(docs), afterRun: (client) => inbox.afterRun(client) },
+    // The team's library or settings changed: every tab showing a case gets its view again (new
+    // templates in the palette, deadlines under the team's policy).
+    onPublicationsChanged: () => {
+      inForceCache = undefined;
+      void refreshTabs();
+    },
+    // Pulled owners, notes and presence (a run's or the live feed's) go to the shared inbox.
+    sharedInbox: { take: (docs, deletedIds) => inbox.storePulled(docs, deletedIds), beforePull: (client) => inbox.afterRun(client) },
   });
-  const inbox: SharedInboxService = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), pullNow: () => sync.runNow() });
+  const inbox: SharedInboxService = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), live: () => sync.isLive() });
   inbox.listen();
 
   const broadcast = (view: CaseView, exceptTab?: number) => {
@@ -58,14 +120,31 @@ export default defineBackground(() => {
       sendMessage('caseUpdated', view, tabId).catch(() => forgetTab(tabId));
     }
   };
+  const refreshTabs = async () => {
+    const d = await desk();
+    const s = await settings();
+    for (const [tabId, caseId] of shownCases()) {
+      const view = await d.view(caseId, s).catch(() => undefined);
+      if (view?.ok && view.value) sendMessage('caseUpdated', view.value, tabId).catch(() => forgetTab(tabId));
+    }
+    void refreshBadge();
+  };
   const refreshBadge = async () => {
     try {
-      await checkDeadlines(await desk(), await settings());
+      await checkDeadlines(await desk(), await settings(), await db());
       await inbox.checkAtRisk();
     } catch (error) {
       console.error('[caseline] deadline check failed', error);
     }
   };
+
+  // A mailbox tab acts only on the case its sidebar shows: a compromised page cannot read or
+  // change other cases by naming them. (The extension's own pages may name any case.)
+  const notShown = (caseId: string, ctx: HandlerContext) =>
+    ctx.from === 'content' && !tabShows(ctx.tabId, caseId)
+      ? { ok: false as const, error: 'This tab does not show that case: open its conversation first.', code: 'case-not-shown' as const }
+      : undefined;
+  const hostOf = (url: string | undefined): 'gmail' | 'outlook' | undefined => (url === undefined ? undefined : new URL(url).hostname === 'mail.google.com' ? 'gmail' : 'outlook');
 
   handle('ping', () => ({ ok: true, value: { version: browser.runtime.getManifest().version, refusedMessages: refusedMessageCount() } }));
 
@@ -75,17 +154,23 @@ export default defineBackground(() => {
     if (ctx.tabId !== undefined) noteTabShowsCase(ctx.tabId, r.ok ? r.value?.caseId : undefined);
     if (r.ok && r.value) broadcast(r.value, ctx.tabId);
     void refreshBadge();
+    // A thread read may have recorded events (received, replied): the team sees them soon.
+    if (r.ok && r.value) void sync.kick();
     return r;
   });
   handle('threadList', async ({ host, rows }) => {
     const r = await (await desk()).threadList(host, rows);
-    return r.ok ? { ok: true, value: await inbox.withOwners(r.value) } : r;
+    if (!r.ok) return r;
+    if (r.value.length > 0) void sync.kick();
+    return { ok: true, value: await inbox.withOwners(r.value) };
   });
   handle('health', ({ host, missing }) => {
     console.warn(`[caseline] ${host} layout not readable; missing: ${missing.join(', ')}`);
     return { ok: true, value: null };
   });
   handle('caseCommand', async ({ caseId, command }, ctx) => {
+    const refused = notShown(caseId, ctx);
+    if (refused) return refused;
     const parsed = parseCaseCommand(command);
     if (!parsed.ok) return parsed;
     const r = await (await desk()).command(caseId, parsed.command);
@@ -96,11 +181,14 @@ export default defineBackground(() => {
     }
     return r;
   });
-  handle('renderTemplate', async ({ caseId, templateId, values }) => (await desk()).renderTemplate(caseId, templateId, values));
-  handle('templateList', async ({ caseId }) => (await desk()).templateList(caseId));
-  handle('queue', async () => {
+  handle('renderTemplate', async ({ caseId, templateId, values }, ctx) => notShown(caseId, ctx) ?? (await desk()).renderTemplate(caseId, templateId, values));
+  handle('templateList', async ({ caseId }, ctx) => (caseId !== undefined ? notShown(caseId, ctx) : undefined) ?? (await desk()).templateList(caseId));
+  // A mailbox tab's queue lists its own host's cases (it could not open the others anyway).
+  handle('queue', async (_data, ctx) => {
     const r = await (await desk()).queue();
-    return r.ok ? { ok: true, value: await inbox.withOwners(r.value) } : r;
+    const host = ctx.from === 'content' ? hostOf(ctx.url) : undefined;
+    if (!r.ok) return r;
+    return { ok: true, value: await inbox.withOwners(host ? r.value.filter((item) => item.host === host) : r.value) };
   });
 
   // ── the shared inbox: owners, notes, mentions ──
@@ -109,8 +197,10 @@ export default defineBackground(() => {
     if (view.ok) for (const tabId of tabsShowing(caseId)) if (tabId !== exceptTab) inbox.tell(tabId, view.value);
     void sync.kick();
   };
-  handle('teamCase', async ({ caseId }) => (await inbox.desk()).caseTeam(caseId));
+  handle('teamCase', async ({ caseId }, ctx) => notShown(caseId, ctx) ?? (await inbox.desk()).caseTeam(caseId));
   handle('ownership', async ({ caseId, command }, ctx) => {
+    const refused = notShown(caseId, ctx);
+    if (refused) return refused;
     const r = await (await inbox.desk()).changeOwner(caseId, command);
     if (r.ok) {
       void teamChanged(caseId, ctx.tabId);
@@ -122,6 +212,8 @@ export default defineBackground(() => {
     return r;
   });
   handle('addNote', async ({ caseId, text }, ctx) => {
+    const refused = notShown(caseId, ctx);
+    if (refused) return refused;
     const r = await (await inbox.desk()).addNote(caseId, text);
     if (r.ok) void teamChanged(caseId, ctx.tabId);
     return r;
@@ -139,11 +231,11 @@ export default defineBackground(() => {
   });
 
   // ── from the extension's own pages ──
-  handle('getSettings', async () => ({ ok: true, value: await settings() }));
+  handle('getSettings', async () => ({ ok: true, value: await ownSettings() }));
   handle('saveSettings', async ({ settings: input }) => {
     const r = await saveAppSettings(await db(), input);
     if (!r.ok) return { ok: false, error: `Not saved: ${r.errors.length} field(s) need attention.`, fields: r.errors };
-    settingsCache = r.value;
+    forgetSettings(r.value);
     sync.reset();
     void inbox.reset();
     void refreshBadge();
@@ -158,7 +250,7 @@ export default defineBackground(() => {
     }
   });
   handle('approveTemplate', async ({ id }) => {
-    const s = await settings();
+    const s = await ownSettings();
     const r = await approveTemplate(await db(), id, s.agent.name, new Date().toISOString());
     return r.ok ? { ok: true, value: r.template } : r;
   });
@@ -167,7 +259,7 @@ export default defineBackground(() => {
     return t ? { ok: true, value: t } : { ok: false, error: 'That template does not exist any more.' };
   });
   handle('importTemplates', async ({ json, approve }) => {
-    const s = await settings();
+    const s = await ownSettings();
     const r = await importLibrary(await db(), json, approve ? { by: s.agent.name, at: new Date().toISOString() } : null);
     return r.ok ? { ok: true, value: { count: r.count } } : r;
   });
@@ -175,7 +267,7 @@ export default defineBackground(() => {
   handle('importBackup', async ({ json }) => {
     const r = await importBackup(await db(), json);
     if (!r.ok) return { ok: false, error: `Nothing was imported: ${r.errors.slice(0, 10).map((e) => e.message).join(' ')}` };
-    settingsCache = undefined;
+    forgetSettings();
     deskInstance?.forget();
     // The restored cases' SLA states, evaluated once now rather than on the dashboard's first open.
     await warmDashboard(await db(), effectivePolicy(await settings(), new Date()), 'local').catch(() => undefined);
@@ -186,30 +278,52 @@ export default defineBackground(() => {
     const csv = { cases: exportCasesCsv, events: exportEventsCsv, outcomes: exportOutcomesCsv, notes: exportNotesCsv }[kind];
     return { ok: true, value: await csv(d) };
   });
-  handle('eraseCustomer', async ({ email }) => {
-    const s = await settings();
-    try {
-      const removed = await eraseCustomer(await db(), email, { agentId: s.agent.id, now: new Date().toISOString(), queueSync: s.sync.enabled });
+  // Every place data is kept (utils/extension/data-places.ts): both erasures walk this one list.
+  const places = dataPlaces({
+    db,
+    forgetMemory: (caseIds) => {
+      forgetSettings();
       deskInstance?.forget();
       inbox.forget();
-      void refreshBadge();
-      void sync.kick();
-      return { ok: true, value: { removed: removed.cases } };
+      forgetCases(caseIds);
+      if (!caseIds) {
+        sync.reset();
+        void inbox.reset();
+        clearParsedBodies();
+      }
+    },
+    refreshBadge,
+    forgetTeamConnection: () => sync.forgetConnection(),
+    kickSync: () => sync.kick(),
+    tellTabs: async (caseIds) => {
+      const tabs = await browser.tabs.query({ url: MAIL_ORIGINS.map((origin) => `${origin}/*`) }).catch(() => []);
+      await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : sendMessage('dataErased', caseIds ? { caseIds: [...caseIds] } : {}, tab.id).catch(() => undefined))));
+    },
+  });
+  handle('eraseCustomer', async ({ email }) => {
+    const s = await ownSettings();
+    // Queued whenever a team server is set, even while sync is paused: it goes on reconnecting.
+    const queueSync = s.sync.enabled || s.sync.url !== '';
+    try {
+      const r = await eraseCustomerEverywhere(places, await db(), email, { agentId: s.agent.id, now: new Date().toISOString(), queueSync });
+      return { ok: true, value: { removed: r.removed, teamErasureQueued: queueSync && r.caseIds.length > 0 } };
     } catch (error) {
       return { ok: false, error: describeDbError(error) };
     }
   });
   handle('eraseEverything', async () => {
-    await eraseEverything(await db());
-    settingsCache = undefined;
-    deskInstance?.forget();
-    inbox.forget();
-    void inbox.reset();
-    void refreshBadge();
-    return { ok: true, value: null };
+    try {
+      return await eraseEverywhere(places).then((r) => (r.ok ? { ok: true as const, value: null } : r));
+    } catch (error) {
+      return { ok: false, error: describeDbError(error) };
+    }
   });
   handle('syncConnect', async (input) => sync.connect(input));
   handle('syncStatus', async () => ({ ok: true, value: await sync.status() }));
+  handle('teamView', async () => sync.teamView());
+  handle('publishTemplate', async ({ id }) => sync.publishTemplate(id));
+  handle('withdrawTemplate', async ({ id }) => sync.withdrawTemplate(id));
+  handle('publishSettings', async () => sync.publishSettings());
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
   handle('dashboard', async ({ source, form }) => {
@@ -226,13 +340,17 @@ export default defineBackground(() => {
     if (alarm.name === SLA_ALARM) void refreshBadge();
     else if (alarm.name === RETENTION_ALARM)
       void (async () => {
-        const s = await settings();
+        const s = await ownSettings();
         await purgeExpired(await db(), new Date().toISOString(), s.privacy.retentionDays).catch(() => undefined);
       })();
     else void sync.onAlarm(alarm.name);
   });
-  scheduleDeadlineChecks();
-  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  // Pages and mailbox tabs that want the team's changes live hold this port open.
+  browser.runtime.onConnect.addListener((port) => sync.attach(port));
+  void sync.onStartup();
+  void scheduleDeadlineChecks();
+  // Daily, and only made when missing: a wake must not move it (it would run a minute after every wake).
+  void ensureAlarm(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
   // The toolbar button opens the dashboard (the badge already says what is due).

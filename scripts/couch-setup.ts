@@ -6,6 +6,7 @@
  * HTTPS is required except for loopback addresses.
  */
 import { CouchClient } from '../utils/sync/couch-client';
+import { VALIDATION_VERSION } from '../utils/sync/docs';
 import { checkServerUrl } from '../utils/sync/server-url';
 import { parseUserList, setupTeamDatabase } from '../utils/sync/team-setup';
 import type { TeamUser } from '../utils/sync/team-setup';
@@ -50,7 +51,7 @@ try {
   const report = await setupTeamDatabase(client, users);
   console.log(`database ${db}: ${report.databaseCreated ? 'created' : 'already there'}`);
   console.log(`_security: ${report.securityUpdated ? 'set' : 'unchanged'} (members: roles caseline-agent, caseline-lead; admins: role caseline-admin)`);
-  console.log(`_design/caseline: ${report.designUpdated ? 'installed' : 'unchanged'}`);
+  console.log(`_design/caseline: ${report.designUpdated ? 'installed' : 'unchanged'} (validation version ${VALIDATION_VERSION}: records bound to their user, append-only, no grafted revisions)`);
   for (const name of report.usersCreated) console.log(`user ${name}: created`);
   for (const name of report.usersUpdated) console.log(`user ${name}: updated`);
   console.log(`team profile (thread salt and members, for owners, notes and presence): ${report.profileUpdated ? 'written' : 'unchanged'}`);

@@ -1,11 +1,15 @@
 /**
- * `npm run eval:classifier -- FILE.jsonl [--compare]`
- *
- * Rows are `{ "text": string, "label": "inquiry" | "complaint" | "support", "escalate"?: boolean }`.
- * If the text's first line is `Subject: …`, that line is the subject and the rest (after one
- * blank line, if any) is the raw body; otherwise the whole text is the body and the subject is
- * empty. Prints accuracy, per-class precision/recall/F1, macro-F1, the confusion matrix, the
- * latency per message and, when rows carry `escalate`, escalation precision and recall.
+ * `npm run eval:classifier` reports every evaluation set of the project:
+ * - the full e-mails (tests/fixtures/classifier/eval-emails.jsonl): category figures, and the
+ *   escalation flag against that set's older labels;
+ * - the short chat and social messages (eval-short.jsonl): accuracy, per-class figures, macro-F1,
+ *   confusion;
+ * - the escalation set (eval-escalation.jsonl) and the blind check sets written after the rules
+ *   were frozen (blind-escalation*.jsonl): precision and recall, per kind precision, recall and
+ *   F1, false alarms per innocent sense, and figures per language.
+ * `npm run eval:classifier -- FILE.jsonl [--compare]` reports one file: rows `{ "text", "label"?,
+ * "escalate"?, "kinds"? }`. If the text's first line is `Subject: …`, that line is the subject and
+ * the rest (after one blank line, if any) is the raw body; otherwise the whole text is the body.
  *
  * `--compare` also trains and scores two other designs in memory: a plain word multinomial Naive
  * Bayes on ../shared/data only (the issue's reference point), and the same Naive Bayes on the
@@ -15,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES, type Category } from '../utils/cases/events';
-import { classify, detectEscalation } from '../utils/classify/index';
+import { classify, detectEscalation, ESCALATION_KINDS, type EscalationKind } from '../utils/classify/index';
 import { prepareText } from '../utils/classify/prepare-text';
 import { tokenize } from '../utils/classify/tokenize';
 import { loadTrainingRows, dataDir, parseCsv } from './train-classifier';
@@ -23,9 +27,15 @@ import type { TrainingRow } from '../utils/classify/train-model';
 
 interface EvalRow {
   text: string;
-  label: Category;
+  label?: Category;
   escalate?: boolean;
+  kinds?: EscalationKind[];
+  /** Escalation sets: the innocent sense a non-escalation uses ("negation", "signature", …). */
+  trap?: string | null;
+  lang?: string;
 }
+
+const FIXTURES = 'tests/fixtures/classifier';
 
 export function splitSubject(text: string): { subject: string; body: string } {
   const m = /^Subject:[ \t]*(.*)\r?\n(?:\r?\n)?/i.exec(text);
@@ -40,15 +50,17 @@ function report(name: string, rows: EvalRow[], predict: Predict): number {
   const matrix = labels.map(() => labels.map(() => 0));
   const times: number[] = [];
   for (const row of rows) {
+    if (!row.label) continue;
     const input = splitSubject(row.text);
     const started = performance.now();
     const predicted = predict(input);
     times.push(performance.now() - started);
     matrix[labels.indexOf(row.label)]![labels.indexOf(predicted)]!++;
   }
+  const total = matrix.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
   const correct = labels.reduce((s, _, i) => s + matrix[i]![i]!, 0);
-  console.log(`\n== ${name} (${rows.length} messages)`);
-  console.log(`accuracy  ${(correct / rows.length).toFixed(3)}`);
+  console.log(`\n== ${name} (${total} messages)`);
+  console.log(`accuracy  ${(correct / total).toFixed(3)}`);
   let macro = 0;
   console.log('class       precision  recall  F1     support');
   labels.forEach((l, i) => {
@@ -71,28 +83,72 @@ function report(name: string, rows: EvalRow[], predict: Predict): number {
   return macro;
 }
 
-function reportEscalation(rows: EvalRow[]): void {
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 1);
+const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
+
+/** Precision and recall of the flag, per kind, per innocent sense and per language. */
+function reportEscalation(name: string, rows: EvalRow[]): void {
   const labelled = rows.filter((r) => typeof r.escalate === 'boolean');
   if (labelled.length === 0) return;
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const misses: string[] = [];
+  const perKind = new Map(ESCALATION_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
+  const perSense = new Map<string, { quiet: number; rows: number }>();
+  const perLang = new Map<string, { tp: number; fp: number; fn: number }>();
   for (const row of labelled) {
-    const flagged = detectEscalation(splitSubject(row.text));
-    if (flagged.flagged && row.escalate) tp++;
-    else if (flagged.flagged) {
+    const result = detectEscalation(splitSubject(row.text));
+    const lang = perLang.get(row.lang ?? 'en') ?? { tp: 0, fp: 0, fn: 0 };
+    perLang.set(row.lang ?? 'en', lang);
+    if (result.flagged && row.escalate) {
+      tp++;
+      lang.tp++;
+    } else if (result.flagged) {
       fp++;
-      misses.push(`  false alarm: ${flagged.why.join('; ')}`);
+      lang.fp++;
+      misses.push(`  false alarm (${row.trap ?? 'ordinary'}): ${result.why.join('; ')}`);
     } else if (row.escalate) {
       fn++;
-      misses.push(`  missed: ${splitSubject(row.text).subject || prepareText(row.text).slice(0, 60)}`);
+      lang.fn++;
+      misses.push(`  missed (${(row.kinds ?? []).join(', ')}): ${splitSubject(row.text).subject || prepareText(row.text).slice(0, 70)}`);
+    }
+    if (!row.escalate) {
+      const sense = row.trap ?? 'ordinary (no trigger word)';
+      const s = perSense.get(sense) ?? { quiet: 0, rows: 0 };
+      s.rows++;
+      if (!result.flagged) s.quiet++;
+      perSense.set(sense, s);
+    }
+    if (row.kinds) {
+      const raised = new Set(result.flags.map((f) => f.kind));
+      for (const [kind, k] of perKind) {
+        const wanted = row.kinds.includes(kind);
+        if (wanted && raised.has(kind)) k.tp++;
+        else if (raised.has(kind)) k.fp++;
+        else if (wanted) k.fn++;
+      }
     }
   }
-  const p = tp + fp ? tp / (tp + fp) : 1;
-  const r = tp + fn ? tp / (tp + fn) : 1;
-  console.log(`\n== escalation flags (${labelled.length} messages, ${tp + fn} should be flagged)`);
-  console.log(`precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})`);
+  const p = ratio(tp, tp + fp);
+  const r = ratio(tp, tp + fn);
+  console.log(`\n== ${name}: escalation flag (${labelled.length} messages, ${tp + fn} to flag)`);
+  console.log(`precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  F1 ${f1(p, r).toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})`);
+  if (labelled.some((row) => row.kinds)) {
+    console.log('kind         precision  recall  F1     to flag');
+    for (const [kind, k] of perKind) {
+      if (k.tp + k.fn + k.fp === 0) continue;
+      const kp = ratio(k.tp, k.tp + k.fp);
+      const kr = ratio(k.tp, k.tp + k.fn);
+      console.log(`${kind.padEnd(12)} ${kp.toFixed(3).padStart(9)}  ${kr.toFixed(3).padStart(6)}  ${f1(kp, kr).toFixed(3)}  ${k.tp + k.fn}`);
+    }
+  }
+  if (perSense.size > 1) {
+    console.log('not to flag, by sense: ' + [...perSense].map(([sense, s]) => `${sense} ${s.quiet}/${s.rows} quiet`).join(', '));
+  }
+  if (perLang.size > 1) {
+    console.log('by language: ' + [...perLang].map(([lang, l]) => `${lang} P ${ratio(l.tp, l.tp + l.fp).toFixed(3)} R ${ratio(l.tp, l.tp + l.fn).toFixed(3)}`).join(', '));
+  }
   for (const m of misses) console.log(m);
 }
 
@@ -143,27 +199,45 @@ function sharedDataOnly(rows: TrainingRow[]): TrainingRow[] {
   return [...chatbot, ...narratives];
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    console.error('usage: npm run eval:classifier -- FILE.jsonl [--compare]');
-    process.exit(2);
-  }
-  const rows = readFileSync(file, 'utf8')
+function readRows(file: string): EvalRow[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalRow);
+}
 
+const predictFinal: Predict = (input) => classify(input).label;
+const FINAL = 'final: logistic regression, hashed words + char 4-grams + tone cues (utils/classify/model.json)';
+
+/** Every set the project keeps, in the order of docs/classifier.md. */
+function reportAllSets(): void {
+  report(`full e-mails, eval-emails.jsonl — ${FINAL}`, readRows(`${FIXTURES}/eval-emails.jsonl`), predictFinal);
+  reportEscalation('full e-mails, eval-emails.jsonl (labels of the older escalation rules)', readRows(`${FIXTURES}/eval-emails.jsonl`));
+  report(`short chat and social messages, eval-short.jsonl — ${FINAL}`, readRows(`${FIXTURES}/eval-short.jsonl`), predictFinal);
+  reportEscalation('escalation set, eval-escalation.jsonl (written before the rules)', readRows(`${FIXTURES}/eval-escalation.jsonl`));
+  for (const n of ['', '-2', '-3', '-4', '-5']) {
+    const file = `${FIXTURES}/blind-escalation${n}.jsonl`;
+    reportEscalation(`blind check set, blind-escalation${n}.jsonl (see docs/classifier.md for its first-run figures)`, readRows(file));
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--'));
+  // Warm up once so the first message does not pay for JIT compilation.
+  classify({ subject: 'warm up', body: 'Hello, how are you?' });
+  if (!file) {
+    reportAllSets();
+    return;
+  }
+  const rows = readRows(file);
   if (args.includes('--compare')) {
     const training = loadTrainingRows(dataDir());
     report('design A: word Naive Bayes, ../shared/data only', rows, trainWordNaiveBayes(sharedDataOnly(training)));
     report('design B: word Naive Bayes, same rows as the final model', rows, trainWordNaiveBayes(training));
   }
-  // Warm up once so the first message does not pay for JIT compilation.
-  classify({ subject: 'warm up', body: 'Hello, how are you?' });
-  report('final: logistic regression, hashed words + char 4-grams + tone cues (utils/classify/model.json)', rows, (input) => classify(input).label);
-  reportEscalation(rows);
+  if (rows.some((r) => r.label)) report(FINAL, rows, predictFinal);
+  reportEscalation(file, rows);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

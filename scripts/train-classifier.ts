@@ -19,9 +19,12 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Category } from '../utils/cases/events';
+import '../utils/classify/bundled-lexicon';
 import { seededRandom, trainModel, type TrainingRow } from '../utils/classify/train-model';
 import type { ModelFile } from '../utils/classify/model-format';
 import { prepareText } from '../utils/classify/prepare-text';
+import { labelByRule } from './label-by-rule';
+import { shortTrainingMessages } from './short-training-messages';
 
 export const MODEL_PATH = resolve('utils/classify/model.json');
 export const EXTRA_PATH = resolve('tests/fixtures/classifier/train-extra.jsonl');
@@ -100,7 +103,14 @@ function asEmail(text: string, random: () => number): string {
   return `${pick(GREETINGS)}\n\n${body}\n\n${pick(CLOSINGS)},\n${pick(NAMES)}`;
 }
 
-export function loadTrainingRows(dir = dataDir(), extraPath = EXTRA_PATH): TrainingRow[] {
+/** How the project's short messages written by rule enter training (scripts/short-training-messages.ts). */
+export interface ShortRowOptions {
+  perLabel: number;
+  weight: number;
+}
+export const SHORT_ROWS: ShortRowOptions = { perLabel: 700, weight: 0.5 };
+
+export function loadTrainingRows(dir = dataDir(), extraPath = EXTRA_PATH, short: ShortRowOptions = SHORT_ROWS): TrainingRow[] {
   const random = seededRandom(7);
   const rows: TrainingRow[] = [];
   const push = (text: string, label: Category, source: string, weight = 1) => {
@@ -109,17 +119,18 @@ export function loadTrainingRows(dir = dataDir(), extraPath = EXTRA_PATH): Train
   };
 
   for (const r of parseCsv(readFileSync(resolve(dir, 'bitext-customer-support.csv'), 'utf8'))) {
-    const label = BITEXT[r.intent ?? ''];
-    if (!label || !r.instruction) continue;
-    push(r.instruction.replace(/\{\{[^}]*\}\}/g, '0'), label, 'bitext');
+    const intentLabel = BITEXT[r.intent ?? ''];
+    if (!intentLabel || !r.instruction) continue;
+    const text = r.instruction.replace(/\{\{[^}]*\}\}/g, '0');
+    push(text, labelByRule(text, intentLabel), 'bitext');
   }
   for (const r of parseCsv(readFileSync(resolve(dir, 'clinc150-banking-credit-cards.csv'), 'utf8'))) {
     const intent = r.intent ?? '';
-    const label: Category | undefined = CLINC_INQUIRY.has(intent) ? 'inquiry' : CLINC_SUPPORT.has(intent) ? 'support' : undefined;
-    if (!label || !r.text) continue;
+    const intentLabel: Category | undefined = CLINC_INQUIRY.has(intent) ? 'inquiry' : CLINC_SUPPORT.has(intent) ? 'support' : undefined;
+    if (!intentLabel || !r.text) continue;
     // CLINC has 150 near-paraphrases per intent: half are enough and keep the classes balanced.
     if (random() < 0.5) continue;
-    push(r.text, label, 'clinc150');
+    push(r.text, labelByRule(r.text, intentLabel), 'clinc150');
   }
   for (const r of parseCsv(readFileSync(resolve(dir, 'cfpb-complaint-narratives.csv'), 'utf8'))) {
     const text = r.text ?? '';
@@ -151,6 +162,9 @@ export function loadTrainingRows(dir = dataDir(), extraPath = EXTRA_PATH): Train
     // Our own e-mails are the only long, polite inquiries and support requests: weigh them up.
     rows.push({ text: r.text, label: r.label, source: 'caseline', weight: 5 });
   }
+  // One- and two-sentence chat and social posts written by rule, so that the form of a short
+  // message (a how/when question, a failure, a request, dissatisfaction) is learnt across domains.
+  if (short.perLabel > 0) for (const r of shortTrainingMessages(short.perLabel)) rows.push({ text: r.text, label: r.label, source: 'caseline-short', weight: short.weight });
   return rows;
 }
 

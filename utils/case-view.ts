@@ -3,6 +3,7 @@
  * The sidebar turns `sla[].dueAt` into remaining time with the same calendar functions.
  */
 import type { BusinessCalendar } from './calendar';
+import type { EscalationFlag } from './classify/escalation/kinds';
 import type { CaseCommandType, CaseState } from './cases/lifecycle';
 import type { Category, CaseEventType } from './cases/events';
 import type { TargetStatus } from './sla/types';
@@ -34,7 +35,8 @@ export interface CaseView {
     scores: Record<Category, number>;
     reasons: string[];
   };
-  escalationFlags: string[];
+  /** Escalation flags of the customer's messages, each with the words that raised it. */
+  escalationFlags: EscalationFlag[];
   state: CaseState;
   actions: CaseCommandType[];
   sla: TargetStatus[];

@@ -6,38 +6,43 @@ import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
 import { CATEGORIES } from './cases/events';
 import type { DashboardView } from './desk/dashboard-view';
+import type { TeamView } from './desk/team-publications';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
+import { SNAPSHOT_LIMITS as L } from './cases/fit-snapshot';
 import type { CaselineSettings } from './settings/settings';
 import type { CaseTeamView, MentionView } from './shared-inbox/case-team-view';
 import type { PresenceForTab } from './shared-inbox/presence';
 import type { ThreadDeadline } from './shared-inbox/unassigned-at-risk';
 import type { RenderedForInsert, Template } from './templates/types';
+import { MAX_BACKUP_BYTES, MAX_TEMPLATES_BYTES, tooLargeMessage } from './backup/import-limits';
 
 /** Who may send a message: the mailbox content scripts, the extension's own pages, or both. */
 export type Audience = 'content' | 'page' | 'any';
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Iso = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+const Iso = v.pipe(v.string(), v.maxLength(L.instant), v.isoTimestamp());
+/** A file's text: its length is checked before anything parses it. */
+const FileText = (what: string, max: number) => v.pipe(v.string(), v.maxLength(max, (issue) => tooLargeMessage(what, Number(issue.received), max)));
 
-export const PartySchema = v.object({ name: v.optional(Text(320)), email: v.optional(Text(320)) });
+export const PartySchema = v.object({ name: v.optional(Text(L.party)), email: v.optional(Text(L.party)) });
 
 export const ThreadSnapshotSchema = v.object({
   host: v.picklist(['gmail', 'outlook']),
-  threadId: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
-  subject: Text(2000),
-  account: v.optional(Text(320)),
+  threadId: v.pipe(v.string(), v.minLength(1), v.maxLength(L.threadId)),
+  subject: Text(L.subject),
+  account: v.optional(Text(L.party)),
   messages: v.pipe(
     v.array(
       v.object({
-        id: v.optional(Text(512)),
+        id: v.optional(Text(L.messageId)),
         from: PartySchema,
         sentAt: v.optional(Iso),
         direction: v.picklist(['inbound', 'outbound', 'unknown']),
-        text: Text(1_000_000),
+        text: Text(L.messageText),
         collapsed: v.boolean(),
       }),
     ),
-    v.maxLength(500),
+    v.maxLength(L.messages),
   ),
 }) satisfies v.GenericSchema<unknown, ThreadSnapshot>;
 
@@ -52,21 +57,22 @@ export const ThreadListSchema = v.object({
   rows: v.pipe(
     v.array(
       v.object({
-        threadId: v.optional(Text(512)),
-        subject: Text(2000),
-        snippet: v.optional(Text(2000)),
+        threadId: v.optional(Text(L.threadId)),
+        subject: Text(L.subject),
+        snippet: v.optional(Text(L.snippet)),
         from: PartySchema,
-        dateText: Text(200),
+        dateText: Text(L.dateText),
         sentAt: v.optional(Iso),
         unread: v.boolean(),
       }),
     ),
-    v.maxLength(500),
+    v.maxLength(L.rows),
   ),
 }) satisfies v.GenericSchema<unknown, { host: 'gmail' | 'outlook'; rows: ThreadListRow[] }>;
 
 const CaseId = v.pipe(v.string(), v.minLength(3), v.maxLength(600));
-const Empty = v.object({});
+/** No payload: an empty object, nothing else. */
+const Empty = v.strictObject({});
 const Handle = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[^:\s]+$/));
 
 /** An ownership command from the sidebar (the rules are the domain's: utils/shared-inbox/ownership.ts). */
@@ -108,9 +114,9 @@ export const MESSAGE_RULES = {
   saveTemplate: { audience: 'page', schema: v.object({ template: v.unknown() }) },
   approveTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
   retireTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
-  importTemplates: { audience: 'page', schema: v.object({ json: Text(5_000_000), approve: v.boolean() }) },
+  importTemplates: { audience: 'page', schema: v.object({ json: FileText('templates file', MAX_TEMPLATES_BYTES), approve: v.boolean() }) },
   exportBackup: { audience: 'page', schema: Empty },
-  importBackup: { audience: 'page', schema: v.object({ json: Text(200_000_000) }) },
+  importBackup: { audience: 'page', schema: v.object({ json: FileText('backup', MAX_BACKUP_BYTES) }) },
   exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes', 'notes']) }) },
   eraseCustomer: { audience: 'page', schema: v.object({ email: v.pipe(v.string(), v.trim(), v.email()) }) },
   eraseEverything: { audience: 'page', schema: v.object({ confirm: v.literal('ERASE') }) },
@@ -119,6 +125,10 @@ export const MESSAGE_RULES = {
     schema: v.object({ url: Text(2000), db: Text(200), user: Text(200), password: Text(1000) }),
   },
   syncStatus: { audience: 'page', schema: Empty },
+  teamView: { audience: 'page', schema: Empty },
+  publishTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
+  withdrawTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
+  publishSettings: { audience: 'page', schema: Empty },
   syncNow: { audience: 'page', schema: Empty },
   syncDisconnect: { audience: 'page', schema: Empty },
   dashboard: {
@@ -150,8 +160,12 @@ export interface FieldProblem {
   message: string;
 }
 
-/** Replies never throw across contexts: a refusal is a sentence the UI can show. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; fields?: FieldProblem[] };
+/**
+ * Replies never throw across contexts: a refusal is a sentence the UI can show. `code`
+ * 'case-not-shown': a mailbox tab asked about a case its last snapshot was not of (the
+ * background may have restarted and forgotten): send the snapshot again, then retry.
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; fields?: FieldProblem[]; code?: 'case-not-shown' };
 
 export interface SyncStatus {
   configured: boolean;
@@ -166,7 +180,33 @@ export interface SyncStatus {
   lastPullAt?: string;
   nextRetryAt?: string;
   lastError?: string;
+  /** The roles the server gave this user at the last sign-in. */
+  serverRoles?: string[];
+  /** The live feed, while a page or a mailbox tab keeps it open. */
+  live: LiveStatus;
+  /** Pulled documents refused (bad shape, not bound to their author) or kept against a different revision. */
+  refusedDocs: Array<{ id: string; reason: string }>;
 }
+
+/** The live feed in words the pages show. */
+export type LiveStatus =
+  | { state: 'off' }
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'retrying'; retryAt: string; error: string; attempt: number };
+
+/** The long-lived port pages and mailbox tabs open while they want the team's changes live. */
+export const LIVE_PORT = 'caseline-live';
+
+/** What a page or tab sends on the live port: a keep-alive every 20 s (it keeps the worker up). */
+export const LivePortMessageSchema = v.object({ type: v.literal('keepalive') });
+
+/** What the background sends on the live port. */
+export type LiveNotice =
+  | { type: 'live'; live: LiveStatus }
+  /** Team sync is off: there is nothing to follow (a mailbox tab closes its port until shown again). */
+  | { type: 'syncOff' }
+  | { type: 'teamChanged'; stored: number; removed: number; publications: boolean };
 
 export interface ProtocolMap {
   ping(data: PayloadOf<'ping'>): Reply<PingInfo>;
@@ -185,6 +225,8 @@ export interface ProtocolMap {
   mentions(data: PayloadOf<'mentions'>): Reply<MentionView[]>;
   mentionsSeen(data: PayloadOf<'mentionsSeen'>): Reply<null>;
   atRisk(data: PayloadOf<'atRisk'>): Reply<ThreadDeadline[]>;
+  /** Background → content script of every mailbox tab: these cases (all, without caseIds) were erased. */
+  dataErased(data: { caseIds?: string[] }): void;
   getSettings(data: PayloadOf<'getSettings'>): Reply<CaselineSettings>;
   saveSettings(data: PayloadOf<'saveSettings'>): Reply<CaselineSettings>;
   listTemplates(data: PayloadOf<'listTemplates'>): Reply<Template[]>;
@@ -195,10 +237,14 @@ export interface ProtocolMap {
   exportBackup(data: PayloadOf<'exportBackup'>): Reply<string>;
   importBackup(data: PayloadOf<'importBackup'>): Reply<{ applied: number }>;
   exportCsv(data: PayloadOf<'exportCsv'>): Reply<string>;
-  eraseCustomer(data: PayloadOf<'eraseCustomer'>): Reply<{ removed: number }>;
+  eraseCustomer(data: PayloadOf<'eraseCustomer'>): Reply<{ removed: number; teamErasureQueued: boolean }>;
   eraseEverything(data: PayloadOf<'eraseEverything'>): Reply<null>;
   syncConnect(data: PayloadOf<'syncConnect'>): Reply<SyncStatus>;
   syncStatus(data: PayloadOf<'syncStatus'>): Reply<SyncStatus>;
+  teamView(data: PayloadOf<'teamView'>): Reply<TeamView>;
+  publishTemplate(data: PayloadOf<'publishTemplate'>): Reply<TeamView>;
+  withdrawTemplate(data: PayloadOf<'withdrawTemplate'>): Reply<TeamView>;
+  publishSettings(data: PayloadOf<'publishSettings'>): Reply<TeamView>;
   syncNow(data: PayloadOf<'syncNow'>): Reply<SyncStatus>;
   syncDisconnect(data: PayloadOf<'syncDisconnect'>): Reply<SyncStatus>;
   dashboard(data: PayloadOf<'dashboard'>): Reply<DashboardView>;

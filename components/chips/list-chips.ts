@@ -38,3 +38,10 @@ export function placeListChips(doc: Document, chips: ListChip[], adapter: Pick<M
     root.replaceChildren(span);
   }
 }
+
+/** Takes the chips of these cases (all chips, without caseIds) out of the conversation list. */
+export function removeListChips(doc: Document, caseIds?: ReadonlySet<string>): void {
+  for (const el of doc.querySelectorAll<HTMLElement>(CHIP_TAG)) {
+    if (!caseIds || caseIds.has(el.dataset.caseId ?? '')) el.remove();
+  }
+}

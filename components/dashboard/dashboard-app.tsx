@@ -5,6 +5,8 @@
  * the page opens quickly however long the logs are; this file wires the answer to the page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LiveStatus } from '../../utils/messages';
+import { openLivePort } from '../../utils/extension/live-port';
 import type { DashboardView } from '../../utils/desk/dashboard-view';
 import type { DashboardFigures } from '../../utils/metrics/dashboard';
 import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
@@ -37,6 +39,22 @@ type LoadState =
 
 const SOURCE_WORDS: Record<RecordSource, string> = { local: 'this browser', team: 'the team' };
 
+/** How long after a change the figures are asked again (several changes in a burst: one redraw). */
+const REDRAW_AFTER_MS = 150;
+
+function liveWords(live: LiveStatus): string {
+  switch (live.state) {
+    case 'live':
+      return 'Live: agents’ records appear here as they are written.';
+    case 'connecting':
+      return 'Connecting to the team server…';
+    case 'retrying':
+      return `The team server did not answer (${live.error}); trying again at ${new Date(live.retryAt).toLocaleTimeString()}.`;
+    case 'off':
+      return 'Not following the team server right now: figures are as of the last sync.';
+  }
+}
+
 function rangeWords(figures: DashboardFigures): string {
   const to = figures.range.to.slice(0, 16).replace('T', ' ');
   return figures.range.from ? `received from ${figures.range.from.slice(0, 16).replace('T', ' ')} to ${to} (UTC)` : `received up to ${to} (UTC)`;
@@ -50,6 +68,29 @@ export function DashboardApp() {
   const [exported, setExported] = useState<string>('');
   const root = useRef<HTMLDivElement>(null);
   const shownSource = useRef<RecordSource | undefined>(undefined);
+  const [live, setLive] = useState<LiveStatus>({ state: 'off' });
+  const [teamChanges, setTeamChanges] = useState(0);
+  const sourceNow = useRef<RecordSource>(source);
+  sourceNow.current = source;
+
+  // While this page is open the background follows the team server live and says what changed.
+  useEffect(() => {
+    let redraw: ReturnType<typeof setTimeout> | undefined;
+    const connection = openLivePort((notice) => {
+      if (notice.type === 'live') setLive(notice.live);
+      else if (notice.type === 'teamChanged' && sourceNow.current === 'team') {
+        if (redraw) clearTimeout(redraw);
+        redraw = setTimeout(() => {
+          redraw = undefined;
+          setTeamChanges((n) => n + 1);
+        }, REDRAW_AFTER_MS);
+      }
+    });
+    return () => {
+      if (redraw) clearTimeout(redraw);
+      connection.close();
+    };
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -69,7 +110,7 @@ export function DashboardApp() {
     return () => {
       current = false;
     };
-  }, [source, form, reloads]);
+  }, [source, form, reloads, teamChanges]);
 
   const data = 'data' in load ? load.data : undefined;
   const view = data?.view;
@@ -103,7 +144,7 @@ export function DashboardApp() {
   };
 
   return (
-    <div ref={root} id="dashboard" data-source={source} data-now={view ? String(view.now) : undefined} data-status={load.status}>
+    <div ref={root} id="dashboard" data-source={source} data-now={view ? String(view.now) : undefined} data-status={load.status} data-live={live.state} data-team-updates={String(teamChanges)}>
       <a class="skip-link" href="#main">
         Skip to the figures
       </a>
@@ -121,6 +162,11 @@ export function DashboardApp() {
           <p class="lead">
             Figures from the cases on {SOURCE_WORDS[source]}, computed in this browser. Times count business hours of the SLA policy’s calendar.
           </p>
+          {source === 'team' ? (
+            <p class={`status live-${live.state}`} role="status" data-testid="live-status">
+              {liveWords(live)}
+            </p>
+          ) : null}
           {load.status === 'loading' ? (
             <p class="status" role="status" data-testid="loading">
               Reading the cases on {SOURCE_WORDS[load.source]}…

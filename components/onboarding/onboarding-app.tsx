@@ -14,7 +14,7 @@ import { AgentEditor } from '../options/agent-editor';
 import { HolidaysEditor } from '../options/holidays-editor';
 import { TargetsTable } from '../options/targets-table';
 import { TimeZoneSelect } from '../options/time-zone-select';
-import { useSettingsDraft } from '../options/use-settings-draft';
+import { settledHolidays, useSettingsDraft } from '../options/use-settings-draft';
 import { WeekHoursEditor } from '../options/week-hours-editor';
 import { t } from '../pages/i18n';
 import { PresetCards } from './preset-cards';
@@ -67,8 +67,10 @@ export function OnboardingApp() {
     setAttempt((n) => n + 1);
   };
 
-  const next = () => {
+  const next = async () => {
     if (!draft) return;
+    const unreadable = await settledHolidays(draft.holidays.country);
+    if (unreadable !== undefined) return refuse([{ field: 'holidays.country', message: unreadable }]);
     const checked = validateSettings(calendarWithHolidays(draft, holidayYears(new Date())));
     const here = checked.ok ? [] : checked.errors.filter((e) => stepOfField(e.field) === step);
     if (here.length > 0) return refuse(here);

@@ -9,6 +9,8 @@ import { ask } from '../pages/ask-background';
 import { downloadText } from '../pages/download-file';
 import { t } from '../pages/i18n';
 import { edited, type EditorProps } from './editor-props';
+import { MAX_BACKUP_BYTES } from '../../utils/backup/import-limits';
+import { fileTooLarge } from '../pages/file-too-large';
 
 type Message = { kind: 'ok' | 'error'; text: string } | undefined;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -61,8 +63,10 @@ export function DataActions() {
   const importBackup = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const json = await file.text();
     input.value = '';
+    // Checked before reading: a file too large is never loaded into the page.
+    if (file.size > MAX_BACKUP_BYTES) return setMessage({ kind: 'error', text: fileTooLarge(file.size, MAX_BACKUP_BYTES) });
+    const json = await file.text();
     const reply = await ask('importBackup', { json });
     setMessage(reply.ok ? { kind: 'ok', text: t('options_backupImported', 'Backup imported: $1 records applied.', reply.value.applied) } : { kind: 'error', text: reply.error });
   };
@@ -82,7 +86,10 @@ export function DataActions() {
     setEmailError(undefined);
     const reply = await ask('eraseCustomer', { email: address });
     if (reply.ok) setEmail('');
-    setMessage(reply.ok ? { kind: 'ok', text: t('options_customerErased', 'Erased $1 records of $2.', [reply.value.removed, address]) } : { kind: 'error', text: reply.error });
+    const erased = reply.ok
+      ? `${t('options_customerErased', 'Erased $1 case(s) of $2 from this browser.', [reply.value.removed, address])}${reply.value.teamErasureQueued ? ` ${t('options_customerErasedTeam', 'The team server is asked to erase its copy too.')}` : ''}`
+      : '';
+    setMessage(reply.ok ? { kind: 'ok', text: erased } : { kind: 'error', text: reply.error });
   };
   const eraseEverything = async () => {
     if (confirm !== 'ERASE') {
@@ -127,7 +134,12 @@ export function DataActions() {
         </button>
       </div>
       <h3>{t('options_eraseCustomer', 'Erase a customer')}</h3>
-      <p class="muted">{t('options_eraseCustomer_hint', 'Removes every case and event of this customer from this browser (a right-to-erasure request).')}</p>
+      <p class="muted">
+        {t(
+          'options_eraseCustomer_hint',
+          'Removes every case, event, outcome and notification of this customer from this browser, and asks the team server to erase its copy (a right-to-erasure request). Delete their messages from the mailbox too: Caseline records a conversation again whenever it sees it.',
+        )}
+      </p>
       <div class="actions">
         <TextField path="data.eraseEmail" type="email" label={t('options_eraseEmail', 'Customer’s e-mail address')} value={email} error={emailError} onValue={setEmail} />
         <button type="button" class="danger" onClick={() => void eraseCustomer()}>
@@ -135,7 +147,12 @@ export function DataActions() {
         </button>
       </div>
       <h3>{t('options_eraseEverything', 'Erase everything')}</h3>
-      <p class="muted">{t('options_eraseEverything_hint', 'Removes all cases, events, templates you added and settings from this browser. It cannot be undone.')}</p>
+      <p class="muted">
+        {t(
+          'options_eraseEverything_hint',
+          'Removes everything Caseline keeps in this browser: cases, events, outcomes, templates you added, settings, notifications and the badge. It also signs you out of the team server and forgets its address, your password and the permission to reach it. Records already sent stay in the team’s database, which is the team’s record: to erase a customer there, use “Erase this customer” first. It cannot be undone.',
+        )}
+      </p>
       <div class="actions">
         <TextField path="data.eraseConfirm" label={t('options_eraseConfirm', 'Type ERASE to confirm')} value={confirm} error={confirmError} onValue={setConfirm} spellcheck={false} />
         <button type="button" class="danger" onClick={() => void eraseEverything()}>

@@ -8,6 +8,7 @@ import { SelectField } from '../forms/select-field';
 import { TextField } from '../forms/text-field';
 import { t, uiLanguage } from '../pages/i18n';
 import { edited, type EditorProps } from './editor-props';
+import { useCountryHolidays } from './use-country-holidays';
 
 function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -24,7 +25,8 @@ export function HolidaysEditor({ settings, onChange, errors }: EditorProps) {
   const year = new Date().getFullYear();
   const { country, region, extra } = settings.holidays;
   const regions = useMemo(() => holidayRegions(country), [country]);
-  const thisYear = useMemo(() => publicHolidays(settings, [year]), [country, region, year]);
+  const loading = useCountryHolidays(country);
+  const thisYear = useMemo(() => (loading.status === 'ready' ? publicHolidays(settings, [year]) : []), [country, region, year, loading.status]);
 
   const addDay = () => {
     const day = newDay.trim();
@@ -70,7 +72,15 @@ export function HolidaysEditor({ settings, onChange, errors }: EditorProps) {
       {country !== '' ? (
         <>
           <h3 id="public-holidays-title">{t('options_publicHolidaysYear', 'Public holidays in $1', String(year))}</h3>
-          {thisYear.length > 0 ? (
+          {loading.status === 'loading' ? (
+            <p class="muted" role="status">
+              {t('options_publicHolidaysLoading', 'Reading the public holidays…')}
+            </p>
+          ) : loading.status === 'failed' ? (
+            <p class="status error" role="alert">
+              {t('options_publicHolidaysFailed', 'The public holidays could not be read: $1', loading.error)}
+            </p>
+          ) : thisYear.length > 0 ? (
             <ul class="chips" aria-labelledby="public-holidays-title" data-testid="public-holidays">
               {thisYear.map((day) => (
                 <li key={day}>

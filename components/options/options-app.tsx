@@ -1,5 +1,10 @@
 /** The options page: every setting in sections with a left navigation, saved as one validated whole. */
 import { useEffect, useState } from 'preact/hooks';
+import type { TeamView } from '../../utils/desk/team-publications';
+import { openLivePort } from '../../utils/extension/live-port';
+import type { LiveStatus } from '../../utils/messages';
+import { ask } from '../pages/ask-background';
+import { when } from './team-library';
 import { ErrorSummary } from '../forms/error-summary';
 import { focusField } from '../forms/field-ids';
 import { t } from '../pages/i18n';
@@ -36,6 +41,21 @@ export function OptionsApp() {
   const settings = useSettingsDraft();
   const [saved, setSaved] = useState<string | undefined>();
   const { draft, setDraft, errors } = settings;
+  const [live, setLive] = useState<LiveStatus>({ state: 'off' });
+  const [publications, setPublications] = useState(0);
+  const [team, setTeam] = useState<TeamView | undefined>();
+
+  // The page follows the team server while open: the team's library and settings show as published.
+  useEffect(() => {
+    const connection = openLivePort((notice) => {
+      if (notice.type === 'live') setLive(notice.live);
+      else if (notice.type === 'teamChanged' && notice.publications) setPublications((n) => n + 1);
+    });
+    return () => connection.close();
+  }, []);
+  useEffect(() => {
+    void ask('teamView', {}).then((reply) => reply.ok && setTeam(reply.value));
+  }, [publications, draft?.sync.enabled, draft?.role]);
 
   useEffect(() => {
     if (draft && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
@@ -58,6 +78,33 @@ export function OptionsApp() {
   };
 
   const editor = draft ? { settings: draft, onChange, errors } : undefined;
+  // An agent in a team works by the team's SLA policy, calendar and holidays: shown, not edited.
+  const teamValues = team?.settings.inUse ? team.settings.values : undefined;
+  const teamShown =
+    draft && teamValues
+      ? { settings: { ...draft, ...(teamValues.presetId ? { presetId: teamValues.presetId } : {}), policy: teamValues.policy, holidays: teamValues.holidays }, onChange: () => undefined, errors: {} }
+      : undefined;
+  const teamNote = teamValues && team?.settings.inForce ? (
+    <p class="status ok" data-testid="team-settings-note">
+      {t('options_teamSettingsInUse', 'Your team’s settings are in use: version $1, published by $2 on $3. Your team lead changes them for everyone; your own copy is kept for when you leave the team.', [
+        team.settings.inForce.version,
+        team.settings.inForce.publishedBy,
+        when(team.settings.inForce.publishedAt),
+      ])}
+    </p>
+  ) : null;
+  const teamLocked = (body: preact.ComponentChildren) =>
+    teamShown ? (
+      <>
+        {teamNote}
+        <fieldset disabled class="team-locked">
+          {body}
+        </fieldset>
+      </>
+    ) : (
+      body
+    );
+  const policyEditor = teamShown ?? editor;
   const section = (id: (typeof SECTIONS)[number][0], body: preact.ComponentChildren) => (
     <section id={id} aria-labelledby={`${id}-title`} key={id}>
       <h2 id={`${id}-title`}>{sectionTitle(id)}</h2>
@@ -112,21 +159,25 @@ export function OptionsApp() {
               {section('team', <AgentEditor {...editor} />)}
               {section(
                 'sla',
-                <>
-                  <PresetSelect {...editor} />
-                  <TargetsTable {...editor} />
-                  <PolicyRules {...editor} />
-                </>,
+                teamLocked(
+                  <>
+                    <PresetSelect {...policyEditor!} />
+                    <TargetsTable {...policyEditor!} />
+                    <PolicyRules {...policyEditor!} />
+                  </>,
+                ),
               )}
               {section(
                 'calendar',
-                <>
-                  <TimeZoneSelect {...editor} />
-                  <WeekHoursEditor {...editor} />
-                  <HolidaysEditor {...editor} />
-                </>,
+                teamLocked(
+                  <>
+                    <TimeZoneSelect {...policyEditor!} />
+                    <WeekHoursEditor {...policyEditor!} />
+                    <HolidaysEditor {...policyEditor!} />
+                  </>,
+                ),
               )}
-              {section('templates', <TemplatesSection />)}
+              {section('templates', <TemplatesSection live={publications} />)}
               {section('notifications', <NotificationsEditor {...editor} />)}
               {section(
                 'data',
@@ -135,7 +186,10 @@ export function OptionsApp() {
                   <DataActions />
                 </>,
               )}
-              {section('sync', <SyncSection sync={editor.settings.sync} onChanged={() => void reloadSync()} />)}
+              {section(
+                'sync',
+                <SyncSection sync={editor.settings.sync} live={live} team={team} onTeam={setTeam} onChanged={() => void reloadSync()} />,
+              )}
             </>
           )}
           {section('about', <AboutSection />)}

@@ -5,19 +5,18 @@
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncStatus } from '../../utils/messages';
+import type { TeamView } from '../../utils/desk/team-publications';
+import type { LiveStatus, SyncStatus } from '../../utils/messages';
 import type { CaselineSettings } from '../../utils/settings/settings';
 import { COUCH_DB_NAME, isAllowedSyncUrl } from '../../utils/settings/validate-settings';
+import { hostPermissionPattern } from '../../utils/sync/server-url';
 import { fieldId } from '../forms/field-ids';
 import { TextField } from '../forms/text-field';
 import { ask } from '../pages/ask-background';
 import { t, uiLanguage } from '../pages/i18n';
 
 /** The host permission pattern for a server URL (ports are not part of match patterns). */
-export function originPattern(url: string): string {
-  const u = new URL(url.trim());
-  return `${u.protocol}//${u.hostname}/*`;
-}
+export const originPattern = hostPermissionPattern;
 
 function when(iso: string | undefined): string {
   if (!iso) return t('options_never', 'never');
@@ -30,11 +29,42 @@ function when(iso: string | undefined): string {
 
 interface Props {
   sync: CaselineSettings['sync'];
+  /** The live feed's state, as the background tells the page. */
+  live?: LiveStatus;
+  /** The team's library and settings (for the team settings block). */
+  team?: TeamView | undefined;
+  onTeam?: (view: TeamView) => void;
   /** Called after connecting or disconnecting, so the page reloads the stored sync settings. */
   onChanged: () => void;
 }
 
-export function SyncSection({ sync, onChanged }: Props) {
+function liveWords(live: LiveStatus | undefined): string {
+  if (!live || live.state === 'off') return t('options_liveOff', 'Not following the server right now (it syncs every minute and on every change).');
+  if (live.state === 'connecting') return t('options_liveConnecting', 'Connecting…');
+  if (live.state === 'live') return t('options_liveOn', 'Following the team server: changes arrive within seconds.');
+  return t('options_liveRetrying', 'The server did not answer ($1); trying again at $2.', [live.error, when(live.retryAt)]);
+}
+
+/** A status row listing records with why (at most 20), or nothing when there are none. */
+function ReasonList({ title, items }: { title: string; items: ReadonlyArray<{ id: string; reason: string }> }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <dt>{title}</dt>
+      <dd>
+        <ul>
+          {items.slice(0, 20).map((r) => (
+            <li key={r.id}>
+              {r.id}: {r.reason}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+export function SyncSection({ sync, live, team, onTeam, onChanged }: Props) {
   const [url, setUrl] = useState(sync.url);
   const [db, setDb] = useState(sync.db || 'caseline');
   const [user, setUser] = useState(sync.user);
@@ -99,6 +129,17 @@ export function SyncSection({ sync, onChanged }: Props) {
     })();
   };
 
+  const publishSettings = async () => {
+    setBusy(true);
+    const reply = await ask('publishSettings', {});
+    setBusy(false);
+    if (reply.ok) {
+      onTeam?.(reply.value);
+      setMessage({ kind: 'ok', text: t('options_settingsPublished', 'Your saved SLA policy, calendar and holidays are now the team’s (version $1): every agent works by them from their next sync.', reply.value.settings.inForce?.version ?? '') });
+      void refresh();
+    } else setMessage({ kind: 'error', text: reply.error });
+  };
+
   const run = async (type: 'syncNow' | 'syncDisconnect') => {
     setBusy(true);
     const reply = await ask(type, {});
@@ -135,27 +176,49 @@ export function SyncSection({ sync, onChanged }: Props) {
           <dd>{when(status.lastPushAt)}</dd>
           <dt>{t('options_syncLastPull', 'Last received')}</dt>
           <dd>{when(status.lastPullAt)}</dd>
+          {status.enabled ? (
+            <>
+              <dt>{t('options_syncLive', 'Live')}</dt>
+              <dd data-testid="sync-live">{liveWords(live ?? status.live)}</dd>
+            </>
+          ) : null}
+          {status.serverRoles ? (
+            <>
+              <dt>{t('options_syncServerRole', 'The server knows you as')}</dt>
+              <dd data-testid="sync-server-role">
+                {status.serverRoles.includes('caseline-lead') ? t('options_roleLead', 'a team lead') : status.serverRoles.includes('caseline-agent') ? t('options_roleAgent', 'an agent') : status.serverRoles.join(', ')}
+              </dd>
+            </>
+          ) : null}
           {status.lastError ? (
             <>
               <dt>{t('options_syncLastError', 'Last problem')}</dt>
               <dd>{status.lastError}</dd>
             </>
           ) : null}
-          {status.rejected.length > 0 ? (
-            <>
-              <dt>{t('options_syncRejected', 'Refused by the server (kept here)')}</dt>
-              <dd>
-                <ul>
-                  {status.rejected.slice(0, 20).map((r) => (
-                    <li key={r.id}>
-                      {r.id}: {r.reason}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          <ReasonList title={t('options_syncRejected', 'Refused by the server (kept here)')} items={status.rejected} />
+          <ReasonList title={t('options_syncRefusedDocs', 'Records from the server not taken')} items={status.refusedDocs} />
         </dl>
+      ) : null}
+      {team?.inTeam ? (
+        <div data-testid="team-settings">
+          <h3>{t('options_teamSettings', 'Team settings')}</h3>
+          <p>
+            {team.settings.inForce
+              ? t('options_teamSettingsVersion', 'Version $1, published by $2 on $3.', [team.settings.inForce.version, team.settings.inForce.publishedBy, when(team.settings.inForce.publishedAt)])
+              : t('options_teamSettingsNone', 'No team settings are published: everyone works by their own SLA policy, calendar and holidays.')}{' '}
+            {team.settings.inUse ? t('options_teamSettingsUsed', 'This browser works by them.') : null}
+            {team.settings.ownMatchesTeam === false ? t('options_teamSettingsDiffer', 'Your own settings differ from them.') : null}
+          </p>
+          {team.canPublish ? (
+            <div class="actions">
+              <button type="button" disabled={busy} data-testid="publish-settings" onClick={() => void publishSettings()}>
+                {t('options_publishSettings', 'Publish my SLA policy, calendar and holidays to the team')}
+              </button>
+              <span class="muted">{t('options_publishSettingsHint', 'The saved settings are published (save first).')}</span>
+            </div>
+          ) : null}
+        </div>
       ) : null}
       <form onSubmit={connect} noValidate aria-label={t('options_syncForm', 'Team server')}>
         <TextField

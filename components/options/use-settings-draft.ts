@@ -8,6 +8,7 @@ import { calendarWithHolidays, holidayYears } from '../../utils/settings/calenda
 import { defaultSettings } from '../../utils/settings/default-settings';
 import type { CaselineSettings } from '../../utils/settings/settings';
 import { errorsByField, validateSettings, type SettingsError } from '../../utils/settings/validate-settings';
+import { loadCountryHolidays } from '../../utils/extension/holiday-files';
 import { ask } from '../pages/ask-background';
 
 export type SaveOutcome = { ok: true; settings: CaselineSettings } | { ok: false; problems: SettingsError[]; error?: string };
@@ -24,6 +25,16 @@ export interface SettingsDraft {
   save: (change?: (s: CaselineSettings) => CaselineSettings) => Promise<SaveOutcome>;
   reload: () => Promise<CaselineSettings | undefined>;
   saving: boolean;
+}
+
+/** Loads the country's public holidays (needed to save the calendar); a sentence when they cannot be read. */
+export async function settledHolidays(country: string): Promise<string | undefined> {
+  try {
+    await loadCountryHolidays(country);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 export function useSettingsDraft(prepare?: (loaded: CaselineSettings) => CaselineSettings): SettingsDraft {
@@ -58,7 +69,10 @@ export function useSettingsDraft(prepare?: (loaded: CaselineSettings) => Caselin
 
   const save = async (change?: (s: CaselineSettings) => CaselineSettings): Promise<SaveOutcome> => {
     if (!draft) return refuse([{ field: '(settings)', message: 'The settings have not loaded yet.' }]);
-    const candidate = calendarWithHolidays(change ? change(draft) : draft, holidayYears(new Date()));
+    const changed = change ? change(draft) : draft;
+    const loaded = await settledHolidays(changed.holidays.country);
+    if (loaded !== undefined) return refuse([{ field: 'holidays.country', message: loaded }]);
+    const candidate = calendarWithHolidays(changed, holidayYears(new Date()));
     const checked = validateSettings(candidate);
     if (!checked.ok) return refuse(checked.errors);
     setSaving(true);

@@ -6,7 +6,7 @@ import type { ProtocolMap, Reply } from '../../utils/messages';
 import { sendMessage } from '../../utils/extension/messenger';
 import { t } from './i18n';
 
-type PageMessage = Exclude<keyof ProtocolMap, 'caseUpdated'>;
+type PageMessage = Exclude<keyof ProtocolMap, 'caseUpdated' | 'dataErased'>;
 type ValueOf<R> = Extract<R, { ok: true }> extends { value: infer V } ? V : never;
 
 export async function ask<K extends PageMessage>(type: K, data: Parameters<ProtocolMap[K]>[0]): Promise<Reply<ValueOf<ReturnType<ProtocolMap[K]>>>> {

@@ -3,6 +3,7 @@ import { CATEGORIES } from '@/utils/cases/events';
 import type { CaseView } from '@/utils/case-view';
 import type { SidebarActions } from './sidebar-state';
 import { categoryWord, stageWord } from './category-words';
+import { escalationEvidence, escalationKindWord } from './escalation-words';
 import { t } from './i18n';
 
 export function CaseCard({ view, actions }: { view: CaseView; actions: SidebarActions }) {
@@ -46,7 +47,9 @@ export function CaseCard({ view, actions }: { view: CaseView; actions: SidebarAc
           <strong>{t('case_flags_title', 'Consider escalating:')}</strong>
           <ul>
             {view.escalationFlags.map((f) => (
-              <li key={f}>{f}</li>
+              <li key={f.kind} data-kind={f.kind}>
+                <strong>{escalationKindWord(f.kind)}</strong>: <span class="flag-words">{escalationEvidence(f)}</span>
+              </li>
             ))}
           </ul>
         </div>

@@ -68,8 +68,11 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
       </div>
       {state.tab === 'case' ? (
         <div role="tabpanel" id="panel-case" aria-labelledby="tab-case" class="content">
+          {!state.unreadable && state.layoutGaps && state.layoutGaps.length > 0 && (
+            <HealthNotice host={state.host} missing={state.layoutGaps} blocking={false} report={state.layoutReport} onCopyReport={actions.copyLayoutReport} />
+          )}
           {state.unreadable ? (
-            <HealthNotice host={state.host} diagnostics={state.unreadable} onCopy={actions.copy} />
+            <HealthNotice host={state.host} missing={state.unreadable.missing} blocking report={state.layoutReport} onCopyReport={actions.copyLayoutReport} />
           ) : state.view ? (
             <>
               <PresenceBanner presence={state.presence} />

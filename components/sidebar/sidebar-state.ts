@@ -2,6 +2,7 @@
 import type { CaseView, QueueItem } from '@/utils/case-view';
 import type { CaseCommand } from '@/utils/cases/lifecycle';
 import type { Category } from '@/utils/cases/events';
+import type { MailFact } from '@/utils/mailbox/strategy-chain';
 import type { AdapterDiagnostics } from '@/utils/mailbox/types';
 import type { CaseTeamView, MentionView } from '@/utils/shared-inbox/case-team-view';
 import type { OwnershipCommand } from '@/utils/shared-inbox/ownership';
@@ -21,6 +22,10 @@ export interface SidebarState {
   view: CaseView | null;
   /** The page shows a thread but the adapter could not read it. */
   unreadable?: AdapterDiagnostics;
+  /** Facts of the open thread the adapter could not find while it read the rest (left out, named in a note). */
+  layoutGaps?: MailFact[];
+  /** A layout report to copy by hand: set when the browser refused to copy it. */
+  layoutReport?: string;
   /** A thread is open (whether or not a case exists for it). */
   threadOpen: boolean;
   busy: boolean;
@@ -68,6 +73,8 @@ export interface SidebarActions {
   openPalette(): void;
   closePalette(): void;
   copy(text: string, what: string): void;
+  /** Builds the layout report of the page and copies it (or shows it to copy by hand). */
+  copyLayoutReport(): void;
   dismissMessage(): void;
 }
 

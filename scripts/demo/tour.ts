@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/launch-browser';
 import { openPage, sendFromPage } from '../../tests/e2e/support/extension-pages';
+import { inSidebar as waitInSidebar, onSidebar, sidebarRoot, waitForSidebar } from '../../tests/e2e/support/sidebar-root';
 import { PRACTICE_AGENT, PRACTICE_COMPANY } from '../../utils/practice';
 import type { CaselineSettings } from '../../utils/settings/settings';
 import type { DemoMailbox, DemoStop } from './demo-mailbox';
@@ -26,8 +27,9 @@ interface Row {
 const CATEGORY_WORDS: Record<string, string> = { inquiry: 'Inquiry', complaint: 'Complaint', support: 'Support request' };
 const EDITOR = 'div[role="textbox"][contenteditable="true"]';
 
-const inSidebar = <T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> =>
-  page.$eval('caseline-sidebar', (host, body) => new Function('root', `return (${body})(root)`)(host.shadowRoot) as never, fn.toString()) as Promise<T>;
+/** Reads the sidebar from the content script's world: its shadow root is closed to the page. */
+const inSidebar = <T>(page: Page, fn: (root: ShadowRoot) => T): Promise<Awaited<T>> => onSidebar(page, fn);
+const sidebarElement = (page: Page, selector: string) => sidebarRoot(page).then((root) => root.$(selector));
 
 export async function runTour(mailbox: DemoMailbox, dir: string): Promise<boolean> {
   const rows: Row[] = [];
@@ -110,7 +112,7 @@ async function visitList(page: Page, stop: DemoStop): Promise<Row> {
 async function visitThread(page: Page, stop: DemoStop): Promise<Row> {
   const thread = stop.thread!;
   const row: Row = { stop: stop.name, category: '', deadlines: '', flags: '', template: '', ok: true, problems: [] };
-  const ready = await page.waitForSelector('caseline-sidebar >>> [data-testid="category"]', { timeout: 20_000 }).then(() => true, () => false);
+  const ready = await waitInSidebar(page, '[data-testid="category"]', 20_000).then(() => true, () => false);
   if (!ready) {
     row.ok = false;
     row.problems.push('the sidebar showed no case');
@@ -130,13 +132,13 @@ async function visitThread(page: Page, stop: DemoStop): Promise<Row> {
 
   // Deadlines: the situation the thread was written for.
   if (thread.expected.slaSituation === 'waiting_on_customer') {
-    const wait = await page.$('caseline-sidebar >>> button[data-action="awaitCustomer"]');
+    const wait = await sidebarElement(page, 'button[data-action="awaitCustomer"]');
     if (wait) {
       await wait.click();
-      await page.waitForFunction(() => !!document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('li.countdown[data-state="paused"]'), { timeout: 10_000 }).catch(() => undefined);
+      await waitForSidebar(page, (root) => !!root.querySelector('li.countdown[data-state="paused"]'), { timeout: 10_000 }).catch(() => undefined);
     }
   }
-  const states = await page.$$eval('caseline-sidebar >>> li.countdown', (els) => els.map((e) => `${(e as HTMLElement).dataset.target}:${(e as HTMLElement).dataset.state}`));
+  const states = await inSidebar(page, (root) => [...root.querySelectorAll<HTMLElement>('li.countdown')].map((e) => `${e.dataset.target}:${e.dataset.state}`));
   row.deadlines = states.map((s) => s.replace('acknowledge', 'ack').replace('respond', 'resp').replace('escalationUpdate', 'esc').replace('followUp', 'fup')).join(' ');
   const want: Record<string, (s: string[]) => boolean> = {
     fresh: (s) => s.some((x) => x.endsWith(':running')),
@@ -149,7 +151,7 @@ async function visitThread(page: Page, stop: DemoStop): Promise<Row> {
   else if (!want[thread.expected.slaSituation]?.(states)) row.problems.push(`deadlines do not show "${thread.expected.slaSituation}"`);
 
   // Escalation flags: raised exactly where the procedure asks for one.
-  const flags = await page.$('caseline-sidebar >>> [data-testid="escalation-flags"]');
+  const flags = await sidebarElement(page, '[data-testid="escalation-flags"]');
   row.flags = flags ? 'flagged' : '—';
   if (!!flags !== thread.expected.escalate) row.problems.push(thread.expected.escalate ? 'escalation not flagged' : 'flagged without reason');
 
@@ -166,26 +168,26 @@ async function insertFirstSuggestion(page: Page): Promise<{ ok: true; name: stri
   const editor = await page.$(EDITOR);
   if (!editor) return { ok: false, problem: 'no reply editor on the page' };
   const before = (await editor.evaluate((e) => e.textContent ?? '')).trim();
-  const button = await page.$('caseline-sidebar >>> [data-testid="suggested-templates"] button');
+  const button = await sidebarElement(page, '[data-testid="suggested-templates"] button');
   if (!button) return { ok: false, problem: 'no suggested template' };
   const name = (await button.evaluate((b) => b.textContent ?? '')).trim();
   await button.click();
   // Either the text lands, or a small form asks for the values the case cannot fill.
-  const outcome = await page
-    .waitForFunction(
-      (sel: string, was: string) => {
-        if (document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('input[data-variable]')) return 'form';
-        return (document.querySelector(sel)?.textContent ?? '').trim().length > was.length + 20 ? 'text' : false;
-      },
-      { timeout: 15_000 },
-      EDITOR,
-      before,
-    )
-    .then((h) => h.jsonValue() as Promise<string>, () => 'nothing');
+  // Polled in the content script's world, which sees both the page's editor and the sidebar.
+  const outcome = await waitForSidebar(
+    page,
+    (root, sel: string, was: string) => !!root.querySelector('input[data-variable]') || (document.querySelector(sel)?.textContent ?? '').trim().length > was.length + 20,
+    { timeout: 15_000 },
+    EDITOR,
+    before,
+  ).then(
+    () => inSidebar(page, (root) => (root.querySelector('input[data-variable]') ? 'form' : 'text')),
+    () => 'nothing',
+  );
   if (outcome === 'form') {
-    const inputs = await page.$$('caseline-sidebar >>> input[data-variable]');
-    for (const input of inputs) await input.type('Dana Lee, billing team lead');
-    const submit = await page.$('caseline-sidebar >>> [data-testid="template-values"] button[type="submit"]');
+    const root = await sidebarRoot(page);
+    for (const input of await root.$$('input[data-variable]')) await input.type('Dana Lee, billing team lead');
+    const submit = await root.$('[data-testid="template-values"] button[type="submit"]');
     await submit?.click();
   }
   const done = await page

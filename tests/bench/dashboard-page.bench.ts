@@ -6,7 +6,7 @@
  * clock), median of 3 loads; split into the background's answer and the page's drawing. The
  * background's service worker is running (the import just woke it). Memory: the page's JS heap
  * once the figures are shown. Then the time a filter takes, and the first paint after the browser
- * restarted on the same profile (background, database and pack all read afresh).
+ * restarted on the same profile (background, database and pack all read afresh), median of 3.
  */
 import { LATEST_VERSION } from '../../utils/db/migrations';
 import type { CaseEvent, Category } from '../../utils/cases/events';
@@ -20,6 +20,8 @@ import { median } from './statistics';
 import type { Bench, BenchResult } from './types';
 
 const CASES = 20_000;
+/** Browser restarts on the same profile, each followed by one dashboard load. */
+const RESTARTS = 3;
 const CATS: Category[] = ['inquiry', 'complaint', 'support'];
 
 /** The backup in parts of `per` cases each (importBackup merges; smaller messages are quicker). */
@@ -123,18 +125,23 @@ export default (async () => {
       await page.close();
     }
     // The next morning: the browser restarted, the background starts afresh (nothing in memory).
-    await eb.close();
-    eb = await launchWithExtension({ userDataDir: profile });
-    await closeInstallTab(eb);
-    const cold = await openDashboard(eb);
-    if (process.env.BENCH_VERBOSE) console.log('after restart', cold.ready, cold.records, await cold.page.$eval('#dashboard', (el) => JSON.stringify((el as HTMLElement).dataset)));
-    await cold.page.close();
+    const restarts: number[] = [];
+    for (let i = 0; i < RESTARTS; i++) {
+      await eb.close();
+      eb = await launchWithExtension({ userDataDir: profile });
+      await closeInstallTab(eb);
+      const cold = await openDashboard(eb);
+      if (process.env.BENCH_VERBOSE) console.log('after restart', cold.ready, cold.records, await cold.page.$eval('#dashboard', (el) => JSON.stringify((el as HTMLElement).dataset)));
+      restarts.push(cold.ready);
+      await cold.page.close();
+    }
+    const coldPaint = median(restarts);
     const paint = median(firstPaint);
     const results: BenchResult[] = [
       { name: 'dashboard page: first paint, 100,000 events (navigation → figures shown), median of 3', value: paint, unit: 'ms', target: '≤ 1000 ms', ok: paint <= 1000 },
       { name: 'dashboard page: of which navigation → the background’s answer (page load, pack read, SLA states, figures)', value: median(records), unit: 'ms' },
       { name: 'dashboard page: of which drawing the answer in the page (figures, charts, table)', value: median(ownWork), unit: 'ms' },
-      { name: 'dashboard page: first paint after a browser restart (background and database started afresh)', value: cold.ready, unit: 'ms', target: '≤ 1000 ms', ok: cold.ready <= 1000 },
+      { name: `dashboard page: first paint after a browser restart (background and database started afresh), median of ${RESTARTS} restarts`, value: coldPaint, unit: 'ms', target: '≤ 400 ms', ok: coldPaint <= 400 },
       { name: 'dashboard page: JS heap used, 100,000 events', value: heap / (1024 * 1024), unit: 'MB' },
       { name: 'dashboard page: a filter ticked or cleared → new figures shown, median of 4', value: median(filterChange), unit: 'ms' },
     ];

@@ -10,13 +10,51 @@ import * as gmail from '../../utils/mailbox/gmail';
 import * as outlook from '../../utils/mailbox/outlook';
 import { watchThread } from '../../utils/mailbox/watch-thread';
 import { replaceDocument } from '../unit/mailbox/load-page';
+import { buildGmailPage } from '../fixtures/build/gmail-page';
+import { buildOutlookPage } from '../fixtures/build/outlook-page';
+import type { FixtureThread } from '../fixtures/build/thread-data';
 import { median, timeRuns } from './statistics';
 import type { Bench, BenchResult } from './types';
 
 function load(path: string, url: string): { window: Window; document: Document } {
+  return loadMarkup(readFileSync(path, 'utf8'), url);
+}
+
+function loadMarkup(markup: string, url: string): { window: Window; document: Document } {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
-  replaceDocument(window, readFileSync(path, 'utf8'));
+  replaceDocument(window, markup);
   return { window, document: window.document as unknown as Document };
+}
+
+const hex = (n: number) => (0x198c0000000000n + BigInt(n) * 0x1000n).toString(16).padStart(16, '0');
+const agent = { name: 'Help Desk', email: 'help@example.org' };
+
+/** A long conversation: every fifth message expanded (with quoted history), the rest collapsed, as the host shows them. */
+function longThread(messages: number, id: string): FixtureThread {
+  return {
+    id,
+    subject: 'Order 4471 arrived damaged, second replacement also broken',
+    messages: Array.from({ length: messages }, (_, i) => {
+      const from = i % 2 === 0 ? { name: `Customer ${i}`, email: `customer${i % 7}@example.com` } : agent;
+      return {
+        id: hex(i + 1),
+        from,
+        sentAt: new Date(Date.UTC(2025, 7, 1, 8) + i * 3_600_000).toISOString(),
+        text: `Hello,\n\nMessage ${i + 1} about the replacement: the box was crushed and the glass cracked again. Please advise.\n\nRegards\n\nOn an earlier day someone wrote:\n> Earlier text of the conversation\n> with two lines`,
+        collapsed: i % 5 !== 4 && i !== messages - 1,
+      };
+    }),
+  };
+}
+
+/** A full inbox page: `rows` conversations, some unread. */
+function manyThreads(rows: number): FixtureThread[] {
+  return Array.from({ length: rows }, (_, i) => ({
+    id: hex(1000 + i),
+    subject: `Question ${i} about my order`,
+    unread: i % 3 === 0,
+    messages: [{ id: hex(1000 + i), from: { name: `Person ${i}`, email: `person${i}@example.com` }, sentAt: new Date(Date.UTC(2025, 7, 20, 9) - i * 600_000).toISOString(), text: `Hello, a question about order ${i}.` }],
+  }));
 }
 
 const kb = (path: string) => Math.round(statSync(path).size / 1024);
@@ -64,6 +102,27 @@ export default (async () => {
   results.push({ name: 'outlook readThreadList, 4 rows, after a DOM change, median', value: median(afterChangeRuns(o.document, () => outlook.readThreadList(o.document), RUNS)), unit: 'ms' });
   results.push({ name: 'outlook health (counts of every selector; failure path only) after a DOM change, median', value: median(afterChangeRuns(o.document, () => outlook.health(o.document), 50)), unit: 'ms' });
 
+  // Large pages: a 50-message thread and a 100-row list on each host (targets: ≤ 5 ms each).
+  const long = longThread(50, hex(1));
+  const gLong = loadMarkup(buildGmailPage({ account: agent, threads: [long], openThreadId: long.id, replyOpen: true, timeZone: 'UTC' }), `https://mail.google.com/mail/u/0/#inbox/${long.id}`);
+  const gLongMedian = median(afterChangeRuns(gLong.document, () => gmail.readThread(gLong.document, { url: gLong.window.location.href }), 100));
+  results.push({ name: 'gmail readThread, 50-message thread (10 expanded, 40 collapsed), after a DOM change, median', value: gLongMedian, unit: 'ms', target: '≤ 5 ms', ok: gLongMedian <= 5 });
+  const gRows = loadMarkup(buildGmailPage({ account: agent, threads: manyThreads(100), timeZone: 'UTC' }), 'https://mail.google.com/mail/u/0/#inbox');
+  const gRowsMedian = median(afterChangeRuns(gRows.document, () => gmail.readThreadList(gRows.document), 100));
+  results.push({ name: 'gmail readThreadList, 100 rows, after a DOM change, median', value: gRowsMedian, unit: 'ms', target: '≤ 5 ms', ok: gRowsMedian <= 5 });
+  const gVertical = loadMarkup(buildGmailPage({ account: agent, threads: manyThreads(100), timeZone: 'UTC', layout: 'vertical' }), 'https://mail.google.com/mail/u/0/#inbox');
+  const gVerticalMedian = median(afterChangeRuns(gVertical.document, () => gmail.readThreadList(gVertical.document), 100));
+  results.push({ name: 'gmail readThreadList, 100 conversations in the vertical preview pane (300 rows), after a DOM change, median', value: gVerticalMedian, unit: 'ms', target: '≤ 5 ms', ok: gVerticalMedian <= 5 });
+  const oLong = loadMarkup(
+    buildOutlookPage({ host: 'outlook.office.com', account: agent, threads: [{ ...long, id: 'AAQkLong50' }, ...manyThreads(99).map((t) => ({ ...t, id: `AAQk${t.id}` }))], openThreadId: 'AAQkLong50', replyOpen: true, lang: 'en', timeZone: 'UTC' }),
+    'https://outlook.office.com/mail/inbox/id/AAQkLong50',
+  );
+  const oLongMedian = median(afterChangeRuns(oLong.document, () => outlook.readThread(oLong.document, { url: oLong.window.location.href }), 100));
+  results.push({ name: 'outlook readThread, 50-message conversation (10 expanded, 40 collapsed) beside 100 list rows, after a DOM change, median', value: oLongMedian, unit: 'ms', target: '≤ 5 ms', ok: oLongMedian <= 5 });
+  const oRowsMedian = median(afterChangeRuns(oLong.document, () => outlook.readThreadList(oLong.document), 100));
+  results.push({ name: 'outlook readThreadList, 100 rows, after a DOM change, median', value: oRowsMedian, unit: 'ms', target: '≤ 5 ms', ok: oRowsMedian <= 5 });
+  results.push({ name: 'gmail layout report (on request only), 50-message thread, median', value: median(afterChangeRuns(gLong.document, () => gmail.layoutReport(gLong.document), 20)), unit: 'ms' });
+
   // Burst: 10,000 mutations over about one second in the observed Gmail container.
   const win = g.window as unknown as globalThis.Window;
   const doc = g.document;
@@ -97,6 +156,6 @@ export default (async () => {
   results.push({ name: `watchThread: onChange runs during 10,000 mutations in ${Math.round((performance.now() - started - 1500) / 100) / 10} s (+1 new message)`, value: runs, unit: 'runs' });
   results.push({ name: 'watchThread: time in onChange (readThread) during the burst', value: workMs, unit: 'ms', target: '≤ 50 ms', ok: workMs <= 50 });
 
-  for (const page of [g, c, gl, o]) await page.window.happyDOM.close();
+  for (const page of [g, c, gl, o, gLong, gRows, gVertical, oLong]) await page.window.happyDOM.close();
   return results;
 }) satisfies Bench;

@@ -19,6 +19,7 @@
 import type { Page } from 'puppeteer';
 import { demoMailbox, type DemoStop } from '../../scripts/demo/demo-mailbox';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser, type MailRouter } from '../e2e/support/launch-browser';
+import { onSidebar, sidebarRealm } from '../e2e/support/sidebar-root';
 import { countdownPageRouter, practiceCaseViews, viewWithCountdowns } from './support-countdown-page';
 import { mainThreadMetrics, metricsDelta, metricsSession, profileScriptTime, watchLongTasks, type LongTask, type MainThreadMetrics, type ScriptProfile } from './support-main-thread';
 import { pagesWithoutExtension, type PagesWithoutExtension } from './support-pages-without-extension';
@@ -84,11 +85,14 @@ type InsertOutcome = { kind: 'inserted'; endToEndMs: number; insertMs: number } 
 
 /** Clicks a suggested template in the page and times click → editor text changed; reads data-insert-ms. */
 async function insertOnce(page: Page, templateId: string, editorSelector: string): Promise<InsertOutcome> {
-  const clicked = await page.evaluate(
+  // In the content script's world: the sidebar's shadow root is closed to the page.
+  const realm = await sidebarRealm(page);
+  const clicked = await realm.evaluate(
     (id: string, sel: string) =>
       new Promise<{ kind: 'text'; ms: number } | { kind: 'form' } | { kind: 'failed'; why: string }>((resolve) => {
-        const host = document.querySelector('caseline-sidebar');
-        const shadow = host?.shadowRoot;
+        const mounted = (globalThis as unknown as { __caselineSidebarHost?: { host: HTMLElement; shadow: ShadowRoot } }).__caselineSidebarHost;
+        const host = mounted?.host;
+        const shadow = mounted?.shadow;
         const button = shadow?.querySelector<HTMLButtonElement>(`button[data-template-id="${CSS.escape(id)}"]`);
         const editor = document.querySelector(sel);
         if (!host || !shadow || !button || !editor) {
@@ -121,10 +125,7 @@ async function insertOnce(page: Page, templateId: string, editorSelector: string
   );
   if (clicked.kind === 'failed') return clicked;
   if (clicked.kind === 'form') {
-    await page.evaluate(() => {
-      const cancel = document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector<HTMLButtonElement>('form.subform button[type="button"]');
-      cancel?.click();
-    });
+    await onSidebar(page, (root) => root.querySelector<HTMLButtonElement>('form.subform button[type="button"]')?.click());
     return { kind: 'needs-values' };
   }
   const insertMs = await page
@@ -151,9 +152,7 @@ async function readyAndInsertion(eb: ExtensionBrowser, threads: DemoStop[], rout
           continue;
         }
         ready[stop.host].push(readyMs);
-        const ids = await page.$$eval('caseline-sidebar >>> [data-testid="suggested-templates"] button[data-template-id]', (bs) =>
-          bs.map((b) => (b as HTMLElement).dataset.templateId ?? ''),
-        );
+        const ids = await onSidebar(page, (root) => [...root.querySelectorAll<HTMLElement>('[data-testid="suggested-templates"] button[data-template-id]')].map((b) => b.dataset.templateId ?? ''));
         let failure = ids.length === 0 ? 'no suggested template' : 'every suggested template needs values';
         for (const id of ids) {
           const outcome = await insertOnce(page, id, EDITOR[stop.host]);
@@ -227,7 +226,7 @@ async function countdownsOnThread(eb: ExtensionBrowser, stop: DemoStop, router: 
   const { page } = await openThread(eb, stop, router);
   try {
     await sleep(1000);
-    const n = await page.$$eval('caseline-sidebar >>> li.countdown', (els) => els.length);
+    const n = await onSidebar(page, (root) => root.querySelectorAll('li.countdown').length);
     const w = await idleWindow(page, `chrome-extension://${eb.extensionId}/`);
     const perSecond = w.ourScriptMs / w.seconds;
     return [

@@ -75,7 +75,7 @@ async function countdownPageScript(view: CaseView): Promise<string> {
     const view = ${JSON.stringify(view)};
     const noop = () => {};
     const actions = { command: noop, overrideCategory: noop, insertTemplate: noop, cancelTemplate: noop, openQueueItem: noop,
-      showTab: noop, setCollapsed: noop, setWidth: noop, openPalette: noop, closePalette: noop, copy: noop, dismissMessage: noop };
+      showTab: noop, setCollapsed: noop, setWidth: noop, openPalette: noop, closePalette: noop, copy: noop, copyLayoutReport: noop, dismissMessage: noop };
     const state = { host: 'gmail', view, threadOpen: true, busy: false, collapsed: false, width: 340, tab: 'case', queue: [], paletteOpen: false, theme: 'light' };
     const host = document.createElement('caseline-sidebar');
     host.style.cssText = 'all: initial; position: fixed; z-index: 2147483000; top: 0; right: 0';

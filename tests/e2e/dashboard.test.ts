@@ -94,11 +94,11 @@ const RECORDED: RecordedCase[] = SEED.map((s) => ({ caseId: s.record.caseId, age
 
 /**
  * The same six cases as a team lead holds them after a pull: documents written by two other
- * installs (case keys instead of case ids, as the privacy rules send them), one case summary
- * each for the category.
+ * users (bound to them: author and agent id are the server user; case keys instead of case ids,
+ * as the privacy rules send them), one case summary each for the category.
  */
 const TEAM_DOCS: SyncDoc[] = SEED.flatMap((s, i) => {
-  const agentId = `install-${s.record.agentId}`;
+  const agentId = s.record.agentId;
   const caseKey = `key-${i}`;
   const base = { author: s.record.agentId, agentId, createdAt: s.record.updatedAt };
   return [
@@ -356,17 +356,17 @@ describe('dashboard page', () => {
     await page.waitForSelector('#dashboard[data-source="team"][data-ready="true"] [data-testid="team-figures"]');
     const figures = await expectFiguresFor(page, policy, {}, TEAM_RECORDED);
     expect(figures.team.cases).toBe(6);
-    expect(figures.byAgent.map((a) => a.agentId)).toEqual(['install-ann', 'install-bob']);
+    expect(figures.byAgent.map((a) => a.agentId)).toEqual(['ann', 'bob']);
     expect(await page.$eval('.lead', (el) => el.textContent ?? '')).toContain('the team');
-    // Agents go by the server user who wrote their records, not by install id.
+    // Agents go by the server user who wrote their records.
     expect(await page.$$eval('[data-testid="agent-table"] tbody th', (ths) => ths.map((th) => th.textContent))).toEqual(['ann', 'bob']);
-    expect(await page.$eval('[data-testid="filter-agent-install-bob"]', (el) => el.closest('label')?.textContent)).toBe('bob');
+    expect(await page.$eval('[data-testid="filter-agent-bob"]', (el) => el.closest('label')?.textContent)).toBe('bob');
 
     // The filters work on the team's records too.
     const before = await rangeStatus(page);
-    await page.click('[data-testid="filter-agent-install-bob"]');
+    await page.click('[data-testid="filter-agent-bob"]');
     await waitForStatusChange(page, before);
-    expect((await expectFiguresFor(page, policy, { agents: ['install-bob'] }, TEAM_RECORDED)).team.cases).toBe(3);
+    expect((await expectFiguresFor(page, policy, { agents: ['bob'] }, TEAM_RECORDED)).team.cases).toBe(3);
     const reset = await rangeStatus(page);
     await page.click('[data-testid="filters-reset"]');
     await waitForStatusChange(page, reset);

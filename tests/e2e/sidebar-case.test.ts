@@ -7,8 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { closeInstallTab, launchWithExtension, sidebarText, type ExtensionBrowser } from './support/launch-browser';
+import { readFileSync } from 'node:fs';
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { inSidebar, onSidebar, sidebarAxeViolations, sidebarRoot, sidebarText, waitForSidebar } from './support/sidebar-root';
 import { demoMailbox, type DemoStop } from '../../scripts/demo/demo-mailbox';
+
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 let eb: ExtensionBrowser;
 const mailbox = demoMailbox(new Date());
@@ -29,12 +33,12 @@ afterAll(async () => {
 async function openThread(id: string): Promise<Page> {
   const page = await eb.openMailPage(stop(id).url, mailbox.router);
   await page.bringToFront();
-  await page.waitForSelector('caseline-sidebar >>> [data-testid="category"]', { timeout: 20_000 });
+  await inSidebar(page, '[data-testid="category"]', 20_000);
   return page;
 }
 
 const countdownTargets = (page: Page) =>
-  page.$$eval('caseline-sidebar >>> li.countdown', (els) => els.map((e) => `${(e as HTMLElement).dataset.target}:${(e as HTMLElement).dataset.state}`));
+  onSidebar(page, (root) => [...root.querySelectorAll<HTMLElement>('li.countdown')].map((e) => `${e.dataset.target}:${e.dataset.state}`));
 
 describe('case card', () => {
   it('shows the category and a countdown per target for a Gmail complaint, timed from the message', async () => {
@@ -63,7 +67,10 @@ describe('case card', () => {
 
   it('raises escalation flags with the words that raised them on an Outlook thread', async () => {
     const page = await openThread('p02-ombudsman-billing');
-    expect(await sidebarText(page, '[data-testid="escalation-flags"]')).toMatch(/ombudsman|solicitor/i);
+    const flags = await sidebarText(page, '[data-testid="escalation-flags"]');
+    // Each flag: its kind in the agent's language, then the customer's words in quotes.
+    expect(flags).toMatch(/Regulator or ombudsman: “[^”]*ombudsman[^”]*”/i);
+    expect(flags).toMatch(/Legal action: “[^”]*solicitor[^”]*”/i);
     await page.close();
   });
 
@@ -71,15 +78,11 @@ describe('case card', () => {
     const page = await openThread('p16-saturday-delivery');
     const before = await sidebarText(page, '[data-testid="category"]');
     const target = before === 'Support request' ? 'complaint' : 'support';
-    const chip = await page.waitForSelector(`caseline-sidebar >>> button[data-category="${target}"]`);
-    await chip!.click();
-    await page.waitForFunction(
-      (want: string) => document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="category"]')?.textContent === want,
-      { timeout: 10_000 },
-      target === 'support' ? 'Support request' : 'Complaint',
-    );
+    const chip = await inSidebar(page, `button[data-category="${target}"]`);
+    await chip.click();
+    await waitForSidebar(page, (root, want: string) => root.querySelector('[data-testid="category"]')?.textContent === want, { timeout: 10_000 }, target === 'support' ? 'Support request' : 'Complaint');
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('caseline-sidebar >>> [data-testid="category"]', { timeout: 20_000 });
+    await inSidebar(page, '[data-testid="category"]', 20_000);
     expect(await sidebarText(page, '[data-testid="category"]')).toBe(target === 'support' ? 'Support request' : 'Complaint');
     expect(await sidebarText(page, '.why')).toContain('Set by an agent');
     await page.close();
@@ -110,11 +113,11 @@ describe('templates', () => {
 
     // The first suggestion for a new complaint is the apology that quotes the reference number:
     // inserting it acknowledges the complaint, which issues the reference.
-    const apology = await page.waitForSelector('caseline-sidebar >>> [data-testid="suggested-templates"] button');
-    const name = await apology!.evaluate((b) => b.textContent);
+    const apology = await inSidebar(page, '[data-testid="suggested-templates"] button');
+    const name = await apology.evaluate((b) => b.textContent);
     expect(name).toMatch(/apolog/i);
-    await apology!.click();
-    await page.waitForFunction(() => /^CMP-/.test(document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="reference"]')?.textContent ?? ''), { timeout: 10_000 });
+    await apology.click();
+    await waitForSidebar(page, (root) => /^CMP-/.test(root.querySelector('[data-testid="reference"]')?.textContent ?? ''), { timeout: 10_000 });
     const reference = await sidebarText(page, '[data-testid="reference"]');
     expect(await sidebarText(page, '[data-testid="stage"]')).toBe('Acknowledged');
     await page.waitForFunction((sel: string) => (document.querySelector(sel)?.textContent ?? '').length > 60, { timeout: 10_000 }, editorSelector);
@@ -126,7 +129,7 @@ describe('templates', () => {
     expect(await page.evaluate(() => (window as unknown as { __inputs: number }).__inputs)).toBeGreaterThan(0);
     expect(await outside()).toBe(pageBefore);
     // The insertion is on record.
-    await page.waitForFunction(() => /Inserted/.test(document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('.notice')?.textContent ?? ''), { timeout: 10_000 });
+    await waitForSidebar(page, (root) => /Inserted/.test(root.querySelector('.notice')?.textContent ?? ''), { timeout: 10_000 });
     await page.close();
   });
 
@@ -138,13 +141,13 @@ describe('templates', () => {
     await page.keyboard.press('KeyT');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    await page.waitForSelector('caseline-sidebar >>> [role="dialog"] input[role="combobox"]', { timeout: 5_000 });
+    await inSidebar(page, '[role="dialog"] input[role="combobox"]', 5_000);
     await page.keyboard.type('greet');
     const first = await sidebarText(page, '[role="listbox"] [role="option"][aria-selected="true"] .name');
     expect(first.toLowerCase()).toContain('greet');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('div[g_editable="true"][role="textbox"]')?.textContent ?? '').trim().length > 5, { timeout: 10_000 });
-    expect(await page.$('caseline-sidebar >>> [role="dialog"]')).toBeNull();
+    expect(await (await sidebarRoot(page)).$('[role="dialog"]')).toBeNull();
     await page.close();
   });
 });
@@ -170,7 +173,7 @@ describe('navigation', () => {
     );
     // The sidebar now shows the other conversation's case (its customer), with one host element.
     const customer = to.thread!.customer.email;
-    await page.waitForFunction((email: string) => (document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('.facts')?.textContent ?? '').includes(email), { timeout: 15_000 }, customer);
+    await waitForSidebar(page, (root, email: string) => (root.querySelector('.facts')?.textContent ?? '').includes(email), { timeout: 15_000 }, customer);
     expect(await page.evaluate(() => document.querySelectorAll('caseline-sidebar').length)).toBe(1);
     expect(from.threadId).not.toBe(to.threadId);
     await page.close();
@@ -203,23 +206,17 @@ describe('accessibility and themes', () => {
       });
       await page.goto(stop('p02-ombudsman-billing').url, { waitUntil: 'domcontentloaded' });
       await page.bringToFront();
-      await page.waitForSelector('caseline-sidebar >>> [data-testid="category"]', { timeout: 20_000 });
-      expect(await page.$eval('caseline-sidebar', (h) => h.shadowRoot?.querySelector('.panel')?.className ?? '')).toContain(`theme-${theme}`);
+      await inSidebar(page, '[data-testid="category"]', 20_000);
+      expect(await onSidebar(page, (root) => root.querySelector('.panel')?.className ?? '')).toContain(`theme-${theme}`);
       await page.screenshot({ path: `screenshots/sidebar-${theme}.png` });
-      await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-      const check = async () =>
-        page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-          const r = await axe.run({ include: [['caseline-sidebar']] }, { resultTypes: ['violations'] });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-        });
+      const check = () => sidebarAxeViolations(page, AXE_SOURCE);
       expect(await check()).toEqual([]);
       await page.keyboard.down('Alt');
       await page.keyboard.down('Shift');
       await page.keyboard.press('KeyT');
       await page.keyboard.up('Shift');
       await page.keyboard.up('Alt');
-      await page.waitForSelector('caseline-sidebar >>> [role="dialog"]', { timeout: 5_000 });
+      await inSidebar(page, '[role="dialog"]', 5_000);
       await page.screenshot({ path: `screenshots/palette-${theme}.png` });
       expect(await check()).toEqual([]);
       await page.close();

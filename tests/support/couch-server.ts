@@ -3,6 +3,13 @@
  * 127.0.0.1 on an ephemeral port, admin party off (one server admin). In front of it sits a
  * fault-injecting HTTP proxy (also on 127.0.0.1) that tests point their clients at.
  *
+ * With COUCH_URL set (`COUCH_URL=http://admin:password@127.0.0.1:5984 npm run test:sync`, or the
+ * admin in COUCH_ADMIN=name:password), the same proxy fronts that real CouchDB 3 instead: each
+ * call gets a database of its own (`caseline-test-<random>`, deleted by `stop`), "stopping the
+ * server" makes the proxy refuse connections, and sessions are expired by rotating the
+ * server's cookie secret (`chttpd_auth/secret`). Use a throwaway server: the suite creates the
+ * users ann, bob and lea and rotates the secret.
+ *
  * Differences from Apache CouchDB 3 that the helper papers over (see docs/sync.md):
  * - express-pouchdb 4.2 calls `db.info` on what PouchDB 9's wrapped `PouchDB.new` returns for
  *   non-admins (a rejected promise) and crashes the process; the shim below turns that into the
@@ -13,11 +20,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -57,6 +65,8 @@ export interface FaultRule {
   fault: Fault;
   /** How many matching requests it applies to (default: every one until cleared). */
   times?: number;
+  /** Applies to every n-th matching request only (benches: a fault rate of 1/n). */
+  every?: number;
   /** Which requests; default all. */
   match?: (req: { method: string; path: string }) => boolean;
 }
@@ -72,8 +82,12 @@ export interface FaultProxy {
 }
 
 export interface CouchServer {
+  /** Which server runs behind the proxy. */
+  kind: 'express-pouchdb' | 'couchdb';
   /** The server itself (no faults). */
   url: string;
+  /** The team database the tests use (its own per server started). */
+  db: string;
   adminAuth: AdminAuth;
   /** The fault-injecting proxy in front of the server: point clients here. */
   proxy: FaultProxy;
@@ -118,16 +132,42 @@ function trackSockets(server: Server): Set<Socket> {
   return sockets;
 }
 
+let heartbeatsUnrefd = false;
+let pouchWithPlugins: PouchStatic | undefined;
+
+/**
+ * express-pouchdb 4.2 leaves a longpoll's heartbeat interval running when the client goes away
+ * (cancelling the PouchDB feed it waits on never ends it), and such an interval keeps a process
+ * alive for good: those are unref'd when made (recognised by where they are made), so they never
+ * hold a test worker or the bench open. Nothing else changes.
+ */
+function unrefChangesHeartbeats(): void {
+  if (heartbeatsUnrefd) return;
+  heartbeatsUnrefd = true;
+  const original = globalThis.setInterval;
+  const patched = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(handler, ms, ...args);
+    if (new Error().stack?.includes(`express-pouchdb${sep}lib${sep}routes${sep}changes.js`)) timer.unref();
+    return timer;
+  }) as typeof setInterval;
+  globalThis.setInterval = patched;
+}
+
 export async function startCouchServer(): Promise<CouchServer> {
-  const PouchDB = (require('pouchdb-core') as PouchStatic)
+  const real = process.env.COUCH_URL;
+  if (real) return startRealCouch(real);
+  unrefChangesHeartbeats();
+  // Plugins register on PouchDB itself, once a process; each server gets databases of its own
+  // (a name prefix: the memory adapter keeps databases by name for the whole process).
+  pouchWithPlugins ??= (require('pouchdb-core') as PouchStatic)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-replication'))
     .plugin(require('pouchdb-mapreduce'))
     .plugin(require('pouchdb-changes-filter'));
-  const Pouch = PouchDB.defaults({ adapter: 'memory' });
+  const suffix = randomBytes(4).toString('hex');
+  const Pouch = pouchWithPlugins.defaults({ adapter: 'memory', prefix: `server-${suffix}-` });
   const express = require('express') as () => ExpressApp;
   const expressPouchDB = require('express-pouchdb') as (p: PouchStatic, o: Record<string, unknown>) => ExpressApp;
-  const suffix = randomBytes(4).toString('hex');
   const pouchApp = expressPouchDB(Pouch, {
     inMemoryConfig: true,
     logPath: join(tmpdir(), `caseline-couch-${process.pid}-${suffix}.log`),
@@ -183,12 +223,61 @@ export async function startCouchServer(): Promise<CouchServer> {
   const url = `http://127.0.0.1:${port}`;
   const adminHeader = `Basic ${Buffer.from(`${adminAuth.name}:${adminAuth.password}`).toString('base64')}`;
 
-  const rules: Array<FaultRule & { left: number }> = [];
+  const proxy = await startFaultProxy({ protocol: 'http:', host: '127.0.0.1', port });
+
+  let serverUp = true;
+  return {
+    kind: 'express-pouchdb',
+    url,
+    db: 'caseline',
+    adminAuth,
+    adminHeader,
+    proxy: proxy.state,
+    async stopServer() {
+      if (!serverUp) return;
+      serverUp = false;
+      await close(server, serverSockets);
+    },
+    async restart() {
+      if (serverUp) return;
+      await listen(server, port);
+      serverUp = true;
+    },
+    async expireSessions() {
+      const res = await fetch(`${url}/_config/couch_httpd_auth/secret`, {
+        method: 'PUT',
+        headers: { authorization: adminHeader, 'content-type': 'application/json' },
+        body: JSON.stringify(randomBytes(16).toString('hex')),
+      });
+      if (!res.ok) throw new Error(`could not rotate the cookie secret: ${res.status}`);
+      await res.arrayBuffer();
+    },
+    async stop() {
+      await proxy.close();
+      if (serverUp) await close(server, serverSockets);
+      serverUp = false;
+    },
+  };
+}
+
+/** Where the proxy forwards to; `up: false` makes it cut every connection (a stopped server). */
+interface Upstream {
+  protocol: 'http:' | 'https:';
+  host: string;
+  port: number;
+  pathPrefix: string;
+  up: boolean;
+}
+
+/** The fault-injecting proxy, on 127.0.0.1, in front of `upstream`. */
+async function startFaultProxy(target: { protocol: 'http:' | 'https:'; host: string; port: number; pathPrefix?: string }): Promise<{ state: FaultProxy; close: () => Promise<void>; upstream: Upstream }> {
+  const upstream: Upstream = { ...target, pathPrefix: target.pathPrefix ?? '', up: true };
+  const rules: Array<FaultRule & { left: number; seen: number }> = [];
   const proxyState: FaultProxy = {
     url: '',
     log: [],
     inject(rule) {
-      rules.push({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY });
+      rules.push({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY, seen: 0 });
     },
     clear() {
       rules.length = 0;
@@ -199,17 +288,21 @@ export async function startCouchServer(): Promise<CouchServer> {
     for (const rule of rules) {
       if (rule.left <= 0) continue;
       if (rule.match && !rule.match({ method, path })) continue;
+      rule.seen += 1;
+      if (rule.every !== undefined && rule.seen % rule.every !== 0) continue;
       rule.left -= 1;
       return rule.fault;
     }
     return undefined;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> =>
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> =>
     new Promise((resolve, reject) => {
+      if (!upstream.up) return reject(new Error('upstream stopped'));
       // Ask for an uncompressed answer: the proxy may cut or rewrite the body.
-      const headers = { ...req.headers, host: `127.0.0.1:${port}`, 'accept-encoding': 'identity' };
-      const up = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers }, (upRes) => {
+      const headers = { ...req.headers, host: `${upstream.host}:${upstream.port}`, 'accept-encoding': 'identity' };
+      const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+      const up = send({ host: upstream.host, port: upstream.port, method: req.method, path: `${upstream.pathPrefix}${req.url ?? '/'}`, headers }, (upRes) => {
         const chunks: Buffer[] = [];
         upRes.on('data', (c: Buffer) => chunks.push(c));
         upRes.on('end', () => {
@@ -220,6 +313,11 @@ export async function startCouchServer(): Promise<CouchServer> {
         upRes.on('error', reject);
       });
       up.on('error', reject);
+      // The client went away (an aborted longpoll): so does the request upstream, as through a
+      // real proxy (the server then stops holding it open).
+      res.on('close', () => {
+        if (!res.writableFinished) up.destroy();
+      });
       up.end(body);
     });
 
@@ -244,69 +342,90 @@ export async function startCouchServer(): Promise<CouchServer> {
           return;
         }
         if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-        let upstream;
+        let answer;
         try {
-          upstream = await forward(req, Buffer.concat(chunks));
+          answer = await forward(req, res, Buffer.concat(chunks));
         } catch {
           // The server is stopped: the client sees a refused/reset connection.
           req.socket.destroy();
           return;
         }
-        await proxyState.onForwarded?.({ method, path, status: upstream.status });
+        await proxyState.onForwarded?.({ method, path, status: answer.status });
         if (fault?.kind === 'drop-response') {
           req.socket.destroy();
           return;
         }
         if (fault?.kind === 'malformed') {
-          entry.status = upstream.status;
-          res.writeHead(upstream.status, { 'content-type': 'application/json' });
-          res.end(upstream.body.subarray(0, Math.max(1, Math.floor(upstream.body.length / 2))));
+          entry.status = answer.status;
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(answer.body.subarray(0, Math.max(1, Math.floor(answer.body.length / 2))));
           return;
         }
-        entry.status = upstream.status;
-        const headers = { ...upstream.headers };
+        entry.status = answer.status;
+        const headers = { ...answer.headers };
         delete headers['content-length'];
         delete headers['transfer-encoding'];
         delete headers['content-encoding'];
         delete headers['connection'];
-        res.writeHead(upstream.status, headers);
-        res.end(upstream.body);
+        res.writeHead(answer.status, headers);
+        res.end(answer.body);
       })();
     });
   });
   const proxySockets = trackSockets(proxy);
   const proxyPort = await listen(proxy);
   proxyState.url = `http://127.0.0.1:${proxyPort}`;
+  return { state: proxyState, close: () => close(proxy, proxySockets), upstream };
 
-  let serverUp = true;
+}
+
+/** The proxy in front of a real CouchDB 3 (COUCH_URL), with a database of its own. */
+async function startRealCouch(address: string): Promise<CouchServer> {
+  const u = new URL(address);
+  const fromUrl = u.username ? { name: decodeURIComponent(u.username), password: decodeURIComponent(u.password) } : undefined;
+  const fromEnv = process.env.COUCH_ADMIN?.includes(':')
+    ? { name: process.env.COUCH_ADMIN.slice(0, process.env.COUCH_ADMIN.indexOf(':')), password: process.env.COUCH_ADMIN.slice(process.env.COUCH_ADMIN.indexOf(':') + 1) }
+    : undefined;
+  const adminAuth = fromUrl ?? fromEnv;
+  if (!adminAuth) throw new Error('COUCH_URL needs the server admin: http://admin:password@host:5984, or COUCH_ADMIN=name:password');
+  u.username = '';
+  u.password = '';
+  const url = u.toString().replace(/\/+$/, '');
+  const protocol = u.protocol === 'https:' ? 'https:' : 'http:';
+  const proxy = await startFaultProxy({ protocol, host: u.hostname, port: Number(u.port || (protocol === 'https:' ? 443 : 80)), pathPrefix: u.pathname.replace(/\/+$/, '') });
+  const adminHeader = `Basic ${Buffer.from(`${adminAuth.name}:${adminAuth.password}`).toString('base64')}`;
+  const db = `caseline-test-${randomBytes(5).toString('hex')}`;
+  const admin = (method: string, path: string, body?: unknown) =>
+    fetch(`${url}${path}`, { method, headers: { authorization: adminHeader, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   return {
+    kind: 'couchdb',
     url,
+    db,
     adminAuth,
     adminHeader,
-    proxy: proxyState,
+    proxy: proxy.state,
     async stopServer() {
-      if (!serverUp) return;
-      serverUp = false;
-      await close(server, serverSockets);
+      proxy.upstream.up = false;
     },
     async restart() {
-      if (serverUp) return;
-      await listen(server, port);
-      serverUp = true;
+      proxy.upstream.up = true;
     },
     async expireSessions() {
-      const res = await fetch(`${url}/_config/couch_httpd_auth/secret`, {
-        method: 'PUT',
-        headers: { authorization: adminHeader, 'content-type': 'application/json' },
-        body: JSON.stringify(randomBytes(16).toString('hex')),
-      });
-      if (!res.ok) throw new Error(`could not rotate the cookie secret: ${res.status}`);
-      await res.arrayBuffer();
+      // CouchDB 3 keeps the cookie secret in [chttpd_auth] (older nodes in [couch_httpd_auth]).
+      const secret = randomBytes(16).toString('hex');
+      let status = 0;
+      for (const section of ['chttpd_auth', 'couch_httpd_auth']) {
+        const res = await admin('PUT', `/_node/_local/_config/${section}/secret`, secret);
+        await res.arrayBuffer();
+        if (res.ok) return;
+        status = res.status;
+      }
+      throw new Error(`could not rotate the cookie secret: ${status}`);
     },
     async stop() {
-      await close(proxy, proxySockets);
-      if (serverUp) await close(server, serverSockets);
-      serverUp = false;
+      await proxy.close();
+      const res = await admin('DELETE', `/${encodeURIComponent(db)}`);
+      await res.arrayBuffer();
     },
   };
 }

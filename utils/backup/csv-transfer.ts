@@ -14,6 +14,7 @@ import type { CaselineDb, NoteRecord } from '../db/schema';
 import { parseCsv, toCsv, unescapeCell } from './csv';
 import type { CsvColumn } from './csv';
 import { CaseRecordSchema } from './record-schemas';
+import { MAX_CSV_BYTES, tooLargeMessage } from './import-limits';
 
 export const CASE_COLUMNS = [
   'caseId', 'host', 'threadId', 'subject', 'customerEmail', 'customerName', 'category', 'stage',
@@ -67,6 +68,8 @@ export type CsvImportResult = { ok: true; imported: number } | { ok: false; erro
 
 /** Reads a CSV into objects keyed by header, checking the header has the required columns. */
 function readTable(text: string, required: readonly string[], known: readonly string[]): { ok: true; rows: { line: number; values: Record<string, string> }[] } | { ok: false; errors: BadLine[] } {
+  // Before parsing: a file too large is refused without being split into cells.
+  if (text.length > MAX_CSV_BYTES) return { ok: false, errors: [{ line: 0, message: tooLargeMessage('CSV file', text.length, MAX_CSV_BYTES) }] };
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [{ line: parsed.line, message: `The file is not valid CSV: ${parsed.error}.` }] };
   const [header, ...records] = parsed.records;
@@ -77,6 +80,8 @@ function readTable(text: string, required: readonly string[], known: readonly st
   if (missing.length > 0) errors.push({ line: header.line, message: `Missing column(s): ${missing.join(', ')}.` });
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) errors.push({ line: header.line, message: `Unknown column(s): ${unknown.join(', ')}.` });
+  const twice = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (twice.length > 0) errors.push({ line: header.line, message: `Column(s) named twice: ${twice.join(', ')}.` });
   if (errors.length > 0) return { ok: false, errors };
   const rows: { line: number; values: Record<string, string> }[] = [];
   for (const record of records) {
@@ -84,7 +89,8 @@ function readTable(text: string, required: readonly string[], known: readonly st
       errors.push({ line: record.line, message: `Expected ${names.length} cells, found ${record.cells.length}.` });
       continue;
     }
-    const values: Record<string, string> = {};
+    // No prototype: a column named __proto__ is refused as unknown above, and cannot reach one here.
+    const values: Record<string, string> = Object.create(null) as Record<string, string>;
     names.forEach((name, i) => (values[name] = unescapeCell(record.cells[i]!)));
     rows.push({ line: record.line, values });
   }

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { CATEGORIES, STAGES } from '../cases/events';
 import { IsoInstantSchema } from '../cases/event-schema';
 import { isCalendarDate, RESOLUTION_CODES } from '../cases/outcome';
+import { TEMPLATE_LANGUAGES, TEMPLATE_STAGES, TEMPLATE_STATUSES } from '../templates/types';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(max));
@@ -39,7 +40,8 @@ export const OutcomeRecordSchema = v.strictObject({
   feedback: v.optional(text(2000)),
 });
 
-export const TemplateRecordSchema = v.strictObject({
+/** The low-level template row (schema.ts's TemplateRecord). */
+const TemplateRowSchema = v.strictObject({
   id: nonEmpty(200),
   name: text(200),
   body: text(20000),
@@ -49,6 +51,25 @@ export const TemplateRecordSchema = v.strictObject({
   approved: v.optional(v.strictObject({ by: nonEmpty(200), at: IsoInstantSchema })),
   updatedAt: IsoInstantSchema,
 });
+
+/** A template of the approved library, as the library stores it (utils/templates/types.ts). */
+const LibraryTemplateSchema = v.strictObject({
+  id: nonEmpty(200),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: nonEmpty(200),
+  stage: v.picklist(TEMPLATE_STAGES),
+  categories: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
+  language: v.picklist(TEMPLATE_LANGUAGES),
+  body: text(20000),
+  status: v.picklist(TEMPLATE_STATUSES),
+  approvedBy: v.optional(text(200)),
+  approvedAt: v.optional(IsoInstantSchema),
+  updatedAt: IsoInstantSchema,
+  shortcut: v.optional(text(24)),
+});
+
+/** Either shape a templates row may have: the library's templates are what an install holds. */
+export const TemplateRecordSchema = v.union([LibraryTemplateSchema, TemplateRowSchema], 'must be a template as the library stores it');
 
 export const KeyValueSchema = v.strictObject({ key: nonEmpty(200), value: v.unknown() });
 
@@ -81,6 +102,8 @@ export const TeamRecordSchema = v.strictObject({
   id: nonEmpty(1000),
   type: nonEmpty(64),
   agentId: v.string(),
+  /** The case the document is about (since v5); filled in again on restore. */
+  caseId: v.optional(nonEmpty(1000)),
   doc: v.looseObject({ _id: nonEmpty(1000), type: nonEmpty(64) }),
 });
 
@@ -98,6 +121,7 @@ export const OwnershipRecordSchema = v.strictObject({
   name: v.optional(text(200)),
   caseId: v.optional(nonEmpty(1000)),
   origin: v.picklist(['local', 'team']),
+  docId: v.optional(nonEmpty(300)),
 });
 
 /** Shared inbox (v7): one internal note. */
@@ -111,5 +135,6 @@ export const NoteRecordSchema = v.strictObject({
   mentions: v.pipe(v.array(HandleSchema), v.maxLength(20)),
   caseId: v.optional(nonEmpty(1000)),
   origin: v.picklist(['local', 'team']),
+  docId: v.optional(nonEmpty(300)),
   seen: v.optional(v.literal(1)),
 });

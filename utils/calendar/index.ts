@@ -1,10 +1,10 @@
 /**
  * Business calendars and business-time arithmetic (pure TypeScript).
  *
- * Bundle size: `holidaysFor` brings date-holidays (about 1 MB minified), and bundlers keep it even
- * when unused because the package does not declare itself free of side effects. Code that ships
- * to a content script or page and does not need holidaysFor should import from
- * './business-time' (and './validate-calendar', './format-duration', './iso-instant') directly.
+ * Bundle size: `holidaysFor` brings the index of holiday countries and regions (16 KB; the
+ * holidays themselves are per-country files loaded on demand, see './holidays'). Code that ships
+ * to a content script and does not need holidaysFor should import from './business-time' (and
+ * './validate-calendar', './format-duration', './iso-instant') directly.
  */
 export type { BusinessCalendar, Weekday } from './types';
 export {
@@ -18,6 +18,7 @@ export {
 } from './business-time';
 export { validateCalendar } from './validate-calendar';
 export type { CalendarError, CalendarValidation } from './validate-calendar';
-export { holidaysFor } from './holidays';
+export { holidaysFor, loadHolidays, HolidayBook, HolidaysNotLoadedError } from './holidays';
+export type { HolidayFileLoader } from './holidays';
 export { formatBusinessDuration } from './format-duration';
 export { formatIsoInstant, parseIsoInstant } from './iso-instant';

@@ -118,7 +118,21 @@ const SALUTATION = new RegExp(
   `^\\s*(?:(?:${GREETING_WORDS.join('|')})(?:[ ,/]+(?:${GREETING_FILLERS.join('|')}|[A-Z][\\w.'-]*)){0,5}|[Tt]o whom it may concern)\\s*[,:!.]?[ \\t]*(?:\\n|$)`,
 );
 
-export function prepareText(raw: string): string {
+export interface PrepareOptions {
+  /**
+   * Keep the opening salutation ("Dear Chief Executive,", "Dear Mr Berg,"): the label does not
+   * depend on it, but a formal letter to an executive is an escalation (procedure 004), and the
+   * escalation reader needs to see who the letter is addressed to.
+   */
+  keepSalutation?: boolean;
+}
+
+/** Removes the opening salutation line from text that was prepared with `keepSalutation`. */
+export function dropSalutation(prepared: string): string {
+  return prepared.replace(SALUTATION, '').replace(/^\s+/, '');
+}
+
+export function prepareText(raw: string, options: PrepareOptions = {}): string {
   if (!raw) return '';
   let text = raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) : raw;
   text = text.replace(/\r\n?/g, '\n');
@@ -128,7 +142,8 @@ export function prepareText(raw: string): string {
     .replace(/\u00a0/g, ' ');
   text = keepNewestMessage(text);
   text = dropTrailingSignOff(text);
-  text = text.replace(/^\s+/, '').replace(SALUTATION, '');
+  text = text.replace(/^\s+/, '');
+  if (!options.keepSalutation) text = text.replace(SALUTATION, '');
   text = text
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')

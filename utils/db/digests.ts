@@ -12,7 +12,7 @@ import type { CaseEvent, Category } from '../cases/events';
 import type { CaseRecord } from '../cases/records';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
 import { caseMarksWithEnd, extendMarks, insertMarks } from '../metrics/case-marks';
-import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
+import { teamCaseOf, type SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
 import { foldChanges, packRows, unpackRows } from '../metrics/dashboard-pack';
@@ -93,23 +93,17 @@ export async function rebuildLocalDigests(tx: DigestTx, caseIds: Iterable<string
   ).then((results) => storeRebuilt(tx, 'local', results));
 }
 
-/** The case a team document is about, if any. */
+/**
+ * The case a team document belongs to in the lead's view, if any: its author's own case of the
+ * key it names (`<author>:<caseKey>`, see utils/cases/team-docs.ts).
+ */
 export function teamCaseId(doc: TeamSyncDoc): string | undefined {
-  switch (doc.type) {
-    case 'event':
-      return doc.event.caseId;
-    case 'case':
-      return doc.case.caseId;
-    case 'outcome':
-      return doc.outcome.caseId;
-    default:
-      return undefined;
-  }
+  return teamCaseOf(doc);
 }
 
 export function teamRecord(doc: TeamSyncDoc): TeamRecord {
   const caseId = teamCaseId(doc);
-  return { id: doc._id, type: doc.type, agentId: doc.agentId, ...(caseId === undefined ? {} : { caseId }), doc };
+  return { id: doc._id, type: doc.type, agentId: doc.author, ...(caseId === undefined ? {} : { caseId }), doc };
 }
 
 /** A team case's digest from every pulled document about it; undefined when it has no events. */
@@ -184,6 +178,31 @@ export async function markGone(tx: DigestTx, source: DigestSource, caseId: strin
   const store = tx.objectStore('digests');
   const prior = await store.get(digestKey(source, caseId));
   if (prior && !prior.deleted) await store.put(gone(prior));
+}
+
+/**
+ * Erasure: the cases' digests are deleted and their rows leave the source's pack at once, under
+ * a new version (a pack being made from an older read is then not stored), so nothing about
+ * them waits for the dashboard's next visit. Needs `digests` and `packs`. Returns the digests deleted.
+ */
+export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds: readonly string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const digests = tx.objectStore('digests');
+  let count = 0;
+  for (const caseId of caseIds) {
+    const key = digestKey(source, caseId);
+    if ((await digests.getKey(key)) === undefined) continue;
+    await digests.delete(key);
+    count += 1;
+  }
+  const packs = tx.objectStore('packs');
+  const pack = await packs.get(source);
+  forgetPacks(tx.db as CaselineDb);
+  if (pack) {
+    const rows = foldChanges(unpackRows(pack.rows), caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
+    await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
+  }
+  return count;
 }
 
 /** An empty pack under a new version (after a wipe: no pack made from older data is stored). */

@@ -1,26 +1,15 @@
 /**
- * Keeping no more than needed (sop/004 §10, GDPR): the retention purge, erasing one customer,
- * erasing everything. Each is one transaction.
+ * Keeping no more than needed (sop/004 §10, GDPR): the retention purge, in one transaction.
+ * Erasing one customer or everything works from the store list in erasure.ts.
  */
-import { newSyncSalt } from '../cases/case-id';
-import { toErasureDoc } from '../privacy/sync-docs';
-import { forgetDerivedStates, outboxItem } from './case-store';
+import { forgetDerivedStates } from './case-store';
 import type { WriteTx } from './case-store';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
-import { markGone, resetPacks } from './digests';
-import { eraseThreadsIn } from './shared-inbox-records';
-import { threadSaltIn } from './thread-keys';
-import { threadKeyFor } from '../shared-inbox/thread-key';
-import { STORE_NAMES } from './schema';
-import type { CaselineDb, CaselineStoreName } from './schema';
+import { markGone } from './digests';
+import type { Removed } from './erasure';
+import type { CaselineDb } from './schema';
 
 const DAY_MS = 86_400_000;
-
-export interface Removed {
-  cases: number;
-  events: number;
-  outcomes: number;
-}
 
 async function removeCase(tx: WriteTx, caseId: string, removed: Removed): Promise<void> {
   const eventKeys = await tx.objectStore('events').index('byCase').getAllKeys(caseId);
@@ -59,56 +48,5 @@ export async function purgeExpired(db: CaselineDb, now: string, retentionDays = 
   });
 }
 
-/**
- * Removes every local record of a customer address — cases, their events and outcomes,
- * corrections, not-yet-sent documents about them, and the shared inbox's notes, owners and
- * presence under their conversations' thread keys (own and teammates') — and queues one erasure
- * document (case and thread keys only, never the address) so the team copy is erased too, and
- * every teammate's install drops what it holds under those thread keys.
- */
-export async function eraseCustomer(
-  db: CaselineDb,
-  email: string,
-  options: { agentId: string; now: string; queueSync?: boolean },
-): Promise<Removed> {
-  forgetDerivedStates(db);
-  const address = email.trim().toLowerCase();
-  if (address === '') throw new CaselineWriteError('Give the address of the customer to erase.');
-  const stores: CaselineStoreName[] = ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'digests', 'ownership', 'notes', 'presence', 'threads'];
-  const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as WriteTx);
-  return inOneTransaction(tx, async () => {
-    const removed: Removed = { cases: 0, events: 0, outcomes: 0 };
-    const caseIds = await tx.objectStore('cases').index('byCustomer').getAllKeys(address);
-    const threads = new Set<string>();
-    const threadSalt = caseIds.length > 0 ? await threadSaltIn(tx) : '';
-    for (const caseId of caseIds) {
-      await removeCase(tx, caseId, removed);
-      const queued = await tx.objectStore('outbox').index('byCase').getAllKeys(caseId);
-      const corrections = await tx.objectStore('corrections').index('byCase').getAllKeys(caseId);
-      await Promise.all([...queued.map((k) => tx.objectStore('outbox').delete(k)), ...corrections.map((k) => tx.objectStore('corrections').delete(k))]);
-      threads.add(threadKeyFor(caseId, threadSalt));
-      for (const t of await tx.objectStore('threads').index('byCase').getAllKeys(caseId)) threads.add(t);
-      for (const r of await tx.objectStore('ownership').index('byCase').getAll(caseId)) threads.add(r.thread);
-      for (const n of await tx.objectStore('notes').index('byCase').getAll(caseId)) threads.add(n.thread);
-    }
-    if (threads.size > 0) await eraseThreadsIn(tx, [...threads]);
-    if (caseIds.length > 0 && options.queueSync !== false) {
-      const salt = (await tx.objectStore('meta').get('syncSalt'))?.value;
-      if (typeof salt !== 'string' || salt === '') throw new CaselineWriteError('The sync salt is missing; nothing was erased.');
-      await tx.objectStore('outbox').add(outboxItem(options.agentId, toErasureDoc(caseIds, { salt }, options.now, options.agentId, [...threads]), options.now));
-    }
-    return removed;
-  });
-}
-
-/** Empties every store (a new sync salt is made, so old case keys no longer match). */
-export async function eraseEverything(db: CaselineDb): Promise<void> {
-  forgetDerivedStates(db);
-  const stores: CaselineStoreName[] = [...STORE_NAMES, 'digests', 'packs', 'presence', 'threads'];
-  const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as unknown as WriteTx);
-  await inOneTransaction(tx, async () => {
-    await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
-    await resetPacks(tx);
-    await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });
-  });
-}
+export { eraseCustomer, eraseEverything } from './erasure';
+export type { Removed } from './erasure';

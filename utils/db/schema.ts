@@ -29,7 +29,7 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** A document waiting to sync. `id` is `${agentId}:${ulid}` and doubles as the remote doc id. */
+/** A document waiting to sync. `id` is `${agentId}:${ulid}`; its ULID makes the remote id (`<prefix>:<user>:<ulid>`). */
 export interface OutboxItem {
   id: string;
   kind: SyncDocKind;
@@ -71,8 +71,12 @@ export interface TeamRecord {
   /** The server document's `_id`. */
   id: string;
   type: string;
+  /** Whose record it is: its author, the server user who wrote it (since v6; the install's id before). */
   agentId: string;
-  /** The case the document is about (events, case summaries, outcomes); set since v5. */
+  /**
+   * The case the document is about (events, case summaries, outcomes); set since v5. Since v6
+   * the author's own case of the key the document names, `<author>:<caseKey>`.
+   */
   caseId?: string;
   doc: TeamSyncDoc;
 }
@@ -128,6 +132,8 @@ export interface OwnershipRecord extends OwnershipChange {
   /** This install's case of the conversation, for its own changes. */
   caseId?: string;
   origin: 'local' | 'team';
+  /** A teammate's record: its document id on the team server (removed when the server deletes it). */
+  docId?: string;
 }
 
 /** Shared inbox (v7): an internal note, this install's own or a teammate's. */
@@ -135,6 +141,8 @@ export interface NoteRecord extends TeamNote {
   /** This install's case of the conversation, for its own notes. */
   caseId?: string;
   origin: 'local' | 'team';
+  /** A teammate's note: its document id on the team server (removed when the server deletes it). */
+  docId?: string;
   /** 1 once the agent has seen a note that mentions them (the mentions list). */
   seen?: 1;
 }

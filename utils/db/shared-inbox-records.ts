@@ -12,6 +12,8 @@ export interface PulledSharedInbox {
   presence: PresenceRecord[];
   /** Thread keys named by erasure requests: everything under them goes, and stays gone. */
   erasedThreads: string[];
+  /** Documents of the shared inbox deleted on the server (an admin's erasure or clean-up): teammates' copies go. */
+  deletedDocs?: string[];
 }
 
 export interface StoredSharedInbox {
@@ -20,6 +22,8 @@ export interface StoredSharedInbox {
   newNotes: NoteRecord[];
   presence: number;
   erased: number;
+  /** Teammates' records removed because the server deleted them. */
+  deleted: number;
 }
 
 const ERASED_KEY = 'erasedThreads';
@@ -36,7 +40,7 @@ export async function putPulledSharedInbox(db: CaselineDb, pulled: PulledSharedI
   const erased = new Set<string>(((await meta.get(ERASED_KEY))?.value as string[] | undefined) ?? []);
   const newlyErased = pulled.erasedThreads.filter((t) => !erased.has(t));
   for (const t of newlyErased) erased.add(t);
-  const out: StoredSharedInbox = { newOwnership: [], newNotes: [], presence: 0, erased: 0 };
+  const out: StoredSharedInbox = { newOwnership: [], newNotes: [], presence: 0, erased: 0, deleted: 0 };
   const ownership = tx.objectStore('ownership');
   const notes = tx.objectStore('notes');
   const writes: Promise<unknown>[] = [];
@@ -59,34 +63,99 @@ export async function putPulledSharedInbox(db: CaselineDb, pulled: PulledSharedI
     writes.push(meta.put({ key: ERASED_KEY, value: [...erased].slice(-10_000) }));
     out.erased = await eraseThreadsIn(tx, newlyErased);
   }
+  if (pulled.deletedDocs && pulled.deletedDocs.length > 0) out.deleted = await removeDeletedDocs(tx, pulled.deletedDocs);
   await Promise.all([...writes, tx.done]);
   return out;
 }
 
-/** Removes every ownership change, note and presence entry under these thread keys, and the key→case links. */
-export async function eraseThreadsIn(tx: SharedTx, threads: readonly string[]): Promise<number> {
+/**
+ * Teammates' records whose documents the server deleted: presence by its id, ownership changes
+ * and notes by the document id they were pulled from (a walk of both stores; deletions are rare).
+ * This install's own records stay in its own history.
+ */
+async function removeDeletedDocs(tx: SharedTx, docIds: readonly string[]): Promise<number> {
+  const gone = new Set(docIds);
   let removed = 0;
-  const wanted = new Set(threads);
-  for (const thread of wanted) {
-    const [changeKeys, noteKeys] = await Promise.all([
-      tx.objectStore('ownership').index('byThread').getAllKeys(thread),
-      tx.objectStore('notes').index('byThread').getAllKeys(thread),
-    ]);
-    removed += changeKeys.length + noteKeys.length;
-    await Promise.all([
-      ...changeKeys.map((k) => tx.objectStore('ownership').delete(k)),
-      ...noteKeys.map((k) => tx.objectStore('notes').delete(k)),
-      tx.objectStore('threads').delete(thread),
-    ]);
+  for (const id of gone) {
+    if (id.startsWith('pr:') && (await tx.objectStore('presence').getKey(id)) !== undefined) {
+      await tx.objectStore('presence').delete(id);
+      removed += 1;
+    }
   }
+  for (const name of ['ownership', 'notes'] as const) {
+    let cursor = await tx.objectStore(name).openCursor();
+    while (cursor) {
+      const docId = cursor.value.docId;
+      if (docId !== undefined && gone.has(docId)) {
+        await cursor.delete();
+        removed += 1;
+      }
+      cursor = await cursor.continue();
+    }
+  }
+  return removed;
+}
+
+/** Records this install keeps under the customer's conversations, store by store ("erase this customer"). */
+export async function eraseOwnershipUnder(tx: SharedTx, threads: readonly string[]): Promise<number> {
+  return deleteByThread(tx, 'ownership', threads);
+}
+
+export async function eraseNotesUnder(tx: SharedTx, threads: readonly string[]): Promise<number> {
+  return deleteByThread(tx, 'notes', threads);
+}
+
+async function deleteByThread(tx: SharedTx, name: 'ownership' | 'notes', threads: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const thread of new Set(threads)) {
+    const keys = await tx.objectStore(name).index('byThread').getAllKeys(thread);
+    await Promise.all(keys.map((k) => tx.objectStore(name).delete(k)));
+    removed += keys.length;
+  }
+  return removed;
+}
+
+export async function eraseThreadLinks(tx: SharedTx, threads: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const thread of new Set(threads)) {
+    if ((await tx.objectStore('threads').getKey(thread)) === undefined) continue;
+    await tx.objectStore('threads').delete(thread);
+    removed += 1;
+  }
+  return removed;
+}
+
+/** Teammates' presence entries on these conversations (the rest of each record stays). */
+export async function erasePresenceOn(tx: SharedTx, threads: readonly string[]): Promise<number> {
+  const wanted = new Set(threads);
+  let removed = 0;
   let cursor = await tx.objectStore('presence').openCursor();
   while (cursor) {
     const p = cursor.value;
-    if (Object.keys(p.threads).some((t) => wanted.has(t))) {
-      await cursor.update({ ...p, threads: Object.fromEntries(Object.entries(p.threads).filter(([t]) => !wanted.has(t))) });
+    const kept = Object.entries(p.threads).filter(([t]) => !wanted.has(t));
+    if (kept.length !== Object.keys(p.threads).length) {
+      removed += Object.keys(p.threads).length - kept.length;
+      await cursor.update({ ...p, threads: Object.fromEntries(kept) });
     }
     cursor = await cursor.continue();
   }
+  return removed;
+}
+
+/** Thread keys whose records every later pull drops (erasure requests seen, or made here). */
+export async function rememberErasedThreads(tx: SharedTx, threads: readonly string[]): Promise<void> {
+  if (threads.length === 0) return;
+  const meta = tx.objectStore('meta');
+  const erased = new Set<string>(((await meta.get(ERASED_KEY))?.value as string[] | undefined) ?? []);
+  for (const t of threads) erased.add(t);
+  await meta.put({ key: ERASED_KEY, value: [...erased].slice(-10_000) });
+}
+
+/** Removes every ownership change, note and presence entry under these thread keys, and the key→case links. */
+export async function eraseThreadsIn(tx: SharedTx, threads: readonly string[]): Promise<number> {
+  const removed = (await eraseOwnershipUnder(tx, threads)) + (await eraseNotesUnder(tx, threads));
+  await eraseThreadLinks(tx, threads);
+  await erasePresenceOn(tx, threads);
   return removed;
 }
 

@@ -70,7 +70,7 @@ export function buildCaseView(input: CaseViewInput): CaseView {
     customer: { ...(record.customerName ? { name: record.customerName } : {}), ...(record.customerEmail ? { email: record.customerEmail } : {}) },
     category,
     categoryBy: state.categoryBy ?? 'classifier',
-    escalationFlags: input.classification?.escalation.why ?? [],
+    escalationFlags: input.classification?.escalation.flags ?? [],
     state,
     actions: availableActions(state),
     sla: input.statuses,

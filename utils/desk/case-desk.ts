@@ -4,7 +4,7 @@
  * rendered from the case. No extension APIs: the background binds these to messages, and the
  * unit tests run them on fake-indexeddb.
  */
-import { classify, correctionFrom, detectEscalation, type Classification, type Correction } from '../classify';
+import { classify, correctionFrom, detectEscalation, mergeEscalations, type Classification, type Correction } from '../classify/classifier';
 import type { CaseView, ListChip, QueueItem } from '../case-view';
 import { caseIdFor } from '../cases/case-id';
 import type { CaseEvent, Category } from '../cases/events';
@@ -14,6 +14,7 @@ import {
   applyCaseEvents,
   getCase,
   getCaseEvents,
+  getEventsOfCases,
   listOpenCasesByDeadline,
   recordListRow,
   recordSnapshot,
@@ -35,7 +36,7 @@ import { canInsert } from '../templates/approval';
 import type { RenderedForInsert, Template } from '../templates/types';
 import { buildCaseView, summarizeTemplates } from './build-case-view';
 import { effectivePolicy } from './effective-policy';
-import { getTemplate, listLibrary } from './template-library';
+import { templatesInForce } from './team-publications';
 
 export interface DeskDeps {
   db: CaselineDb;
@@ -44,6 +45,11 @@ export interface DeskDeps {
   newId: () => string;
   /** The agent's own zone (the browser's). */
   timeZone: string;
+  /**
+   * Makes the classifier's data available before a thread is classified: the background fetches
+   * it from the extension's package on first use. Absent where the data is bundled (Node).
+   */
+  loadClassifier?: () => Promise<void>;
 }
 
 export type DeskResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -65,6 +71,11 @@ export class CaseDesk {
 
   /** A thread read from the page: record automatic events, classify, evaluate; the sidebar's view. */
   async snapshot(snapshot: ThreadSnapshot): Promise<DeskResult<CaseView | null>> {
+    const inbound = snapshot.messages.filter((m) => m.direction === 'inbound');
+    const newest = inbound[inbound.length - 1];
+    // The classifier's data loads (first time only) while the snapshot is recorded.
+    const classifierReady = newest ? this.deps.loadClassifier?.() : undefined;
+    classifierReady?.catch(() => undefined);
     const settings = await this.deps.settings();
     const now = this.deps.now();
     const caseId = caseIdFor(snapshot.host, snapshot.threadId);
@@ -74,16 +85,14 @@ export class CaseDesk {
     if (!recorded.ok) return recorded;
     if (!recorded.value.record) return { ok: true, value: null };
 
-    const inbound = snapshot.messages.filter((m) => m.direction === 'inbound');
-    const newest = inbound[inbound.length - 1];
     let classification: Classification | undefined;
     if (newest) {
+      await classifierReady;
       classification = classify({ subject: snapshot.subject, body: newest.text }, { corrections: await this.loadCorrections(), priorInboundCount: inbound.length - 1 });
       // The newest message decides the label; a threat made in any of the customer's own
       // messages (never in quoted history) keeps the case flagged.
-      const why = new Set(classification.escalation.why);
-      for (const m of inbound.slice(0, -1)) for (const w of detectEscalation({ subject: '', body: m.text }).why) why.add(w);
-      classification = { ...classification, escalation: { flagged: why.size > 0, why: [...why] } };
+      const earlier = inbound.slice(0, -1).map((m) => detectEscalation({ subject: '', body: m.text }));
+      classification = { ...classification, escalation: mergeEscalations([classification.escalation, ...earlier]) };
       this.remember(caseId, { subject: snapshot.subject, body: newest.text, classification });
     }
     if (classification && recorded.value.state.category === undefined) {
@@ -114,6 +123,7 @@ export class CaseDesk {
           recordListRow(this.deps.db, row, { host, agentId: settings.agent.id, now: now.toISOString(), newId: this.deps.newId, syncable: settings.sync.enabled, referencePrefix: settings.agent.prefix }),
         );
         if (!started.ok || !started.value.record) continue;
+        await this.deps.loadClassifier?.();
         const c = classify({ subject: row.subject, body: row.snippet ?? '' }, { corrections: await this.loadCorrections() });
         const event = { id: this.deps.newId(), caseId, type: 'category_set', at: row.sentAt, actor: 'classifier', source: 'auto', data: { category: c.label, by: 'classifier', confidence: c.confidence } } as CaseEvent;
         try {
@@ -184,8 +194,8 @@ export class CaseDesk {
   async renderTemplate(caseId: string, templateId: string, given: Record<string, string>): Promise<DeskResult<RenderedForInsert>> {
     const settings = await this.deps.settings();
     const now = this.deps.now();
-    const template = await getTemplate(this.deps.db, templateId);
-    if (!template) return { ok: false, error: 'That template no longer exists.' };
+    const template = (await templatesInForce(this.deps.db, settings)).find((t) => t.id === templateId);
+    if (!template) return { ok: false, error: 'That template is not in your library any more (withdrawn or replaced).' };
     if (!canInsert(template)) return { ok: false, error: `“${template.name}” is not approved, so it cannot be inserted.` };
     let record = await getCase(this.deps.db, caseId);
     if (!record) return { ok: false, error: 'There is no case for this conversation yet.' };
@@ -240,7 +250,7 @@ export class CaseDesk {
   /** Approved templates for the palette, the case's suggestions first. */
   async templateList(caseId: string | undefined): Promise<DeskResult<ReturnType<typeof summarizeTemplates>>> {
     const settings = await this.deps.settings();
-    const templates = await listLibrary(this.deps.db);
+    const templates = await templatesInForce(this.deps.db, settings);
     if (!caseId) return { ok: true, value: summarizeTemplates(templates, [], settings.language) };
     const view = await this.view(caseId, settings, this.lastRead.get(caseId)?.classification);
     if (!view.ok) return view;
@@ -253,9 +263,11 @@ export class CaseDesk {
     const now = this.deps.now();
     const policy = effectivePolicy(settings, now);
     const records = await listOpenCasesByDeadline(this.deps.db, limit);
+    // All their events in one read: a wake's first queue or deadline check waits on one transaction, not one per case.
+    const eventsOf = await getEventsOfCases(this.deps.db, records.map((r) => r.caseId));
     const items: QueueItem[] = [];
-    for (const record of records) {
-      const statuses = evaluate(await getCaseEvents(this.deps.db, record.caseId), policy, now);
+    for (const [i, record] of records.entries()) {
+      const statuses = evaluate(eventsOf[i] ?? [], policy, now);
       const next = nextDeadline(statuses);
       await this.updateDeadline(record, next);
       items.push({
@@ -295,7 +307,7 @@ export class CaseDesk {
     const policy = effectivePolicy(settings, now);
     const statuses = evaluate(events, policy, now);
     await this.updateDeadline(record, nextDeadline(statuses));
-    const templates: Template[] = await listLibrary(this.deps.db);
+    const templates: Template[] = await templatesInForce(this.deps.db, settings);
     return {
       ok: true,
       value: buildCaseView({

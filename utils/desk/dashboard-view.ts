@@ -32,7 +32,7 @@ export interface DashboardView {
   totalCases: number;
   /** The agents the filter offers (their ids). */
   agents: string[];
-  /** What to call each agent, where known: the agent's name, or for the team the server user who wrote its records. */
+  /** What to call each agent, where known: the agent's name; a team agent is the server user who wrote its records (its id). */
   agentNames: Record<string, string>;
   figures: DashboardFigures;
   series: DailySeries;
@@ -46,9 +46,17 @@ export interface DashboardView {
   ownerNames?: Record<string, string>;
 }
 
-/** Identifies a policy: cached SLA states are valid only for the policy they were computed under. */
+const policyKeys = new WeakMap<SlaPolicy, string>();
+
+/**
+ * Identifies a policy: cached SLA states are valid only for the policy they were computed under.
+ * Remembered per policy object (effectivePolicy hands out the same one until the settings or the
+ * year change), so a dashboard request hashes it once.
+ */
 export function policyKey(policy: SlaPolicy): string {
-  return toHex(sha256(utf8(JSON.stringify(policy)))).slice(0, 32);
+  let key = policyKeys.get(policy);
+  if (key === undefined) policyKeys.set(policy, (key = toHex(sha256(utf8(JSON.stringify(policy)))).slice(0, 32)));
+  return key;
 }
 
 /** Above this many stale cases, one read of the whole log beats a read per case. */
@@ -112,22 +120,9 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
   return { cases, evaluated: stale.length, save };
 }
 
-/** Each team agent's name: the server user who wrote its records (one pulled document read per agent). */
-async function teamAgentNames(db: CaselineDb, agents: readonly string[]): Promise<Record<string, string>> {
-  const names: Record<string, string> = {};
-  const index = db.transaction('team').store.index('byAgent');
-  await Promise.all(
-    agents.map(async (id) => {
-      const author = (await index.get(id))?.doc.author;
-      if (typeof author === 'string' && author !== '') names[id] = author;
-    }),
-  );
-  return names;
-}
-
 /**
  * The dashboard for `source` under the form's filters, at `now`. `names`: what to call agents
- * known here (this install's agent); the team's are looked up in the pulled records.
+ * known here (this install's agent); the team's go by their server user names.
  */
 export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: DigestSource, form: DashboardFormFilters, now: number, names: Record<string, string> = {}): Promise<DashboardView> {
   const started = performance.now();
@@ -139,7 +134,8 @@ export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: D
   const figures = computeDashboard(input);
   const series = dailySeries(input, policy.calendar.timeZone);
   const agents = agentChoices([], cases);
-  const agentNames = source === 'team' ? { ...(await teamAgentNames(db, agents)), ...names } : names;
+  // A team record's agent is its author, the server user who wrote it: the id is the name.
+  const agentNames = source === 'team' ? { ...Object.fromEntries(agents.map((id) => [id, id])), ...names } : names;
   return {
     source,
     now,

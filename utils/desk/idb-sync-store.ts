@@ -37,6 +37,11 @@ export function payloadOf(doc: PrivateDoc): Record<string, unknown> {
     case 'assignment':
     case 'note':
       return sharedInboxPayload(doc);
+    case 'template':
+    case 'settings': {
+      const { kind: _kind, ...publication } = doc;
+      return publication;
+    }
   }
 }
 
@@ -84,5 +89,15 @@ export class IdbSyncStore implements SyncStore {
   async putBackoff(state: BackoffState | undefined): Promise<void> {
     if (state) await this.db.put('meta', { key: BACKOFF_KEY, value: state });
     else await this.db.delete('meta', BACKOFF_KEY);
+  }
+}
+
+/** IndexedDB's largest count (an unsigned long). */
+const ALL = 2 ** 32 - 1;
+
+/** The outbox seen through its queued erasure requests only ("Erase everything" sends these before it signs out). */
+export class ErasureOutbox extends IdbSyncStore {
+  override async listPending(limit: number): Promise<OutboxEntry[]> {
+    return (await super.listPending(ALL)).filter((e) => e.kind === 'erasure').slice(0, limit);
   }
 }

@@ -255,9 +255,9 @@ export class SharedInboxDesk {
    * Stores teammates' records from a pull; says which local cases changed, which new notes
    * mention the agent and which of the agent's own changes a teammate's now overrides.
    */
-  async storePulled(docs: readonly SyncDoc[]): Promise<PulledEffects> {
+  async storePulled(docs: readonly SyncDoc[], deletedIds: readonly string[] = []): Promise<PulledEffects> {
     const s = await this.deps.settings();
-    const { rest, stored } = await storeSharedInboxDocs(this.deps.db, docs, presenceRecordId(s));
+    const { rest, stored } = await storeSharedInboxDocs(this.deps.db, docs, presenceRecordId(s), deletedIds);
     const handle = myHandle(s);
     const threads = new Set([...stored.newOwnership.map((r) => r.thread), ...stored.newNotes.map((n) => n.thread)]);
     const cases = await casesOfThreads(this.deps.db, threads);

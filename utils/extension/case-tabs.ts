@@ -15,10 +15,33 @@ export function noteTabShowsCase(tabId: number, caseId: string | undefined): voi
   set.add(tabId);
 }
 
+/** Whether a tab's sidebar shows this case (its last snapshot was of it). */
+export function tabShows(tabId: number | undefined, caseId: string): boolean {
+  return tabId !== undefined && caseByTab.get(tabId) === caseId;
+}
+
 export function tabsShowing(caseId: string): number[] {
   return [...(tabsByCase.get(caseId) ?? [])];
 }
 
 export function forgetTab(tabId: number): void {
   noteTabShowsCase(tabId, undefined);
+}
+
+/** Erasure: forgets which tabs show these cases (all cases when none are given). */
+export function forgetCases(caseIds?: readonly string[]): void {
+  if (!caseIds) {
+    tabsByCase.clear();
+    caseByTab.clear();
+    return;
+  }
+  for (const caseId of caseIds) {
+    for (const tabId of tabsByCase.get(caseId) ?? []) caseByTab.delete(tabId);
+    tabsByCase.delete(caseId);
+  }
+}
+
+/** Every tab showing a case, with that case. */
+export function shownCases(): Array<[number, string]> {
+  return [...caseByTab.entries()];
 }

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
-import { MESSAGE_RULES, senderAllowed, validatePayload, type MessageType, type PayloadOf, type ProtocolMap } from '../messages';
+import { isMailOrigin, MESSAGE_RULES, senderAllowed, validatePayload, type MessageType, type PayloadOf, type ProtocolMap } from '../messages';
 import { onMessage } from './messenger';
 
 type ReplyOf<T extends MessageType> = ReturnType<ProtocolMap[T]>;
@@ -13,6 +13,8 @@ export interface HandlerContext {
   /** Tab that sent the message, for content scripts. */
   tabId?: number;
   url?: string;
+  /** A mailbox content script (its tab may act only on the case it shows), or an extension page. */
+  from: 'content' | 'page';
 }
 export type Handler<T extends MessageType> = (data: PayloadOf<T>, ctx: HandlerContext) => Promise<ReplyOf<T>> | ReplyOf<T>;
 
@@ -37,7 +39,8 @@ export function handle<T extends MessageType>(type: T, handler: Handler<T>): voi
       return { ok: false, error: checked.error };
     }
     try {
-      return await handler(checked.value, { tabId: sender.tab?.id, url });
+      const from = facts.fromTab && isMailOrigin(url) ? 'content' : 'page';
+      return await handler(checked.value, { tabId: sender.tab?.id, url, from });
     } catch (error) {
       console.error(`[caseline] ${type} failed`, error);
       return { ok: false, error: `${type} failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -6,12 +6,12 @@
  *
  * What travels to the team (when sync is on and the team database has a profile): ownership
  * changes and notes through the outbox, presence through the team database's presence records
- * (utils/sync/couch-presence-channel.ts). What arrives is stored by the sync run's pull (see
- * SyncService's `sharedInbox` hook) and told to the tabs showing the cases concerned; a mention
- * makes a notification when the agent wants one.
- *
- * For now (before the team's live feed is wired in) presence is read every 2 s while a tab shows
- * a conversation, and the team's records are pulled every 20 s while one does.
+ * (utils/sync/couch-presence-channel.ts). What arrives — by a sync run's pull or the live
+ * `_changes` feed (SyncService's `sharedInbox` hook) — is stored and told to the tabs showing the
+ * cases concerned; teammates' presence goes straight to the presence hub; a mention makes a
+ * notification when the agent wants one. A visible mailbox tab keeps the live feed running (its
+ * `caseline-live` port), so presence arrives as the server takes it; the presence channel reads
+ * the others' records itself only while the feed is not live.
  */
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
@@ -29,10 +29,10 @@ import type { CaseTeamView } from '../shared-inbox/case-team-view';
 import type { CouchClient } from '../sync/couch-client';
 import { CouchPresenceChannel } from '../sync/couch-presence-channel';
 import { tabsShowing } from './case-tabs';
+import { STORAGE_KEYS } from './storage-keys';
 import * as v from 'valibot';
 
-const TEAM_PULL_MS = 20_000;
-const AT_RISK_NOTIFIED_KEY = 'caseline.atRiskNotified';
+const AT_RISK_NOTIFIED_KEY = STORAGE_KEYS.atRiskNotified.key;
 
 interface Deps {
   db: () => Promise<CaselineDb>;
@@ -41,15 +41,15 @@ interface Deps {
   timeZone: string;
   /** A signed-in client for the team server (SyncService.signedInClient). */
   client: () => Promise<CouchClient | undefined>;
-  /** Pull now (SyncService.runNow): the team's records, while a tab shows a conversation. */
-  pullNow: () => Promise<unknown>;
+  /** Whether the team's live feed is following the server (SyncService.isLive). */
+  live: () => boolean;
 }
 
 export class SharedInboxService {
   private deskInstance: SharedInboxDesk | undefined;
   private hubInstance: PresenceHub | undefined;
   private readonly ports = new Map<number, Runtime.Port>();
-  private pullTimer: ReturnType<typeof setInterval> | undefined;
+  private presenceChannel: CouchPresenceChannel | undefined;
   private names = new Map<string, string>();
 
   constructor(private readonly deps: Deps) {}
@@ -65,7 +65,7 @@ export class SharedInboxService {
         const db = await this.deps.db();
         if (!s.sync.enabled || !(await getTeamProfile(db))) return undefined;
         await this.learnNames();
-        return new CouchPresenceChannel({ client: this.deps.client });
+        return (this.presenceChannel = new CouchPresenceChannel({ client: this.deps.client, live: this.deps.live }));
       },
       identity: async () => {
         const s = await this.deps.settings();
@@ -95,12 +95,11 @@ export class SharedInboxService {
         if (!checked.success) return; // refused: never acted on
         void this.hub()
           .report(tabId, checked.output)
-          .then(() => this.schedulePulls())
           .catch((error: unknown) => console.error('[caseline] presence failed', error));
       });
       port.onDisconnect.addListener(() => {
         if (this.ports.get(tabId) === port) this.ports.delete(tabId);
-        void this.hub().gone(tabId).then(() => this.schedulePulls());
+        void this.hub().gone(tabId);
       });
       void this.tellMentions(tabId);
     });
@@ -125,11 +124,16 @@ export class SharedInboxService {
     if (rekeyed) await this.reset();
   }
 
-  /** Pulled documents: the shared inbox's are stored here (tabs told), the rest returned for the team's records. */
-  async storePulled(docs: SyncDoc[]): Promise<SyncDoc[]> {
-    const desk = await this.desk();
-    const effects = await desk.storePulled(docs);
+  /**
+   * Pulled documents (a run's or the live feed's): teammates' presence goes to the hub at once,
+   * the shared inbox's records are stored here (tabs told), records deleted on the server are
+   * removed, and the rest is returned for the team's records.
+   */
+  async storePulled(docs: SyncDoc[], deletedIds: string[] = []): Promise<SyncDoc[]> {
     const presence = docs.filter((d) => d.type === 'presence');
+    if (presence.length > 0) this.presenceChannel?.take(presence);
+    const desk = await this.desk();
+    const effects = await desk.storePulled(docs, deletedIds);
     if (presence.length > 0) await this.learnNames();
     for (const caseId of effects.touchedCases) {
       const view = await desk.caseTeam(caseId);
@@ -171,7 +175,7 @@ export class SharedInboxService {
     if (s.role !== 'lead' || !s.notifications.enabled) return;
     const risky = await (await this.desk()).atRisk(s.notifications.leadMinutes);
     if (risky.length === 0) return;
-    const stored = (await browser.storage.local.get(AT_RISK_NOTIFIED_KEY))[AT_RISK_NOTIFIED_KEY] as string[] | undefined;
+    const stored = (await browser.storage.session.get(AT_RISK_NOTIFIED_KEY).catch(() => ({}) as Record<string, unknown>))[AT_RISK_NOTIFIED_KEY] as string[] | undefined;
     const told = new Set(stored ?? []);
     for (const r of risky) {
       const key = `${r.thread}@${r.dueAt}`;
@@ -183,7 +187,7 @@ export class SharedInboxService {
         `Due ${new Date(r.dueAt).toLocaleString()} and not assigned. Open it and assign it to someone.`,
       );
     }
-    await browser.storage.local.set({ [AT_RISK_NOTIFIED_KEY]: [...told].slice(-500) });
+    await browser.storage.session.set({ [AT_RISK_NOTIFIED_KEY]: [...told].slice(-500) }).catch(() => undefined);
   }
 
   private async tellMentions(tabId: number): Promise<void> {
@@ -212,20 +216,5 @@ export class SharedInboxService {
     await browser.notifications
       .create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message, priority: 1 })
       .catch(() => undefined);
-  }
-
-  /** While a tab shows a conversation and sync is on, pull the team's records every 20 s (until the live feed does it). */
-  private schedulePulls(): void {
-    const active = this.ports.size > 0;
-    if (active && !this.pullTimer) this.pullTimer = setInterval(() => void this.pullWhileActive(), TEAM_PULL_MS);
-    else if (!active && this.pullTimer) {
-      clearInterval(this.pullTimer);
-      this.pullTimer = undefined;
-    }
-  }
-
-  private async pullWhileActive(): Promise<void> {
-    const s = await this.deps.settings();
-    if (s.sync.enabled) await this.deps.pullNow().catch(() => undefined);
   }
 }

@@ -99,6 +99,18 @@ interface Parts { year: number; month: number; day: number; hour: number; minute
 /** ISO instant of a date text printed by a mail page, or undefined when it cannot be read. */
 export function parseMailDate(text: string | null | undefined, options: DateReadingOptions = {}): string | undefined {
   if (!text) return undefined;
+  // Pages are read again after every change and print the same dates: remember recent answers.
+  const key = `${text}\u0000${options.timeZone ?? ''}\u0000${options.locale ?? ''}\u0000${options.now?.getTime() ?? ''}`;
+  if (parsedDates.has(key)) return parsedDates.get(key);
+  const parsed = parseUncached(text, options);
+  if (parsedDates.size >= 2000) parsedDates.clear();
+  parsedDates.set(key, parsed);
+  return parsed;
+}
+
+const parsedDates = new Map<string, string | undefined>();
+
+function parseUncached(text: string, options: DateReadingOptions): string | undefined {
   const zone = (): string => options.timeZone ?? defaultTimeZone();
   let rest = text.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/\([^)]*\)/g, ' ').trim();
   if (!rest) return undefined;
@@ -216,9 +228,19 @@ function wallParts(utcMs: number, timeZone: string): Parts {
   };
 }
 
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60_000;
+
+/** The zone's UTC offset at an instant (ms). Offsets change only on quarter hours: one Intl call per zone and quarter hour. */
 function offsetAt(utcMs: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(utcMs / QUARTER_HOUR)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const p = wallParts(utcMs, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(utcMs / 1000) * 1000;
+  const offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(utcMs / 1000) * 1000;
+  if (offsets.size >= 4000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** The instant (ms) at which the wall clock in `timeZone` shows the given parts. */

@@ -176,15 +176,24 @@ function latestOutcomes(outcomes: readonly DashboardOutcome[] | undefined): Map<
   return out;
 }
 
-function addCase(acc: Accumulator, f: CaseFacts, statuses: readonly SlaTargetStatus[] | undefined, minutes: (s: Date, e: Date) => number, extra: ReturnType<typeof latestOutcomes>): void {
+/** A case's first-response and resolution times in minutes, counted once for the team's and its agent's figures. */
+interface CaseMinutes {
+  firstResponse?: number;
+  resolution?: number;
+}
+
+function caseMinutes(f: CaseFacts, minutes: (s: Date, e: Date) => number): CaseMinutes {
+  const out: CaseMinutes = {};
+  if (f.receivedAt !== undefined && f.firstResponseAt !== undefined) out.firstResponse = minutes(new Date(f.receivedAt), new Date(f.firstResponseAt));
+  if (f.receivedAt !== undefined && f.resolvedAt !== undefined && f.resolvedAt >= f.receivedAt) out.resolution = minutes(new Date(f.receivedAt), new Date(f.resolvedAt));
+  return out;
+}
+
+function addCase(acc: Accumulator, f: CaseFacts, statuses: readonly SlaTargetStatus[] | undefined, times: CaseMinutes, extra: ReturnType<typeof latestOutcomes>): void {
   acc.cases += 1;
   acc.volume[f.category ?? 'uncategorised'] += 1;
-  if (f.receivedAt !== undefined && f.firstResponseAt !== undefined) {
-    acc.firstResponse.push(minutes(new Date(f.receivedAt), new Date(f.firstResponseAt)));
-  }
-  if (f.receivedAt !== undefined && f.resolvedAt !== undefined && f.resolvedAt >= f.receivedAt) {
-    acc.resolution.push(minutes(new Date(f.receivedAt), new Date(f.resolvedAt)));
-  }
+  if (times.firstResponse !== undefined) acc.firstResponse.push(times.firstResponse);
+  if (times.resolution !== undefined) acc.resolution.push(times.resolution);
   for (const s of statuses ?? []) {
     let c = acc.sla.get(s.target);
     if (!c) acc.sla.set(s.target, (c = { met: 0, breached: 0, pending: 0 }));
@@ -245,8 +254,9 @@ export function computeDashboard(input: DashboardInput): DashboardFigures {
       agentAcc(c.agentId).backlog += 1;
     }
     if (from !== undefined && facts.receivedAt < from) continue;
-    addCase(team, facts, c.statuses, minutes, extra);
-    addCase(agentAcc(c.agentId), facts, c.statuses, minutes, extra);
+    const times = caseMinutes(facts, minutes);
+    addCase(team, facts, c.statuses, times, extra);
+    addCase(agentAcc(c.agentId), facts, c.statuses, times, extra);
   }
 
   return {

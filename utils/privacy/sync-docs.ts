@@ -15,6 +15,7 @@ import { threadKeyFor } from '../shared-inbox/thread-key';
 import type { CaseEvent } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SharedInboxSyncDoc } from './shared-inbox-docs';
+import type { SettingsPublication, TemplatePublication } from '../cases/team-docs';
 
 export interface SyncPrivacySettings {
   /** The install's salt for case keys. */
@@ -128,7 +129,14 @@ export interface ErasureSyncDoc {
   agentId: string;
 }
 
-export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc | SharedInboxSyncDoc;
+/**
+ * A team lead's publication of a template or of the team's settings: the lead's own work, no
+ * customer data (a template body is the team's approved text, never a message).
+ */
+export type TemplatePublicationSyncDoc = { kind: 'template' } & TemplatePublication;
+export type SettingsPublicationSyncDoc = { kind: 'settings' } & SettingsPublication;
+
+export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc | TemplatePublicationSyncDoc | SettingsPublicationSyncDoc | SharedInboxSyncDoc;
 export type SyncDocKind = SyncDoc['kind'];
 
 type RecordOf = { case: CaseRecord; event: CaseEvent; outcome: OutcomeRecord };

@@ -1,8 +1,10 @@
 /**
  * The countries and regions date-holidays knows, for the holiday pickers and for validation.
- * Names come from date-holidays (in English, or the country's own language where it has no English name).
+ * Names come from date-holidays (in English, or the country's own language where it has no English name),
+ * through the small generated index (utils/calendar/holiday-places.json): listing them loads no holiday data.
  */
-import Holidays from 'date-holidays';
+import { hasHolidayCountry, hasHolidayRegion } from '../calendar/holiday-codes';
+import { HOLIDAY_PLACES } from '../calendar/holiday-places';
 
 export interface HolidayPlace {
   code: string;
@@ -11,30 +13,28 @@ export interface HolidayPlace {
 
 let countries: HolidayPlace[] | undefined;
 
+const byName = (a: HolidayPlace, b: HolidayPlace) => a.name.localeCompare(b.name, 'en');
+
 /** Every country with public holidays, sorted by name. */
 export function holidayCountries(): HolidayPlace[] {
-  if (!countries) {
-    const found = new Holidays().getCountries('en') ?? {};
-    countries = Object.entries(found)
-      .map(([code, name]) => ({ code, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  }
+  countries ??= Object.entries(HOLIDAY_PLACES.countries)
+    .map(([code, { name }]) => ({ code, name }))
+    .sort(byName);
   return countries;
 }
 
 /** The regions (states, provinces…) of a country with their own holidays, sorted by name; [] for none. */
 export function holidayRegions(country: string): HolidayPlace[] {
   if (!isKnownHolidayCountry(country)) return [];
-  const found = new Holidays().getStates(country, 'en') ?? {};
-  return Object.entries(found)
+  return Object.entries(HOLIDAY_PLACES.countries[country]?.regions ?? {})
     .map(([code, name]) => ({ code, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .sort(byName);
 }
 
 export function isKnownHolidayCountry(country: string): boolean {
-  return holidayCountries().some((c) => c.code === country);
+  return hasHolidayCountry(country);
 }
 
 export function isKnownHolidayRegion(country: string, region: string): boolean {
-  return holidayRegions(country).some((r) => r.code === region);
+  return hasHolidayRegion(country, region);
 }

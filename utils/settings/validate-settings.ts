@@ -9,7 +9,7 @@ import { EVENT_TYPES } from '../cases/event-schema';
 import { validateCalendar } from '../calendar/validate-calendar';
 import { TARGET_NAMES } from '../sla/types';
 import type { CaselineSettings } from './settings';
-import { isKnownHolidayCountry, isKnownHolidayRegion } from './holiday-regions';
+import { hasHolidayCountry as isKnownHolidayCountry, hasHolidayRegion as isKnownHolidayRegion } from '../calendar/holiday-codes';
 
 export interface SettingsError {
   /** Dot path of the field, e.g. 'agent.prefix' or 'policy.calendar.week.mon.1'. */

@@ -27,7 +27,7 @@
  */
 import type { CaseEvent, CaseEventType, Category } from '../cases/events';
 import type { BusinessCalendar } from '../calendar';
-// Straight from the modules, not '../calendar': that index also carries date-holidays (1 MB).
+// Straight from the modules, not '../calendar': that index also carries the holiday places index.
 import { addBusinessTimeMs, businessMinutesBetweenMs } from '../calendar/business-time';
 import { formatIsoInstant, parseIsoInstant } from '../calendar/iso-instant';
 import type { SlaPolicy, SlaTarget, TargetName, TargetStatus } from './types';

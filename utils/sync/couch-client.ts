@@ -6,6 +6,10 @@
  * AuthSession cookie is kept and sent as a `Cookie` header, and refreshed whenever CouchDB sends
  * a new one; in a browser the header is hidden and the browser keeps the cookie itself
  * (requests go with `credentials: 'include'`). Scripts may use HTTP basic auth instead.
+ *
+ * A session can end at any moment (CouchDB's `[chttpd_auth] timeout`, a server restart with a
+ * new secret): given `relogin`, the client answers a 401 on any request by signing in again
+ * once and repeating the request; concurrent requests share one sign-in.
  */
 import type { Seq } from './types';
 
@@ -57,6 +61,17 @@ export interface CouchClientOptions {
   basicAuth?: { name: string; password: string };
   /** Abort a request after this long (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Signs in again (e.g. `(c) => c.login(user, password)`) when a request meets a 401: the
+   * request is then made once more. Without it, a 401 is a `session_expired` error.
+   */
+  relogin?: (client: CouchClient) => Promise<unknown>;
+}
+
+/** Per request: an abort signal (a stopped live feed) and a timeout of its own. */
+export interface RequestControl {
+  signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 export interface SessionInfo {
@@ -105,6 +120,10 @@ export class CouchClient {
   private readonly timeoutMs: number;
   private cookie: string | undefined;
   private user: SessionInfo | undefined;
+  private readonly reloginImpl: ((client: CouchClient) => Promise<unknown>) | undefined;
+  private relogging: Promise<void> | undefined;
+  /** Sign-ins made to answer a 401 (the sync page and tests read it). */
+  renewedSessions = 0;
 
   constructor(opts: CouchClientOptions) {
     this.url = opts.url.replace(/\/+$/, '');
@@ -112,6 +131,30 @@ export class CouchClient {
     this.fetchImpl = opts.fetch;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.basic = opts.basicAuth ? `Basic ${base64(`${opts.basicAuth.name}:${opts.basicAuth.password}`)}` : undefined;
+    this.reloginImpl = opts.relogin;
+  }
+
+  /** Whether this client can sign in again by itself (a `relogin` was given). */
+  get canRenewSession(): boolean {
+    return this.reloginImpl !== undefined;
+  }
+
+  /**
+   * Signs in again with the `relogin` given at construction (one sign-in for every caller that
+   * asks while it runs). Throws when there is none or it fails.
+   */
+  async renewSession(): Promise<void> {
+    const relogin = this.reloginImpl;
+    if (!relogin) throw new CouchError('session_expired', 'the session expired and no way to sign in again was given');
+    this.relogging ??= (async () => {
+      try {
+        await relogin(this);
+        this.renewedSessions += 1;
+      } finally {
+        this.relogging = undefined;
+      }
+    })();
+    return this.relogging;
   }
 
   /** The user of the last successful login or session check. */
@@ -227,10 +270,21 @@ export class CouchClient {
    */
   async changes<D = Record<string, unknown>>(
     since: Seq,
-    opts: { limit?: number; includeDocs?: boolean; selector?: Record<string, unknown>; docIds?: string[] } = {},
+    opts: {
+      limit?: number;
+      includeDocs?: boolean;
+      selector?: Record<string, unknown>;
+      docIds?: string[];
+      /** 'longpoll': the server holds the request until there is a change. */
+      feed?: 'normal' | 'longpoll';
+      /** Longpoll: an empty line every so many ms keeps proxies from closing the idle connection. */
+      heartbeatMs?: number;
+    } & RequestControl = {},
   ): Promise<ChangesResult<D>> {
-    const q = new URLSearchParams({ feed: 'normal', since: String(since), include_docs: String(opts.includeDocs ?? true) });
+    const q = new URLSearchParams({ feed: opts.feed ?? 'normal', since: String(since), include_docs: String(opts.includeDocs ?? true) });
     if (opts.limit !== undefined) q.set('limit', String(opts.limit));
+    if (opts.heartbeatMs !== undefined) q.set('heartbeat', String(opts.heartbeatMs));
+    const control: RequestControl = { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) };
     let body: unknown;
     if (opts.selector) {
       q.set('filter', '_selector');
@@ -239,7 +293,7 @@ export class CouchClient {
       q.set('filter', '_doc_ids');
       body = { doc_ids: opts.docIds };
     }
-    const res = await this.request<unknown>(body ? 'POST' : 'GET', `${this.dbPath()}/_changes?${q}`, body ? { body } : {});
+    const res = await this.request<unknown>(body ? 'POST' : 'GET', `${this.dbPath()}/_changes?${q}`, body ? { body, ...control } : control);
     if (!isRecord(res) || !Array.isArray(res.results)) throw new CouchError('malformed', '_changes answer without results');
     const lastSeq = res.last_seq;
     if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw new CouchError('malformed', '_changes answer without last_seq');
@@ -266,8 +320,21 @@ export class CouchClient {
     return { totalRows: typeof res.total_rows === 'number' ? res.total_rows : res.rows.length, rows: res.rows as Array<AllDocsRow<D>> };
   }
 
-  /** Any request, with this client's authentication; the answer parsed as JSON. */
-  async request<T>(method: string, path: string, opts: { body?: unknown; login?: boolean } = {}): Promise<T> {
+  /**
+   * Any request, with this client's authentication; the answer parsed as JSON. A 401 (not on
+   * login itself) signs in again once through `relogin`, if given, and repeats the request.
+   */
+  async request<T>(method: string, path: string, opts: { body?: unknown; login?: boolean } & RequestControl = {}): Promise<T> {
+    try {
+      return await this.requestOnce<T>(method, path, opts);
+    } catch (err) {
+      if (!(err instanceof CouchError) || err.kind !== 'session_expired' || !this.reloginImpl || opts.login || this.basic) throw err;
+      await this.renewSession();
+      return this.requestOnce<T>(method, path, opts);
+    }
+  }
+
+  private async requestOnce<T>(method: string, path: string, opts: { body?: unknown; login?: boolean } & RequestControl): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (this.basic && !opts.login) headers.authorization = this.basic;
@@ -280,7 +347,7 @@ export class CouchClient {
         headers,
         credentials: 'include',
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs),
       });
       text = await res.text();
     } catch (err) {

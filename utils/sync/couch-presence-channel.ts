@@ -4,9 +4,11 @@
  * validation lets its author do that, and nothing else); the others' records are read as they
  * change.
  *
- * Reading, for now: while someone listens, the `pr:` documents are read every `pollMs` (one
- * `_all_docs` range request, a few hundred bytes per agent). The team's live `_changes` feed
- * replaces this when it is wired in (`take` receives what it brings), and the poll stops.
+ * Reading: the team's live `_changes` feed brings the others' records as the server takes them
+ * (`take`, from the background's pull hook). While someone listens and the feed is not live
+ * (connecting, reconnecting, or no page keeps it up), the `pr:` documents are read every
+ * `pollMs` instead (one `_all_docs` range request, a few hundred bytes per agent); one read is
+ * made when the first listener comes, so a tab sees who is there at once.
  */
 import type { PresenceChannel } from '../shared-inbox/presence-channel';
 import { parsePresence, type AgentPresence } from '../shared-inbox/presence';
@@ -16,8 +18,10 @@ import { DOC_SPEC } from './docs';
 export interface CouchPresenceOptions {
   /** A signed-in client, or undefined when there is none (sync off, signed out). */
   client: () => Promise<CouchClient | undefined>;
-  /** How often the others' records are read while someone listens (default 2 s). */
+  /** How often the others' records are read while someone listens and the feed is not live (default 2 s). */
   pollMs?: number;
+  /** Whether the live feed brings presence now (the poll then rests). */
+  live?: () => boolean;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -77,7 +81,9 @@ export class CouchPresenceChannel implements PresenceChannel {
     this.listeners.add(listener);
     if (this.timer === undefined) {
       const every = this.opts.setInterval ?? ((fn, ms) => setInterval(fn, ms));
-      this.timer = every(() => void this.read(), this.opts.pollMs ?? 2_000);
+      this.timer = every(() => {
+        if (!this.opts.live?.()) void this.read();
+      }, this.opts.pollMs ?? 2_000);
       void this.read();
     }
     return () => {

@@ -11,6 +11,8 @@ import * as v from 'valibot';
 import type { CaseEventType } from '../cases/events';
 import { DOC_TYPES, type DocType, type SyncDoc } from '../cases/team-docs';
 import { CATEGORIES, STAGES } from '../cases/events';
+import { TEMPLATE_LANGUAGES, TEMPLATE_STAGES } from '../templates/types';
+import { MENTIONS_MAX } from '../shared-inbox/team-notes';
 
 /** Every case event type, checked against the event contract in both directions. */
 export const CASE_EVENT_TYPES = [
@@ -48,8 +50,18 @@ export type FieldSpec =
   | { kind: 'enum'; values: readonly string[]; optional?: boolean }
   | { kind: 'instant'; optional?: boolean }
   /** An object; listed fields are checked, others are allowed. */
-  | { kind: 'object'; fields?: Record<string, FieldSpec>; optional?: boolean };
+  | { kind: 'object'; fields?: Record<string, FieldSpec>; optional?: boolean }
+  /** A list of at most `maxItems` values, each checked against `items`. */
+  | { kind: 'array'; items: FieldSpec; maxItems: number; optional?: boolean };
 
+/**
+ * One document type. Every type is bound to its writer the same way (the validation and
+ * parseSyncDoc check it for all of them): `author` and `agentId` are the signed-in user's name
+ * and `_id` is `<idPrefix>:<that name>:<ulid>`; nobody, lead included, writes in another's name,
+ * and nothing written is ever replaced or deleted except by a database admin. What differs per
+ * type is below, plus the case key field in utils/cases/team-docs.ts (CASE_KEY_FIELD): records
+ * about a case are merged in a lead's view only with their own author's records of that case.
+ */
 export interface DocTypeSpec {
   /** First part of `_id`. */
   idPrefix: string;
@@ -125,7 +137,25 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
     writerRoles: [ROLES.lead],
     payload: {
       kind: 'object',
-      fields: { templateId: str, version: { kind: 'number', integer: true, min: 1 } },
+      fields: {
+        templateId: str,
+        version: { kind: 'number', integer: true, min: 1 },
+        status: { kind: 'enum', values: ['approved', 'withdrawn'] },
+        at: { kind: 'instant' },
+        name: { kind: 'string', optional: true, maxLength: 200 },
+        body: optStr,
+        stage: { kind: 'enum', values: TEMPLATE_STAGES, optional: true },
+        language: { kind: 'enum', values: TEMPLATE_LANGUAGES, optional: true },
+        categories: { kind: 'array', items: { kind: 'enum', values: CATEGORIES }, maxItems: CATEGORIES.length, optional: true },
+        approvedBy: { kind: 'string', optional: true, maxLength: 200 },
+        approvedAt: { kind: 'instant', optional: true },
+        approvals: {
+          kind: 'array',
+          maxItems: 1000,
+          optional: true,
+          items: { kind: 'object', fields: { version: { kind: 'number', integer: true, min: 1 }, by: { kind: 'string', maxLength: 200 }, at: { kind: 'instant' } } },
+        },
+      },
     },
   },
   correction: {
@@ -147,7 +177,16 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
   settings: {
     idPrefix: 'st',
     writerRoles: [ROLES.lead],
-    payload: { kind: 'object' },
+    payload: {
+      kind: 'object',
+      fields: {
+        version: { kind: 'number', integer: true, min: 1 },
+        at: { kind: 'instant' },
+        presetId: { kind: 'string', optional: true, maxLength: 200 },
+        policy: { kind: 'object' },
+        holidays: { kind: 'object' },
+      },
+    },
   },
   claim: {
     idPrefix: 'cl',
@@ -181,7 +220,15 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
     authorFields: ['by'],
     payload: {
       kind: 'object',
-      fields: { id: str, thread: THREAD_KEY, at: { kind: 'instant' }, by: HANDLE, text: { kind: 'string', maxLength: 2000 }, name: { kind: 'string', optional: true, maxLength: 200 } },
+      fields: {
+        id: str,
+        thread: THREAD_KEY,
+        at: { kind: 'instant' },
+        by: HANDLE,
+        text: { kind: 'string', maxLength: 2000 },
+        name: { kind: 'string', optional: true, maxLength: 200 },
+        mentions: { kind: 'array', items: HANDLE, maxItems: MENTIONS_MAX, optional: true },
+      },
     },
   },
   presence: {
@@ -193,9 +240,9 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
   },
 };
 
-/** `<prefix>:<agentId>:<ulid>` from an outbox id `<agentId>:<ulid>`. */
-export function docIdFor(type: DocType, outboxId: string): string {
-  return `${DOC_SPEC[type].idPrefix}:${outboxId}`;
+/** `<prefix>:<owner>:<ulid>`: the id a record of `owner` (the signed-in user) has on the server. */
+export function docIdFor(type: DocType, owner: string, ulid: string): string {
+  return `${DOC_SPEC[type].idPrefix}:${owner}:${ulid}`;
 }
 
 /** Splits an outbox id `<agentId>:<ulid>` (the agent id itself may not contain ':'). */
@@ -235,9 +282,16 @@ function schemaFor(spec: FieldSpec): v.GenericSchema {
     case 'object': {
       const entries: Record<string, v.GenericSchema> = {};
       for (const [k, f] of Object.entries(spec.fields ?? {})) entries[k] = schemaFor(f);
-      base = v.looseObject(entries);
+      // An object, not a list (as the server's check says: valibot's objects would take an array).
+      base = v.pipe(
+        v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object'),
+        v.looseObject(entries),
+      );
       break;
     }
+    case 'array':
+      base = v.pipe(v.array(schemaFor(spec.items)), v.maxLength(spec.maxItems));
+      break;
   }
   return spec.optional ? v.optional(base) : base;
 }
@@ -253,6 +307,7 @@ function docSchemaFor(type: DocType): v.GenericSchema {
       createdAt: v.pipe(v.string(), v.regex(instantRe)),
       [type]: schemaFor(spec.payload),
     }),
+    v.check((d) => (d as { agentId: string; author: string }).agentId === (d as { author: string }).author, 'agentId must be its author (the user who wrote it)'),
     v.check(
       (d) => (spec.authorFields ?? []).every((f) => ((d as Record<string, Record<string, unknown>>)[type] ?? {})[f] === (d as { author: string }).author),
       `${type}.${(spec.authorFields ?? []).join(', ')} must be its author`,
@@ -297,10 +352,19 @@ export function parseSyncDoc(input: unknown): ParsedDoc {
  */
 export const APPEND_ONLY_REASON = 'documents are append-only: ';
 
+/** Raised with every change to the rules below: the setup script installs a newer design document. */
+export const VALIDATION_VERSION = 3;
+
 /**
  * The validate_doc_update function for the design document. Admins (server admins and the
- * caseline-admin role) bypass it; everyone else may only create new documents, in their own
- * name, of a known shape, with an id that starts with the type's prefix and their agent id.
+ * caseline-admin role) bypass it (maintenance, erasure); everyone else may only create new
+ * documents, bound to themselves: `author` and `agentId` are the signed-in user's name and the
+ * id is `<prefix>:<that name>:<ulid>`, of a known shape; payload fields that name a writer
+ * (`by` of a claim, assignment, note or presence) are that user too. Nothing is ever updated or
+ * deleted — except that the author of a replaceable record (presence) rewrites it in place — and
+ * a replicated write (`new_edits=false`) may only bring a document's first revision: a later
+ * revision with no stored ancestor would otherwise be taken for a new document and could win
+ * over the one on record (a grafted branch).
  */
 export function validateDocUpdateSource(): string {
   const spec = JSON.stringify({ types: DOC_SPEC, instant: INSTANT_PATTERN, roles: ROLES });
@@ -308,17 +372,29 @@ export function validateDocUpdateSource(): string {
   var SPEC = ${spec};
   var APPEND_ONLY = ${JSON.stringify(APPEND_ONLY_REASON)};
   var roles = userCtx.roles || [];
+  var name = userCtx.name;
   function has(role) { return roles.indexOf(role) !== -1; }
   function forbid(msg) { throw({ forbidden: msg }); }
   if (has('_admin') || has(SPEC.roles.admin)) return;
   if (!has(SPEC.roles.agent) && !has(SPEC.roles.lead)) throw({ unauthorized: 'only Caseline agents and leads may write' });
+  if (typeof name !== 'string' || name.length < 1 || name.indexOf(':') !== -1) throw({ unauthorized: 'sign in with a user name (without ":") to write' });
   if (newDoc._id.indexOf('_design/') === 0) forbid('only admins change design documents');
   if (newDoc._deleted) forbid('documents are never deleted; write an erasure request instead');
-  var own = SPEC.types[newDoc.type];
-  var replacing = !!(oldDoc && !oldDoc._deleted && own && own.replaceable && Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type) &&
-    oldDoc.type === newDoc.type && oldDoc.author === userCtx.name);
-  if (oldDoc && !oldDoc._deleted && !replacing) forbid(APPEND_ONLY + newDoc._id + ' already exists');
-  if (newDoc.author !== userCtx.name) forbid('author must be the logged-in user (' + userCtx.name + ')');
+  var spec = Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type) ? SPEC.types[newDoc.type] : null;
+  if (oldDoc) {
+    if (oldDoc.author !== undefined && oldDoc.author !== name) forbid(APPEND_ONLY + newDoc._id + ' belongs to ' + oldDoc.author);
+    // The one rewrite allowed: an author's own record of a replaceable type (presence, at each
+    // heartbeat), in place, as the same type.
+    var rewrite = !!(spec && spec.replaceable && !oldDoc._deleted && oldDoc.author === name && oldDoc.type === newDoc.type);
+    if (!rewrite) forbid(APPEND_ONLY + newDoc._id + (oldDoc._deleted ? ' was deleted and stays deleted' : ' already exists'));
+  } else {
+    var revs = newDoc._revisions;
+    if ((typeof newDoc._rev === 'string' && newDoc._rev.indexOf('1-') !== 0) || (revs && (revs.start !== 1 || !revs.ids || revs.ids.length !== 1))) {
+      forbid('only a first revision may be written: ' + newDoc._id + ' revision ' + newDoc._rev + ' has no stored ancestor (grafted branch refused)');
+    }
+  }
+  if (newDoc.author !== name) forbid('author must be the logged-in user (' + name + ')');
+  if (newDoc.agentId !== name) forbid('agentId must be the logged-in user (' + name + ')');
   var t = SPEC.types[newDoc.type];
   if (typeof newDoc.type !== 'string' || !t || !Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type)) forbid('unknown type ' + JSON.stringify(newDoc.type));
   if (t.writerRoles.length) {
@@ -327,6 +403,7 @@ export function validateDocUpdateSource(): string {
     if (!allowed) forbid(newDoc.type + ' documents are written by ' + t.writerRoles.join(', '));
   }
   var instant = new RegExp(SPEC.instant);
+  function isArray(value) { return Object.prototype.toString.call(value) === '[object Array]'; }
   function check(f, value, path) {
     if (value === undefined) return f.optional ? null : path + ': required';
     if (f.kind === 'string') {
@@ -344,13 +421,20 @@ export function validateDocUpdateSource(): string {
     } else if (f.kind === 'instant') {
       if (typeof value !== 'string' || !instant.test(value)) return path + ': must be an ISO instant';
     } else if (f.kind === 'object') {
-      if (typeof value !== 'object' || value === null || Object.prototype.toString.call(value) === '[object Array]') return path + ': must be an object';
+      if (typeof value !== 'object' || value === null || isArray(value)) return path + ': must be an object';
       if (f.fields) {
         for (var k in f.fields) {
           if (!Object.prototype.hasOwnProperty.call(f.fields, k)) continue;
           var err = check(f.fields[k], value[k], path + '.' + k);
           if (err) return err;
         }
+      }
+    } else if (f.kind === 'array') {
+      if (!isArray(value)) return path + ': must be a list';
+      if (value.length > f.maxItems) return path + ': too many items';
+      for (var i = 0; i < value.length; i++) {
+        var itemErr = check(f.items, value[i], path + '.' + i);
+        if (itemErr) return itemErr;
       }
     }
     return null;
@@ -360,9 +444,8 @@ export function validateDocUpdateSource(): string {
   if (base) forbid(base);
   var fields = t.authorFields || [];
   for (var af = 0; af < fields.length; af++) {
-    if (newDoc[newDoc.type][fields[af]] !== userCtx.name) forbid(newDoc.type + '.' + fields[af] + ' must be the logged-in user (' + userCtx.name + ')');
+    if (newDoc[newDoc.type][fields[af]] !== name) forbid(newDoc.type + '.' + fields[af] + ' must be the logged-in user (' + name + ')');
   }
-  if (newDoc.agentId.indexOf(':') !== -1) forbid('agentId may not contain ":"');
   var head = t.idPrefix + ':' + newDoc.agentId + ':';
   if (newDoc._id.indexOf(head) !== 0 || newDoc._id.length <= head.length) forbid('_id must be "' + t.idPrefix + ':<agentId>:<ulid>"');
 }`;
@@ -370,5 +453,5 @@ export function validateDocUpdateSource(): string {
 
 /** The design document the setup script installs. */
 export function designDocument(): { _id: string; language: 'javascript'; validate_doc_update: string; caselineVersion: number } {
-  return { _id: '_design/caseline', language: 'javascript', validate_doc_update: validateDocUpdateSource(), caselineVersion: 1 };
+  return { _id: '_design/caseline', language: 'javascript', validate_doc_update: validateDocUpdateSource(), caselineVersion: VALIDATION_VERSION };
 }

@@ -1,8 +1,9 @@
 /**
  * Push: the outbox goes to the team database through `_bulk_docs`, in batches.
  *
- * - Ids are deterministic (`<prefix>:<agentId>:<ulid>` from the outbox id), so sending a batch
- *   again after a lost answer is harmless: a 409 whose server copy equals ours counts as sent.
+ * - Ids are deterministic (`<prefix>:<user>:<ulid>`, the ULID from the outbox id), so sending a
+ *   batch again after a lost answer is harmless: a 409 whose server copy equals ours counts as
+ *   sent, and so does one whose server copy was deleted since (erased records stay erased).
  * - A 409 with a different server copy, and a 403 from validate_doc_update, are kept in the
  *   outbox as rejected with the reason (shown by the sync page), never dropped.
  * - 401: log in again once (the caller supplies `relogin`) and resend.
@@ -26,7 +27,10 @@ export interface PushOptions {
   random?: () => number;
   /** The CouchDB user writing (default: the client's logged-in user). */
   author?: string;
-  /** Obtain a new session after a 401 (e.g. `() => client.login(user, password)`). */
+  /**
+   * Obtain a new session after a 401 (e.g. `() => client.login(user, password)`). Default: the
+   * client's own, when it was given one (CouchClient `relogin`).
+   */
   relogin?: () => Promise<unknown>;
   /** Push even if a stored backoff says to wait (a user pressed "sync now"). */
   ignoreBackoff?: boolean;
@@ -47,15 +51,20 @@ export interface PushResult {
 
 type OutgoingDoc = { _id: string } & Record<string, unknown>;
 
-/** The server document for an outbox entry, or why it cannot be built. */
+/**
+ * The server document for an outbox entry, or why it cannot be built. The record is bound to
+ * the user writing it: `author` and `agentId` are that user's name and the id is
+ * `<prefix>:<user>:<ulid>` (the ULID of the outbox id), so a resend by the same user hits the
+ * same document.
+ */
 export function outboxEntryToDoc(entry: OutboxEntry, author: string): { ok: true; doc: OutgoingDoc } | { ok: false; reason: string } {
   const parts = splitOutboxId(entry.id);
   if (!parts) return { ok: false, reason: `outbox id ${entry.id} is not "<agentId>:<ulid>"` };
   const doc: OutgoingDoc = {
-    _id: docIdFor(entry.kind, entry.id),
+    _id: docIdFor(entry.kind, author, parts.ulid),
     type: entry.kind,
     author,
-    agentId: parts.agentId,
+    agentId: author,
     createdAt: entry.createdAt,
     [entry.kind]: entry.doc,
   };
@@ -101,6 +110,7 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
   }
 
   let reloggedIn = false;
+  const relogin = opts.relogin ?? (client.canRenewSession ? () => client.renewSession() : undefined);
   const transientFailure = async (ids: readonly string[], err: unknown): Promise<PushResult> => {
     const message = describe(err);
     await store.bumpAttempts(ids, message);
@@ -136,10 +146,10 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
     try {
       answers = await client.bulkDocs(docs);
     } catch (err) {
-      if (err instanceof CouchError && err.kind === 'session_expired' && opts.relogin && !reloggedIn) {
+      if (err instanceof CouchError && err.kind === 'session_expired' && relogin && !reloggedIn) {
         reloggedIn = true;
         try {
-          await opts.relogin();
+          await relogin();
         } catch (loginErr) {
           return transientFailure(ids, loginErr);
         }
@@ -181,10 +191,13 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
         return transientFailure(conflicted.map((d) => entryByDocId.get(d._id)!.id), err);
       }
       const serverCopy = new Map(rows.filter((r) => r.doc).map((r) => [r.key, r.doc!]));
+      // Deleted on the server (an admin's maintenance or an erasure): it stays deleted, and the
+      // record has nothing more to do here.
+      const deleted = new Set(rows.filter((r) => r.value?.deleted).map((r) => r.key));
       for (const doc of conflicted) {
         const entry = entryByDocId.get(doc._id)!;
         const theirs = serverCopy.get(doc._id);
-        if (theirs && sameDocument(theirs, doc)) sent.push(entry.id);
+        if ((theirs && sameDocument(theirs, doc)) || deleted.has(doc._id)) sent.push(entry.id);
         else {
           await store.markRejected(entry.id, `conflict: the server holds a different document with id ${doc._id}`);
           result.rejected += 1;
@@ -195,10 +208,10 @@ export async function pushOutbox(store: SyncStore, client: CouchClient, opts: Pu
 
     await store.markSent(sent);
     result.sent += sent.length;
-    if (sessionLost && opts.relogin && !reloggedIn) {
+    if (sessionLost && relogin && !reloggedIn) {
       reloggedIn = true;
       try {
-        await opts.relogin();
+        await relogin();
       } catch (loginErr) {
         return transientFailure(retryLater, loginErr);
       }

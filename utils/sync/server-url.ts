@@ -27,3 +27,9 @@ export function checkServerUrl(input: string): CheckedServerUrl {
   const url = u.toString().replace(/\/+$/, '');
   return { ok: true, url, origin: u.origin, ...(credentials ? { credentials } : {}) };
 }
+
+/** The host permission pattern that lets the extension reach a server URL (match patterns carry no port). */
+export function hostPermissionPattern(url: string): string {
+  const u = new URL(url.trim());
+  return `${u.protocol}//${u.hostname}/*`;
+}

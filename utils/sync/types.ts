@@ -9,7 +9,10 @@ export type OutboxKind = DocType;
 
 /** One record waiting to go to the team database (the shape of utils/db's `outbox` store). */
 export interface OutboxEntry {
-  /** `${agentId}:${ulid}`: the document id is derived from it, so resending is harmless. */
+  /**
+   * `${agentId}:${ulid}` (this install's agent id): the document id is `<prefix>:<user>:<ulid>`
+   * with the signed-in user, so resending is harmless.
+   */
   id: string;
   kind: OutboxKind;
   /** The payload, stored under `doc[kind]` on the server (an event, an outcome, …). */

@@ -167,6 +167,11 @@ export function parseBody(body: string): ParsedBody {
 const cache = new Map<string, ParsedBody>();
 const CACHE_LIMIT = 512;
 
+/** Empties the memo ("Erase everything" leaves no template text in memory). */
+export function clearParsedBodies(): void {
+  cache.clear();
+}
+
 /** `parseBody` with a small memo: the same bodies are rendered again and again. Treat as read-only. */
 export function parseBodyCached(body: string): ParsedBody {
   let parsed = cache.get(body);

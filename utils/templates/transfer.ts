@@ -4,6 +4,7 @@
  * Imported templates arrive as drafts, unless the importer approves them on the way in, in which
  * case each must pass approval.
  */
+import { MAX_TEMPLATES_BYTES, tooLargeMessage } from '../backup/import-limits';
 import * as v from 'valibot';
 import { CATEGORIES } from '../cases/events';
 import { approve } from './approval';
@@ -100,6 +101,7 @@ export function exportTemplates(templates: readonly Template[]): string {
  * with `approveAs`, approved by that person. Any problem fails the whole import, listing each.
  */
 export function importTemplates(json: string, options: ImportOptions = {}): ImportResult {
+  if (json.length > MAX_TEMPLATES_BYTES) return { ok: false, errors: [{ index: -1, message: tooLargeMessage('templates file', json.length, MAX_TEMPLATES_BYTES) }] };
   let data: unknown;
   try {
     data = JSON.parse(json);

@@ -14,7 +14,7 @@ describe('classify', () => {
     expect(result.confidence).toBeGreaterThan(0);
     expect(result.confidence).toBeLessThanOrEqual(1);
     expect(result.reasons.length).toBeGreaterThan(0);
-    expect(result.escalation).toEqual({ flagged: false, why: [] });
+    expect(result.escalation).toEqual({ flagged: false, why: [], flags: [] });
   });
 
   it('tells the three kinds apart on plain examples', () => {
@@ -53,6 +53,7 @@ describe('classify', () => {
     expect(legal.escalation.why[0]).toContain('legal action');
     const repeated = classify({ subject: '', body: 'Any news on my refund?' }, { priorInboundCount: 3 });
     expect(repeated.escalation.why).toEqual(['repeated contact: 3 earlier messages from the customer']);
+    expect(repeated.escalation.flags).toEqual([{ kind: 'repeat', words: [], earlierMessages: 3 }]);
   });
 
   it('is deterministic', () => {

@@ -8,6 +8,7 @@ import {
   getCase,
   getCaseEvents,
   getCaseState,
+  getEventsOfCases,
   listCasesByCategory,
   listCasesCreatedBetween,
   listOpenCasesByDeadline,
@@ -223,6 +224,16 @@ describe('queries', () => {
     await setNextDueAt(db, 'gmail:none', '2026-03-02T12:00:00.000Z');
     expect((await listOpenCasesByDeadline(db, 2)).map((c) => c.caseId)).toEqual(['gmail:none', 'gmail:soon']);
     await expect(setNextDueAt(db, 'gmail:missing', undefined)).rejects.toThrow(/not in the database/);
+  });
+
+  it('reads the events of several cases in one go, as one read each would', async () => {
+    ({ db } = await freshDb());
+    await startCase('gmail:a', [event('gmail:a', 'category_set', T0, { category: 'complaint', by: 'agent' })]);
+    await startCase('gmail:b');
+    const each = [await getCaseEvents(db, 'gmail:b'), await getCaseEvents(db, 'gmail:missing'), await getCaseEvents(db, 'gmail:a')];
+    expect(await getEventsOfCases(db, ['gmail:b', 'gmail:missing', 'gmail:a'])).toEqual(each);
+    expect(each.map((list) => list.length)).toEqual([1, 0, 2]);
+    expect(await getEventsOfCases(db, [])).toEqual([]);
   });
 
   it('lists by category and by creation date', async () => {

@@ -13,7 +13,7 @@ import { applyCaseEvents, eraseCustomer, eraseEverything, purgeExpired, runCaseC
 import type { CaseDigest, CaselineDb } from '../../../utils/db';
 import { digestKey, localDigest, readDigests, storePack, teamDigest } from '../../../utils/db/digests';
 import { LATEST_VERSION } from '../../../utils/db/migrations';
-import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
+import { applyTeamBatch, listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
 import type { SyncDoc } from '../../../utils/cases/team-docs';
 import { event, freshDb, newId } from './helpers';
 
@@ -147,12 +147,16 @@ describe('local digests', () => {
     // Made from an older read (another pack came in between): not stored.
     expect(await storePack(db, undefined, 'local', 'q', [], [])).toBe(false);
     expect((await db.get('packs', 'local'))!.policyKey).toBe('p');
-    // A gone case's digest is deleted once a pack has taken it in.
+    // An erased customer's cases leave the digests and the pack at once (nothing waits for the
+    // dashboard's next visit), and a pack made from a read before the erasure is not stored.
     await eraseCustomer(db, 'dana@example.org', { agentId: 'agent-ann', now: '2026-03-05T00:00:00.000Z', queueSync: false });
-    const next = await readDigests(db, 'local');
-    expect(next.changed.every((d) => d.deleted === 1)).toBe(true);
-    expect(await storePack(db, again.version, 'local', 'p', [], next.changed)).toBe(true);
     expect(await db.count('digests')).toBe(0);
+    const next = await readDigests(db, 'local');
+    expect(next.rows).toEqual([]);
+    expect(next.changed).toEqual([]);
+    expect(next.version).not.toBe(again.version);
+    expect(await storePack(db, again.version, 'local', 'p', again.rows, again.changed)).toBe(false);
+    expect(JSON.stringify(await db.getAll('packs'))).not.toContain('gmail:t1');
   });
 
   it('what a connection remembers of the last pack is forgotten by a wipe or a restore', async () => {
@@ -182,7 +186,7 @@ function teamCase(agentId: string, caseId: string, category: string, at: string)
 }
 
 describe('team digests', () => {
-  it('follow pulled documents, which may come more than once and in any order; an erasure removes the cases it names', async () => {
+  it('follow pulled documents, which may come more than once and in any order; each case is its author’s; an erasure removes the cases it names', async () => {
     ({ db } = await freshDb());
     const k1 = 'key-1';
     const k2 = 'key-2';
@@ -192,19 +196,55 @@ describe('team digests', () => {
     await putTeamDocs(db, [teamEvent('bob', e2), teamCase('bob', k1, 'support', '2026-03-02T09:00:00.000Z')]);
     await putTeamDocs(db, [teamEvent('bob', e1), teamEvent('bob', e2), teamEvent('cy', e3)]);
     const docs = await listTeamDocs(db);
-    for (const key of [k1, k2]) expect(content(await db.get('digests', digestKey('team', key)))).toEqual(teamDigest(key, docs));
-    expect((await db.get('digests', digestKey('team', k1)))).toMatchObject({ agentId: 'bob', category: 'support', eventCount: 2 });
-    expect((await db.get('digests', digestKey('team', k2)))).toMatchObject({ agentId: 'cy', category: 'inquiry', eventCount: 1 });
+    for (const c of ['bob:key-1', 'cy:key-2']) expect(content(await db.get('digests', digestKey('team', c)))).toEqual(teamDigest(c, docs));
+    expect((await db.get('digests', digestKey('team', 'bob:key-1')))).toMatchObject({ agentId: 'bob', category: 'support', eventCount: 2 });
+    expect((await db.get('digests', digestKey('team', 'cy:key-2')))).toMatchObject({ agentId: 'cy', category: 'inquiry', eventCount: 1 });
+
+    // cy names bob's case key: a case of cy's own, bob's untouched.
+    await putTeamDocs(db, [teamEvent('cy', { ...e2, id: 'x-1', type: 'resolved', data: { code: 'x', summary: 'y' } } as CaseEvent)]);
+    expect((await db.get('digests', digestKey('team', 'bob:key-1')))).toMatchObject({ agentId: 'bob', eventCount: 2 });
+    expect((await db.get('digests', digestKey('team', 'cy:key-1')))).toMatchObject({ agentId: 'cy', eventCount: 1 });
+
+    // An erasure by cy of key-1 erases cy's case of that key only.
+    const byCy = { _id: 'er:cy:1', type: 'erasure', author: 'cy', agentId: 'cy', createdAt: '2026-03-03T00:00:00.000Z', erasure: { subjectHash: 'h', caseKeys: [k1], at: '2026-03-03T00:00:00.000Z' } } as unknown as SyncDoc;
+    await putTeamDocs(db, [byCy]);
+    expect(await db.get('digests', digestKey('team', 'cy:key-1'))).toMatchObject({ deleted: 1 });
+    expect(await db.countFromIndex('team', 'byCase', 'bob:key-1')).toBe(3);
 
     const erasure = { _id: 'er:bob:1', type: 'erasure', author: 'bob', agentId: 'bob', createdAt: '2026-03-03T00:00:00.000Z', erasure: { subjectHash: 'h', caseKeys: [k1], at: '2026-03-03T00:00:00.000Z' } } as unknown as SyncDoc;
     await putTeamDocs(db, [erasure]);
-    expect(await db.get('digests', digestKey('team', k1))).toMatchObject({ deleted: 1 });
-    expect(await db.countFromIndex('team', 'byCase', k1)).toBe(0);
+    expect(await db.get('digests', digestKey('team', 'bob:key-1'))).toMatchObject({ deleted: 1 });
+    expect(await db.countFromIndex('team', 'byCase', 'bob:key-1')).toBe(0);
     // A document about an erased case that arrives later is dropped too.
     await putTeamDocs(db, [teamEvent('bob', event(k1, 'resolved', '2026-03-02T12:00:00.000Z', { code: 'fixed', summary: 'x' }, 'bob'))]);
-    expect(await db.countFromIndex('team', 'byCase', k1)).toBe(0);
-    expect(content(await db.get('digests', digestKey('team', k2)))).toBeDefined();
+    expect(await db.countFromIndex('team', 'byCase', 'bob:key-1')).toBe(0);
+    expect(content(await db.get('digests', digestKey('team', 'cy:key-2')))).toBeDefined();
     expect(await live(db, 'local')).toEqual([]);
+  });
+
+  it('a record once stored is never replaced by a different one under its id (a grafted revision): the first is kept and reported', async () => {
+    ({ db } = await freshDb());
+    const e = event('key-1', 'received', '2026-03-02T08:00:00.000Z', {}, 'customer');
+    const first = { ...teamEvent('bob', e), _rev: '1-aaaa' } as SyncDoc;
+    expect(await putTeamDocs(db, [first])).toMatchObject({ stored: 1, keptFirst: [] });
+    // The same record pulled again: nothing to report.
+    expect(await putTeamDocs(db, [first])).toMatchObject({ stored: 1, keptFirst: [] });
+    const other = { ...teamEvent('bob', { ...e, type: 'resolved', data: { code: 'x', summary: 'y' } } as CaseEvent), _rev: '1-bbbb' } as SyncDoc;
+    expect(await putTeamDocs(db, [other])).toMatchObject({ stored: 0, keptFirst: [first._id] });
+    expect((await db.get('team', first._id))?.doc).toEqual(first);
+  });
+
+  it('documents deleted on the server are removed with what was derived from them', async () => {
+    ({ db } = await freshDb());
+    const e1 = event('key-1', 'received', '2026-03-02T08:00:00.000Z', {}, 'customer');
+    const e2 = event('key-1', 'acknowledged', '2026-03-02T09:00:00.000Z', {}, 'bob');
+    const e3 = event('key-2', 'received', '2026-03-02T10:00:00.000Z', {}, 'customer');
+    await putTeamDocs(db, [teamEvent('bob', e1), teamEvent('bob', e2), teamEvent('bob', e3)]);
+    const r = await applyTeamBatch(db, [], [`ev:bob:${e2.id}`, `ev:bob:${e3.id}`, 'ev:nobody:unknown']);
+    expect(r).toMatchObject({ stored: 0, removed: 2 });
+    expect(await db.count('team')).toBe(1);
+    expect(await db.get('digests', digestKey('team', 'bob:key-1'))).toMatchObject({ eventCount: 1 });
+    expect(await db.get('digests', digestKey('team', 'bob:key-2'))).toMatchObject({ deleted: 1 });
   });
 
   it('a large pull is folded straight into the pack, leaving nothing marked', async () => {
@@ -217,9 +257,9 @@ describe('team digests', () => {
     await putTeamDocs(db, many);
     const read = await readDigests(db, 'team');
     expect(read.changed).toEqual([]);
-    expect(read.rows.map((r) => r.caseId).sort()).toEqual(['key-0', ...many.map((_, i) => `key-${i + 1}`)].sort());
+    expect(read.rows.map((r) => r.caseId).sort()).toEqual(['bob:key-0', ...many.map((_, i) => `cy:key-${i + 1}`)].sort());
     expect(read.policyKey).toBe('p');
     const docs = await listTeamDocs(db);
-    expect(content(await db.get('digests', digestKey('team', 'key-7')))).toEqual(teamDigest('key-7', docs));
+    expect(content(await db.get('digests', digestKey('team', 'cy:key-7')))).toEqual(teamDigest('cy:key-7', docs));
   });
 });

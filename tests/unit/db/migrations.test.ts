@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, openCaselineDb } from '../../../utils/db';
 import type { CaselineDb } from '../../../utils/db';
+import { localDigest } from '../../../utils/db/digests';
 import { event, freshFactory } from './helpers';
 
 const caseV1 = {
@@ -29,13 +30,16 @@ async function seed(db: CaselineDb, version: number): Promise<void> {
   await db.put('checkpoints', { id: 'team', seq: '12-abc', updatedAt: '2026-01-01T00:00:00.000Z' });
   await db.put('outbox', { id: 'agent-ann:01HV0000000000000000000009', kind: 'case', doc: { kind: 'case' } as never, state: 'pending', attempts: 0, createdAt: '2026-01-01T00:00:00.000Z', caseId: 'gmail:t1' });
   if (version >= 2) await db.put('corrections', { id: 'c1', at: '2026-01-01T00:00:00.000Z', to: 'complaint', caseId: 'gmail:t1' });
+  // From v5 on, the app keeps each case's digest beside it.
+  if (version >= 5) {
+    const record = await db.get('cases', 'gmail:t1');
+    await db.put('digests', { ...localDigest(record!, await db.getAllFromIndex('events', 'byCase', 'gmail:t1')), rev: 1 });
+  }
 }
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps (but the numbers reserved for branches not merged yet)', () => {
-    // 6 is the team-sync branch's (issue 17): drop it from this list when that migration lands.
-    const reservedElsewhere = [6];
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1).filter((v) => !reservedElsewhere.includes(v)));
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
   });
 
@@ -91,22 +95,55 @@ describe('migrations', () => {
     });
   }
 
-  it('v5 fills in the case of each pulled team document and builds the team digests', async () => {
+  it('from v4: each pulled team document is filed under its author’s case, with the team digests built', async () => {
     const factory = freshFactory();
     const old = await openCaselineDb(factory, 'caseline', { version: 4 });
     const received = event('key-1', 'received', '2026-01-01T08:00:00.000Z', { messageId: 'm1' }, 'customer', '01HV0000000000000000000001');
-    const doc = (type: string, id: string, body: Record<string, unknown>) => ({ id, type, agentId: 'agent-bob', doc: { _id: id, type, author: 'bob', agentId: 'agent-bob', createdAt: '2026-01-01T08:00:00.000Z', ...body } as never });
-    await old.put('team', doc('event', 'ev:agent-bob:1', { event: received }));
-    await old.put('team', doc('case', 'cs:agent-bob:2', { case: { caseId: 'key-1', category: 'complaint' } }));
-    await old.put('team', doc('template', 'tp:agent-bob:3', { template: { id: 't' } }));
+    const doc = (type: string, id: string, body: Record<string, unknown>) => ({ id, type, agentId: 'bob', doc: { _id: id, type, author: 'bob', agentId: 'bob', createdAt: '2026-01-01T08:00:00.000Z', ...body } as never });
+    await old.put('team', doc('event', 'ev:bob:1', { event: received }));
+    await old.put('team', doc('case', 'cs:bob:2', { case: { caseId: 'key-1', category: 'complaint' } }));
+    await old.put('team', doc('template', 'tp:bob:3', { template: { id: 't' } }));
     old.close();
 
     const db = await openCaselineDb(factory, 'caseline');
-    expect((await db.getAllFromIndex('team', 'byCase', 'key-1')).map((r) => r.id).sort()).toEqual(['cs:agent-bob:2', 'ev:agent-bob:1']);
-    expect((await db.get('team', 'tp:agent-bob:3'))?.caseId).toBeUndefined();
+    expect((await db.getAllFromIndex('team', 'byCase', 'bob:key-1')).map((r) => r.id).sort()).toEqual(['cs:bob:2', 'ev:bob:1']);
+    expect((await db.get('team', 'tp:bob:3'))?.caseId).toBeUndefined();
     expect(await db.getAllFromIndex('digests', 'bySource', 'team')).toEqual([
-      { key: 'team:key-1', source: 'team', caseId: 'key-1', agentId: 'agent-bob', category: 'complaint', eventCount: 1, lastAt: Date.parse(received.at), lastId: received.id, marks: [Date.parse(received.at), 0, 0, Date.parse(received.at), 1, 0], rev: 1 },
+      { key: 'team:bob:key-1', source: 'team', caseId: 'bob:key-1', agentId: 'bob', category: 'complaint', eventCount: 1, lastAt: Date.parse(received.at), lastId: received.id, marks: [Date.parse(received.at), 0, 0, Date.parse(received.at), 1, 0], rev: 1 },
     ]);
+    db.close();
+  });
+
+  it('v6, from v5: team records become their authors’ (case and agent); records not bound to their author are dropped; digests rebuilt, pack dropped', async () => {
+    const factory = freshFactory();
+    const old = await openCaselineDb(factory, 'caseline', { version: 5 });
+    const annEvent = event('key-1', 'received', '2026-01-01T08:00:00.000Z', {}, 'customer', '01HV0000000000000000000001');
+    // As v5 held them: filed by case key alone, under the writer's install id.
+    const v5 = (id: string, author: string, agentId: string, type: string, body: Record<string, unknown>, caseId?: string) =>
+      ({ id, type, agentId, ...(caseId ? { caseId } : {}), doc: { _id: id, type, author, agentId, createdAt: '2026-01-01T08:00:00.000Z', ...body } as never });
+    await old.put('team', v5('ev:ann:1', 'ann', 'ann', 'event', { event: annEvent }, 'key-1'));
+    await old.put('team', v5('cs:ann:2', 'ann', 'ann', 'case', { case: { caseId: 'key-1', category: 'support' } }, 'key-1'));
+    // bob, writing under an install id of his choice, named ann's case key and event id: v5 merged it into her case.
+    await old.put('team', v5('ev:A1:1', 'bob', 'A1', 'event', { event: { ...annEvent, type: 'resolved', data: { code: 'x', summary: 'y' } } }, 'key-1'));
+    await old.put('team', v5('ev:bob:3', 'bob', 'bob', 'event', { event: { ...annEvent, id: '01HV0000000000000000000003' } }, 'key-1'));
+    await old.put('digests', { key: 'team:key-1', source: 'team', caseId: 'key-1', agentId: 'A1', category: 'support', eventCount: 2, marks: [], rev: 3 });
+    await old.put('packs', { source: 'team', version: 'v', policyKey: 'p', rows: { caseIds: [], agentIds: [], categories: new Uint8Array(), offsets: new Uint32Array(), marks: new Float64Array() } as never });
+    old.close();
+
+    const db = await openCaselineDb(factory, 'caseline');
+    expect(await db.get('team', 'ev:A1:1')).toBeUndefined();
+    expect((await db.getAllFromIndex('team', 'byCase', 'ann:key-1')).map((r) => r.id).sort()).toEqual(['cs:ann:2', 'ev:ann:1']);
+    expect((await db.getAllFromIndex('team', 'byCase', 'bob:key-1')).map((r) => r.id)).toEqual(['ev:bob:3']);
+    expect(await db.countFromIndex('team', 'byCase', 'key-1')).toBe(0);
+    expect(await db.countFromIndex('team', 'byAgent', 'A1')).toBe(0);
+    expect(await db.get('packs', 'team')).toBeUndefined();
+    const digests = await db.getAllFromIndex('digests', 'bySource', 'team');
+    expect(digests.map((d) => [d.caseId, d.agentId, d.category, d.eventCount]).sort()).toEqual([
+      ['ann:key-1', 'ann', 'support', 1],
+      ['bob:key-1', 'bob', 'inquiry', 1],
+    ]);
+    // The local side is untouched.
+    expect(await db.get('digests', 'local:gmail:t1')).toBeUndefined();
     db.close();
   });
 

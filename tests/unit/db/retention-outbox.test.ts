@@ -69,7 +69,7 @@ describe('eraseCustomer', () => {
     expect(await countOutbox(db)).toBe(2);
 
     const removed = await eraseCustomer(db, ' Dana@Example.org', { agentId: 'agent-ann', now: '2026-03-01T00:00:00.000Z' });
-    expect(removed).toEqual({ cases: 2, events: 5, outcomes: 1 });
+    expect(removed).toEqual({ cases: 2, events: 5, outcomes: 1, caseIds: ['gmail:d1', 'outlook:d2'] });
     expect(await db.getAllKeys('cases')).toEqual(['gmail:e1']);
     expect(new Set((await db.getAll('events')).map((e) => e.caseId))).toEqual(new Set(['gmail:e1']));
     expect(await listCorrections(db)).toEqual([]);
@@ -91,7 +91,7 @@ describe('eraseCustomer', () => {
 
   it('does nothing and queues nothing for an unknown address', async () => {
     ({ db } = await freshDb());
-    expect(await eraseCustomer(db, 'nobody@example.org', { agentId: 'a', now: '2026-03-01T00:00:00.000Z' })).toEqual({ cases: 0, events: 0, outcomes: 0 });
+    expect(await eraseCustomer(db, 'nobody@example.org', { agentId: 'a', now: '2026-03-01T00:00:00.000Z' })).toEqual({ cases: 0, events: 0, outcomes: 0, caseIds: [] });
     expect(await countOutbox(db)).toBe(0);
     await expect(eraseCustomer(db, ' ', { agentId: 'a', now: '2026-03-01T00:00:00.000Z' })).rejects.toThrow(/address/);
   });

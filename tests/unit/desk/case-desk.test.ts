@@ -73,7 +73,9 @@ describe('CaseDesk.snapshot', () => {
   it('flags the legal threat with the words that raised it', async () => {
     const r = await desk.snapshot(snapshotOf('p02-ombudsman-billing'));
     const view = r.ok ? r.value! : null;
-    expect(view!.escalationFlags.join(' ')).toMatch(/ombudsman|solicitor/i);
+    const flags = view!.escalationFlags;
+    expect(flags.map((f) => f.kind)).toContain('regulator');
+    expect(flags.flatMap((f) => f.words).join(' ')).toMatch(/ombudsman|solicitor/i);
   });
 
   it('returns null for a thread with no customer message', async () => {

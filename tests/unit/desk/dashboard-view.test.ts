@@ -181,7 +181,8 @@ describe('dashboardView', () => {
     const docs: SyncDoc[] = [];
     for (const log of generateLogs(45, 23)) {
       const caseKey = `key-${log.caseId}`;
-      for (const e of log.events) docs.push({ _id: `ev:${log.agentId}:${e.id}`, type: 'event', author: log.agentId.replace('agent-', ''), agentId: log.agentId, createdAt: e.at, event: { ...e, caseId: caseKey } } as unknown as SyncDoc);
+      const user = log.agentId.replace('agent-', '');
+      for (const e of log.events) docs.push({ _id: `ev:${user}:${e.id}`, type: 'event', author: user, agentId: user, createdAt: e.at, event: { ...e, caseId: caseKey } } as unknown as SyncDoc);
     }
     // In two pulls, one of them repeating documents, in shuffled order.
     docs.reverse();
@@ -194,7 +195,9 @@ describe('dashboardView', () => {
       const want = expected(cases, form, now);
       expect(view.figures, JSON.stringify(form)).toEqual(want.figures);
       expect(view.series).toEqual(want.series);
-      expect(view.agentNames).toEqual({ 'agent-ann': 'ann', 'agent-bob': 'bob', 'agent-cy': 'cy' });
+      // Each team agent is the server user who wrote the records.
+      expect(view.agentNames).toEqual({ ann: 'ann', bob: 'bob', cy: 'cy' });
+      expect(view.agents).toEqual(['ann', 'bob', 'cy']);
     }
     expect((await dashboardView(db, POLICY, 'local', {}, now)).totalCases).toBe(0);
   });

@@ -20,7 +20,7 @@ import { pullChanges } from '../../../utils/sync/pull';
 import { pushOutbox } from '../../../utils/sync/push';
 import { startCouchServer } from '../../support/couch-server';
 import type { CouchServer } from '../../support/couch-server';
-import { DB, serverDocs, setUpTeam, userClient } from '../sync/team-fixture';
+import { serverDocs, setUpTeam, userClient } from '../sync/team-fixture';
 
 const NOW = new Date('2026-11-25T11:00:00Z'); // a Wednesday
 const isBulk = (r: { method: string; path: string }) => r.method === 'POST' && r.path.includes('/_bulk_docs');
@@ -38,7 +38,7 @@ async function newAgent(server: CouchServer, seed: string, user: string): Promis
   let settings: CaselineSettings = { ...defaultSettings(NOW, 'sop-000', { seed, timeZone: 'Europe/London' }), onboarded: true };
   settings.agent = { ...settings.agent, name: 'Sam Rivera', prefix: 'NW' };
   settings.company = { name: 'Northwind Home & Energy' };
-  settings.sync = { enabled: true, url: server.proxy.url, db: DB, user };
+  settings.sync = { enabled: true, url: server.proxy.url, db: server.db, user };
   const saved = await saveAppSettings(db, settings);
   if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
   settings = saved.value;
@@ -90,8 +90,15 @@ async function work(agent: Agent): Promise<void> {
   await open(agent, 'p02-ombudsman-billing'); // received only
 }
 
-function serverIdOf(item: OutboxItem): string {
-  return docIdFor(item.kind, item.id);
+/** The id an outbox item gets on the server when `user` pushes it: `<prefix>:<user>:<ulid>`. */
+function serverIdOf(item: OutboxItem, user: string): string {
+  return docIdFor(item.kind, user, item.id.slice(item.id.indexOf(':') + 1));
+}
+
+/** The server's copies of these outbox items, pushed by `user`. */
+async function onServerOf(server: CouchServer, items: OutboxItem[], user: string) {
+  const ids = new Set(items.map((i) => serverIdOf(i, user)));
+  return (await serverDocs(server)).filter((d) => ids.has(d._id));
 }
 
 describe('IdbSyncStore: the outbox in IndexedDB against a real team database', () => {
@@ -122,7 +129,7 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     // Every document the store hands out passes the same checks as the server's validation.
     const store = new IdbSyncStore(agent.db);
     for (const entry of await store.listPending(10_000)) {
-      const doc = { _id: docIdFor(entry.kind, entry.id), type: entry.kind, author: 'ann', agentId: agent.agentId, createdAt: entry.createdAt, [entry.kind]: entry.doc };
+      const doc = { _id: docIdFor(entry.kind, 'ann', entry.id.slice(entry.id.indexOf(':') + 1)), type: entry.kind, author: 'ann', agentId: 'ann', createdAt: entry.createdAt, [entry.kind]: entry.doc };
       expect(parseSyncDoc(doc), `${entry.kind} ${entry.id}`).toMatchObject({ ok: true });
     }
 
@@ -133,9 +140,9 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     expect(await store.listPending(10_000)).toEqual([]);
     expect(await agent.db.count('outbox')).toBe(0);
 
-    const onServer = (await serverDocs(server)).filter((d) => d.agentId === agent.agentId);
+    const onServer = await onServerOf(server, queued, 'ann');
     expect(onServer).toHaveLength(queued.length);
-    expect(new Set(onServer.map((d) => d._id))).toEqual(new Set(queued.map(serverIdOf)));
+    expect(new Set(onServer.map((d) => d._id))).toEqual(new Set(queued.map((i) => serverIdOf(i, 'ann'))));
     for (const d of onServer) {
       expect(String(d._rev)).toMatch(/^1-/);
       expect(d.author).toBe('ann');
@@ -154,7 +161,7 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     const again = await pushOutbox(store, ann, { author: 'ann' });
     expect(again).toEqual({ sent: queued.length, rejected: 0, conflicts: 0 });
     expect(await agent.db.count('outbox')).toBe(0);
-    const after = (await serverDocs(server)).filter((d) => d.agentId === agent.agentId);
+    const after = await onServerOf(server, queued, 'ann');
     expect(after).toHaveLength(queued.length);
     expect(after.every((d) => String(d._rev).startsWith('1-'))).toBe(true);
 
@@ -166,7 +173,7 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     expect(pulled.invalid).toEqual([]);
     expect(await leadStore.getCheckpoint('changes:lead')).toBeDefined();
     const team = await listTeamDocs(lead.db);
-    const { cases, outcomes } = casesFromSyncDocs(team.filter((d) => d.agentId === agent.agentId));
+    const { cases, outcomes } = casesFromSyncDocs(team.filter((d) => d.author === 'ann'));
     expect(cases).toHaveLength(localCases.length);
     expect(cases.reduce((n, c) => n + c.events.length, 0)).toBe(localEvents.length);
     expect(outcomes).toHaveLength(await agent.db.count('outcomes'));
@@ -196,8 +203,8 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     const bob = await userClient(server, 'bob');
     const pushed = await pushOutbox(new IdbSyncStore(agent.db), bob, { author: 'bob' });
     expect(pushed).toEqual({ sent: 1, rejected: 0, conflicts: 0 });
-    const onServer = (await serverDocs(server)).filter((d) => d.agentId === agent.agentId);
-    expect(onServer.map((d) => d._id)).toEqual([serverIdOf(queued[0]!)]);
+    const onServer = await onServerOf(server, queued, 'bob');
+    expect(onServer.map((d) => d._id)).toEqual([serverIdOf(queued[0]!, 'bob')]);
     expect(JSON.stringify(onServer)).not.toContain(record!.customerEmail!);
   });
 
@@ -217,7 +224,7 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     const store = new IdbSyncStore(agent.db);
     expect(await pushOutbox(store, bob, { author: 'bob' })).toEqual({ sent: 1, rejected: 0, conflicts: 0 });
     expect(await store.listRejected()).toEqual([]);
-    const onServer = (await serverDocs(server)).find((d) => d._id === serverIdOf(queued[0]!));
+    const onServer = (await serverDocs(server)).find((d) => d._id === serverIdOf(queued[0]!, 'bob'));
     expect((onServer?.erasure as { caseKeys: string[] }).caseKeys).toHaveLength(40);
   });
 
@@ -263,9 +270,9 @@ describe('IdbSyncStore: the outbox in IndexedDB against a real team database', (
     expect(await reopened.getBackoff()).toBeUndefined();
     expect(await agent.db.count('outbox')).toBe(0);
 
-    const onServer = (await serverDocs(server)).filter((d) => d.agentId === agent.agentId);
+    const onServer = await onServerOf(server, queued, 'ann');
     expect(onServer).toHaveLength(queued.length);
-    expect(new Set(onServer.map((d) => d._id))).toEqual(new Set(queued.map(serverIdOf)));
+    expect(new Set(onServer.map((d) => d._id))).toEqual(new Set(queued.map((i) => serverIdOf(i, 'ann'))));
     expect(onServer.every((d) => String(d._rev).startsWith('1-'))).toBe(true);
   });
 });

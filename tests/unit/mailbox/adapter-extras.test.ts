@@ -25,6 +25,8 @@ describe('what the content script needs beyond reading', () => {
     expect(anchor.textContent).toBe('Certificate of internship not received');
     expect(gmail.gmailAdapter.listRowAnchor(list, 'ffffffffffffffff')).toBeNull();
     expect(gmail.threadUrl('198d2c1b9e0a7f44', 'https://mail.google.com/mail/u/1/#inbox')).toBe('https://mail.google.com/mail/u/1/#inbox/198d2c1b9e0a7f44');
+    // A delegated mailbox keeps its address.
+    expect(gmail.threadUrl('198d2c1b9e0a7f44', 'https://mail.google.com/mail/b/ALGkd0x4Qz1/u/0/#inbox')).toBe('https://mail.google.com/mail/b/ALGkd0x4Qz1/u/0/#inbox/198d2c1b9e0a7f44');
     expect(gmail.threadUrl('198d2c1b9e0a7f44', 'https://mail.google.com/mail/u/0/#label/Customers/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw')).toBe(
       'https://mail.google.com/mail/u/0/#label/Customers/198d2c1b9e0a7f44',
     );

@@ -6,10 +6,12 @@ import * as outlook from '../../../utils/mailbox/outlook';
 import { gmailThreadMailbox, outlookMailbox } from '../../fixtures/build/assembled-mailboxes';
 import { buildGmailPage } from '../../fixtures/build/gmail-page';
 import { GMAIL_REAL_EDITOR_HTML } from '../../fixtures/build/gmail-real-editor';
+import { GMAIL_REAL_LIST_SUBJECT_HTML } from '../../fixtures/build/gmail-real-list-subject';
 import { buildOutlookPage, type OutlookHost } from '../../fixtures/build/outlook-page';
 import { readFixture, REAL_FIXTURES, realParts } from '../../fixtures/build/real-fragments';
 import { splitMessageText } from '../../fixtures/build/thread-data';
 import { ASSEMBLED_FIXTURES, assembledPages } from '../../fixtures/build/write-fixtures';
+import { layoutCatalog, localisedRealCatalog } from '../../fixtures/build/layout-catalog';
 import { loadHtml, type LoadedPage } from './load-page';
 
 const opened: LoadedPage[] = [];
@@ -36,7 +38,8 @@ describe('real fixtures', () => {
 describe('assembled fixtures', () => {
   it('on disk are what the builders make now (regenerate with npx tsx tests/fixtures/build/write-fixtures.ts)', () => {
     const pages = assembledPages();
-    expect(Object.keys(pages).sort()).toEqual(Object.values(ASSEMBLED_FIXTURES).sort());
+    const generated = [...Object.values(ASSEMBLED_FIXTURES), ...localisedRealCatalog().map((e) => e.path), ...layoutCatalog().map((e) => e.path)];
+    expect(Object.keys(pages).sort()).toEqual(generated.sort());
     for (const [path, text] of Object.entries(pages)) expect(readFixture(path), path).toBe(text);
   });
 
@@ -56,6 +59,19 @@ describe('assembled fixtures', () => {
     expect(parts.outlookMessage).toContain('id="UniqueMessageBody_2"');
     expect(parts.outlookRow).toContain('data-convid=');
     expect(parts.outlookRibbon).toContain('Neue E-Mail');
+    expect(readFixture('gmail/layouts/list-real-2022-subject.en.html')).toContain(GMAIL_REAL_LIST_SUBJECT_HTML);
+  });
+});
+
+describe('localised copies of real captures', () => {
+  it('differ from the capture only in interface words and printed dates, and say so at the top', () => {
+    for (const entry of localisedRealCatalog()) {
+      expect(entry.html.startsWith(`<!-- Localised copy (${entry.lang}) of the real capture below`), entry.path).toBe(true);
+      const real = readFixture(entry.path.startsWith('gmail/') ? REAL_FIXTURES.gmailMessageView : REAL_FIXTURES.outlookReadingPane);
+      const tags = (markup: string) => (markup.replace(/<!--[\s\S]*?-->/g, '').match(/<[a-z][a-z0-9]*|class="[^"]*"|id="[^"]*"|role="[^"]*"/g) ?? []).join(' ');
+      // Same elements, classes, ids and roles in the same order: only texts and labels changed.
+      expect(tags(entry.html), entry.path).toBe(tags(real));
+    }
   });
 });
 

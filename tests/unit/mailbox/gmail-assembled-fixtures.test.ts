@@ -58,7 +58,14 @@ describe('Gmail adapter on the assembled thread (real message + real editor + bu
   it('is healthy and a thread view', () => {
     const health = gmail.health(page.document);
     expect(health).toMatchObject({ ok: true, missing: [] });
-    expect(health.counts).toMatchObject({ main: 1, subject: 1, threadId: 1, message: 3, sender: 3, time: 3, body: 2, account: 1, editor: 1, collapsed: 1 });
+    expect(health.counts).toMatchObject({ main: 1, subject: 1, headingWithId: 1, message: 3, messageItem: 3, sender: 3, time: 3, body: 2, account: 1, editor: 1, collapsed: 1 });
+    expect(health.facts).toMatchObject({
+      threadId: { answeredBy: ['heading-ids'], found: 1, missing: 0 },
+      messages: { answeredBy: ['message-ids'] },
+      sender: { answeredBy: ['email-attribute'], found: 3, missing: 0 },
+      time: { answeredBy: ['titled-date'], found: 3 },
+      text: { answeredBy: ['body-class', 'preview-class'], found: 3 },
+    });
     expect(gmail.isThreadView(page.document, THREAD_URL)).toBe(true);
     // The heading alone makes it a thread view, whatever the URL says.
     expect(gmail.isThreadView(page.document, GMAIL_INBOX_URL)).toBe(true);
@@ -139,6 +146,8 @@ describe('Gmail URLs', () => {
     ['https://mail.google.com/mail/u/1/#label/Customers%2FVIP/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
     ['https://mail.google.com/mail/u/0/#search/refund+order/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
     ['https://mail.google.com/mail/u/0/#inbox/198c6747aabb71a9', '198c6747aabb71a9'],
+    ['https://mail.google.com/mail/b/ALGkd0x4Qz1/u/0/#inbox/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
+    ['https://mail.google.com/mail/u/3/#inbox/198c6747aabb71a9', '198c6747aabb71a9'],
     ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw?compose=new', 'FMfcgzQbgRnJZGmWqkmhcVtLnPLVzvXw'],
     ['https://mail.google.com/mail/u/0/?ui=2&view=pt&th=198c6747aabb71a9', '198c6747aabb71a9'],
     ['https://mail.google.com/mail/u/0/#inbox', undefined],

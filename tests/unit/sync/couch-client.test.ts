@@ -4,7 +4,7 @@ import { CouchClient, CouchError } from '../../../utils/sync/couch-client';
 import type { FetchLike } from '../../../utils/sync/couch-client';
 import { startCouchServer } from '../../support/couch-server';
 import type { CouchServer } from '../../support/couch-server';
-import { DB, nodeFetch, setUpTeam, userClient } from './team-fixture';
+import { adminClient, nodeFetch, setUpTeam, userClient } from './team-fixture';
 
 /**
  * How fetch behaves in the extension background: Set-Cookie is never readable, the browser
@@ -27,7 +27,7 @@ function browserLikeFetch(): FetchLike {
   };
 }
 
-const eventDoc = (author: string, agentId = 'A1') => {
+const eventDoc = (author: string, agentId = author) => {
   const id = ulid();
   return {
     _id: `ev:${agentId}:${id}`,
@@ -50,7 +50,7 @@ describe('CouchClient against a CouchDB-compatible server', () => {
   });
 
   it('works where Set-Cookie is hidden (extension background): the browser carries the session', async () => {
-    const client = new CouchClient({ url: server.url, db: DB, fetch: browserLikeFetch() });
+    const client = new CouchClient({ url: server.url, db: server.db, fetch: browserLikeFetch() });
     expect(await client.login('ann', 'ann-pw')).toEqual({ name: 'ann', roles: ['caseline-agent'] });
     expect(client.hasCookie).toBe(false);
     expect(client.userName).toBe('ann');
@@ -72,7 +72,7 @@ describe('CouchClient against a CouchDB-compatible server', () => {
 
   it('answers _bulk_docs per document in the order sent, whatever order the server uses', async () => {
     const client = await userClient(server, 'bob', false);
-    const docs = [eventDoc('bob', 'B1'), eventDoc('ann', 'B1'), eventDoc('bob', 'B1')];
+    const docs = [eventDoc('bob'), eventDoc('ann', 'bob'), eventDoc('bob')];
     const answers = await client.bulkDocs(docs);
     expect(answers.map((a) => a.id)).toEqual(docs.map((d) => d._id));
     expect(answers.map((a) => a.ok)).toEqual([true, false, true]);
@@ -111,9 +111,65 @@ describe('CouchClient against a CouchDB-compatible server', () => {
     server.proxy.inject({ fault: { kind: 'reset' }, times: 1 });
     await expect(client.changes(0)).rejects.toMatchObject({ kind: 'network' });
 
-    const nowhere = new CouchClient({ url: 'http://127.0.0.1:9', db: DB, fetch: nodeFetch });
+    const nowhere = new CouchClient({ url: 'http://127.0.0.1:9', db: server.db, fetch: nodeFetch });
     const err = await nowhere.changes(0).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CouchError);
     expect((err as CouchError).kind).toBe('network');
+  });
+
+  it('any 401 (_changes, _all_docs, a document) signs in again once and repeats the request; concurrent ones share the sign-in', async () => {
+    let logins = 0;
+    const lea = new CouchClient({
+      url: server.proxy.url,
+      db: server.db,
+      fetch: nodeFetch,
+      relogin: async (c) => {
+        logins += 1;
+        await c.login('lea', 'lea-pw');
+      },
+    });
+    await lea.login('lea', 'lea-pw');
+    await server.expireSessions();
+    const statuses = () => server.proxy.log.filter((r) => r.path.includes(`/${server.db}/`)).map((r) => r.status);
+    const before = server.proxy.log.length;
+    const page = await lea.changes(0, { limit: 1 });
+    expect(page.results).toHaveLength(1);
+    expect(logins).toBe(1);
+    expect(lea.renewedSessions).toBe(1);
+    expect(server.proxy.log.slice(before).map((r) => r.status)).toEqual([401, 200, 200]); // _changes, _session, _changes again
+    expect(statuses().at(-1)).toBe(200);
+
+    await server.expireSessions();
+    const [a, b, c] = await Promise.all([lea.changes(0, { limit: 1 }), lea.allDocs({ limit: 1 }), lea.getDoc('_design/caseline')]);
+    expect(a.results).toHaveLength(1);
+    expect(b.rows).toHaveLength(1);
+    expect(c).toMatchObject({ _id: '_design/caseline' });
+    expect(logins).toBe(2);
+    // (A _bulk_docs with an expired session is a 401 on CouchDB 3 and is repeated the same way;
+    // express-pouchdb answers it per document instead, which push answers by signing in again.)
+
+    // Signing in fails (password changed on the server): one attempt, then the error, no loop.
+    const stale = new CouchClient({ url: server.proxy.url, db: server.db, fetch: nodeFetch, relogin: (cl) => cl.login('lea', 'not-the-password') });
+    await stale.login('lea', 'lea-pw');
+    await server.expireSessions();
+    const seen = server.proxy.log.length;
+    await expect(stale.changes(0)).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(server.proxy.log.length - seen).toBe(2);
+  });
+
+  it('longpoll: the server holds the request until a change, with a heartbeat; an abort ends it', async () => {
+    const lea = await userClient(server, 'lea', false);
+    const now = await lea.changes(0, { limit: 100_000, includeDocs: false });
+    const doc = eventDoc('ann');
+    const waiting = lea.changes(now.lastSeq, { feed: 'longpoll', heartbeatMs: 200 });
+    setTimeout(() => void adminClient(server).putDoc(doc), 600);
+    const page = await waiting;
+    expect(page.results.map((r) => r.id)).toEqual([doc._id]);
+    expect(page.results[0]!.doc).toMatchObject({ author: 'ann' });
+
+    const stop = new AbortController();
+    const held = lea.changes(page.lastSeq, { feed: 'longpoll', heartbeatMs: 200, signal: stop.signal }).catch((e: unknown) => e);
+    setTimeout(() => stop.abort(), 300);
+    expect(await held).toMatchObject({ kind: 'network' });
   });
 });

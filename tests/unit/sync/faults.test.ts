@@ -11,14 +11,16 @@ import { adminClient, queueCase, serverDocs, setUpTeam, USERS, userClient } from
 
 const isBulk = (r: { method: string; path: string }) => r.method === 'POST' && r.path.includes('/_bulk_docs');
 
-/** Every queued event is on the server exactly once, unchanged, under its deterministic id. */
-async function expectExactlyOnce(server: CouchServer, agentId: string, events: CaseEvent[]): Promise<void> {
-  const docs = (await serverDocs(server)).filter((d) => d.agentId === agentId);
+/** Every queued event is on the server exactly once, unchanged, under its deterministic id, bound to its author. */
+async function expectExactlyOnce(server: CouchServer, author: string, events: CaseEvent[]): Promise<void> {
+  const ids = new Set(events.map((e) => e.id));
+  const docs = (await serverDocs(server)).filter((d) => ids.has(String((d.event as { id?: unknown } | undefined)?.id)));
   expect(docs).toHaveLength(events.length);
   const byId = new Map(docs.map((d) => [d._id, d]));
   for (const e of events) {
-    const doc = byId.get(`ev:${agentId}:${e.id}`);
+    const doc = byId.get(`ev:${author}:${e.id}`);
     expect(doc?.event).toEqual(e);
+    expect(doc).toMatchObject({ author, agentId: author });
     expect(String(doc?._rev)).toMatch(/^1-/);
   }
 }
@@ -76,7 +78,7 @@ describe('push under faults ends with every record on the server exactly once', 
     expect(third).toEqual({ sent: 30, rejected: 0, conflicts: 0 });
     expect(await store.getBackoff()).toBeUndefined();
     expect(store.all()).toEqual([]);
-    await expectExactlyOnce(server, 'S1', events);
+    await expectExactlyOnce(server, 'ann', events);
   });
 
   it('injected 500s back off with growing, bounded waits, then succeed', async () => {
@@ -99,7 +101,7 @@ describe('push under faults ends with every record on the server exactly once', 
     expect(waits[2]).toBeLessThan(4 * RETRY_BASE_MS);
     expect((await store.listPending(1))[0]!.attempts).toBe(3);
     expect(await pushOutbox(store, ann, { now })).toEqual({ sent: 9, rejected: 0, conflicts: 0 });
-    await expectExactlyOnce(server, 'F5', events);
+    await expectExactlyOnce(server, 'ann', events);
   });
 
   it('slow answers: one within the timeout succeeds, one past it is retried without duplicates', async () => {
@@ -113,7 +115,7 @@ describe('push under faults ends with every record on the server exactly once', 
     // A client that gives up after 100 ms, while the server still writes the batch.
     const hasty = new CouchClient({
       url: server.proxy.url,
-      db: 'caseline',
+      db: server.db,
       fetch: (i, init) => fetch(i, init),
       timeoutMs: 100,
     });
@@ -126,7 +128,7 @@ describe('push under faults ends with every record on the server exactly once', 
     await new Promise((r) => setTimeout(r, 500)); // let the delayed request reach the server
     // The retry runs with the ordinary timeout (a loaded test server can take more than 100 ms).
     expect(await pushOutbox(store, ann, { now: slow.retryAt! })).toEqual({ sent: 6, rejected: 0, conflicts: 0 });
-    await expectExactlyOnce(server, 'D1', [...events, ...more]);
+    await expectExactlyOnce(server, 'ann', [...events, ...more]);
   });
 
   it('an expired session: push logs in again once and carries on; without credentials it waits', async () => {
@@ -144,7 +146,7 @@ describe('push under faults ends with every record on the server exactly once', 
     };
     expect(await pushOutbox(store, bob, { now: stuck.retryAt!, relogin })).toEqual({ sent: 6, rejected: 0, conflicts: 0 });
     expect(logins).toBe(1);
-    await expectExactlyOnce(server, 'E1', events);
+    await expectExactlyOnce(server, 'bob', events);
 
     // A password changed on the server: one login attempt, then it waits (records kept).
     queueMany(store, 'E1', 'bob', 1);
@@ -162,10 +164,10 @@ describe('push under faults ends with every record on the server exactly once', 
     const victim = events[2]!;
     // Another document already holds that id (e.g. a restored backup with different content).
     await adminClient(server).putDoc({
-      _id: `ev:C1:${victim.id}`,
+      _id: `ev:ann:${victim.id}`,
       type: 'event',
       author: 'ann',
-      agentId: 'C1',
+      agentId: 'ann',
       createdAt: victim.at,
       event: { ...victim, actor: 'someone-else' },
     });
@@ -177,7 +179,8 @@ describe('push under faults ends with every record on the server exactly once', 
     expect(rejected!.doc).toEqual(victim);
     // Resending later does not change that: still kept, not duplicated.
     expect(await pushOutbox(store, ann)).toEqual({ sent: 0, rejected: 0, conflicts: 0 });
-    expect(await serverDocs(server).then((d) => d.filter((x) => x.agentId === 'C1'))).toHaveLength(6);
+    const ids = new Set(events.map((e) => e.id));
+    expect(await serverDocs(server).then((d) => d.filter((x) => ids.has(String((x.event as { id?: unknown }).id))))).toHaveLength(6);
   });
 
   it('a malformed answer after the server wrote the batch: retried, counted once', async () => {
@@ -189,7 +192,7 @@ describe('push under faults ends with every record on the server exactly once', 
     expect(bad.sent).toBe(0);
     expect(bad.error).toContain('not JSON');
     expect(await pushOutbox(store, ann, { batchSize: 5, now: bad.retryAt! })).toEqual({ sent: 12, rejected: 0, conflicts: 0 });
-    await expectExactlyOnce(server, 'M1', events);
+    await expectExactlyOnce(server, 'ann', events);
   });
 
   it('a connection reset before the server saw anything: retried', async () => {
@@ -200,7 +203,7 @@ describe('push under faults ends with every record on the server exactly once', 
     const bad = await pushOutbox(store, ann, { now: 0 });
     expect(bad.error).toBeDefined();
     expect(await pushOutbox(store, ann, { now: bad.retryAt! })).toEqual({ sent: 3, rejected: 0, conflicts: 0 });
-    await expectExactlyOnce(server, 'R1', events);
+    await expectExactlyOnce(server, 'ann', events);
   });
 
   it('pull: a malformed or failed _changes answer leaves the checkpoint alone', async () => {

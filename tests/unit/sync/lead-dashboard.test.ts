@@ -27,7 +27,11 @@ function prng(seed: number): () => number {
   return () => (s = (s * 48271) % 2147483647) / 2147483647;
 }
 
-/** Cases with random paths through the lifecycle, queued as events, case summaries and outcomes. */
+/**
+ * Cases with random paths through the lifecycle, queued as events, case summaries and outcomes
+ * from an install with its own agent id; returned as the lead sees them: each case its
+ * author's (`<user>:<caseKey>`), the agent the server user who wrote it.
+ */
 function generate(store: MemorySyncStore, agentId: string, actor: string, count: number, random: () => number): { cases: DashboardCase[]; outcomes: DashboardOutcome[] } {
   const cats: Category[] = ['inquiry', 'complaint', 'support'];
   const cases: DashboardCase[] = [];
@@ -49,9 +53,9 @@ function generate(store: MemorySyncStore, agentId: string, actor: string, count:
     if (r > 0.4) {
       const o = { caseId, at: at(), nps: Math.floor(random() * 11) };
       store.enqueue({ id: `${agentId}:${ulid()}`, kind: 'outcome', doc: o });
-      outcomes.push(o);
+      outcomes.push({ ...o, caseId: `${actor}:${caseId}` });
     }
-    cases.push({ caseId, agentId, category, events });
+    cases.push({ caseId: `${actor}:${caseId}`, agentId: actor, category, events: events.map((e) => ({ ...e, caseId: `${actor}:${caseId}` })) });
   }
   return { cases, outcomes };
 }
@@ -88,11 +92,11 @@ describe("the lead's dashboard from synced records", () => {
     const synced = computeDashboard({ ...fromServer, filters, now });
     expect(synced).toEqual(direct);
     expect(direct.team.cases).toBeGreaterThan(40);
-    expect(direct.byAgent.map((a) => a.agentId)).toEqual(['A1', 'B7']);
+    expect(direct.byAgent.map((a) => a.agentId)).toEqual(['ann', 'bob']);
     expect(direct.team.nps.responses).toBeGreaterThan(10);
 
     // And with the category and agent filters.
-    const narrow = { ...filters, categories: ['complaint' as const], agents: ['B7'] };
+    const narrow = { ...filters, categories: ['complaint' as const], agents: ['bob'] };
     expect(computeDashboard({ ...fromServer, filters: narrow, now })).toEqual(
       computeDashboard({ cases: [...ann.cases, ...bob.cases], outcomes: [...ann.outcomes, ...bob.outcomes], filters: narrow, now }),
     );
@@ -105,7 +109,7 @@ describe("the lead's dashboard from synced records", () => {
     for (let i = 0; i < pulled.length; i += 150) await putTeamDocs(db, pulled.slice(i, i + 150));
     const policy = presetById('sop-000')!;
     const generated: RecordedCase[] = [...ann.cases, ...bob.cases].map((c) => ({ caseId: c.caseId, agentId: c.agentId, category: c.category ?? 'inquiry', events: c.events ?? [] }));
-    for (const form of [{}, { fromDate: '2026-03-03', toDate: '2026-03-05' }, { categories: ['complaint' as const], agents: ['B7'] }]) {
+    for (const form of [{}, { fromDate: '2026-03-03', toDate: '2026-03-05' }, { categories: ['complaint' as const], agents: ['bob'] }]) {
       const view = await dashboardView(db, policy, 'team', form, now);
       const input = dashboardInput(dashboardCases({ cases: generated, policy }, now), policy.calendar, form, now);
       expect(view.figures).toEqual(computeDashboard(input));

@@ -30,8 +30,8 @@ describe('two agents and a lead round-trip records', () => {
     const bobEvents = queueCase(bobStore, 'B7', 'bob');
     annStore.enqueue({ id: `A1:${ulid()}`, kind: 'outcome', doc: { caseId: annEvents[0]!.caseId, csat: 5, nps: 9, at: '2026-03-02T12:00:00Z' } });
     bobStore.enqueue({ id: `B7:${ulid()}`, kind: 'correction', doc: { category: 'complaint', previous: 'inquiry' } });
-    leaStore.enqueue({ id: `L1:${ulid()}`, kind: 'template', doc: { templateId: 'ack-complaint', version: 2, body: 'Thank you, {{name}}.' } });
-    leaStore.enqueue({ id: `L1:${ulid()}`, kind: 'settings', doc: { retentionDays: 365 } });
+    leaStore.enqueue({ id: `L1:${ulid()}`, kind: 'template', doc: { templateId: 'ack-complaint', version: 2, status: 'approved', at: '2026-03-02T08:00:00Z', body: 'Thank you, {{name}}.' } });
+    leaStore.enqueue({ id: `L1:${ulid()}`, kind: 'settings', doc: { version: 1, at: '2026-03-02T08:00:00Z', policy: {}, holidays: {} } });
 
     expect(await pushOutbox(annStore, ann, { batchSize: 4 })).toEqual({ sent: 7, rejected: 0, conflicts: 0 });
     expect(await pushOutbox(bobStore, bob)).toEqual({ sent: 4, rejected: 0, conflicts: 0 });
@@ -40,8 +40,8 @@ describe('two agents and a lead round-trip records', () => {
 
     const docs = await serverDocs(server);
     expect(docs).toHaveLength(13);
-    const annDoc = docs.find((d) => d._id === `ev:A1:${annEvents[0]!.id}`);
-    expect(annDoc).toMatchObject({ type: 'event', author: 'ann', agentId: 'A1', event: annEvents[0] });
+    const annDoc = docs.find((d) => d._id === `ev:ann:${annEvents[0]!.id}`);
+    expect(annDoc).toMatchObject({ type: 'event', author: 'ann', agentId: 'ann', event: annEvents[0] });
 
     // The lead takes every record, in two batches, and keeps the checkpoint.
     const leadGot: SyncDoc[] = [];

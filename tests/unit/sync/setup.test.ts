@@ -7,7 +7,7 @@ import { designDocument } from '../../../utils/sync/docs';
 import { parseUserList, setupTeamDatabase, TEAM_SECURITY } from '../../../utils/sync/team-setup';
 import { startCouchServer } from '../../support/couch-server';
 import type { CouchServer } from '../../support/couch-server';
-import { adminClient, DB, nodeFetch, userClient } from './team-fixture';
+import { adminClient, nodeFetch, userClient } from './team-fixture';
 
 const run = promisify(execFile);
 
@@ -27,15 +27,15 @@ describe('couch:setup against a CouchDB-compatible server', () => {
 
   it('runs the script twice: database, _security, design document and users, unchanged the second time', async () => {
     const url = server.url;
-    const args = ['--import', 'tsx', 'scripts/couch-setup.ts', url, '--db', DB, '--agents', 'ann:ann-pw,bob:bob-pw', '--leads', 'lea:lea-pw'];
+    const args = ['--import', 'tsx', 'scripts/couch-setup.ts', url, '--db', server.db, '--agents', 'ann:ann-pw,bob:bob-pw', '--leads', 'lea:lea-pw'];
     const env = { ...process.env, COUCH_ADMIN: `${server.adminAuth.name}:${server.adminAuth.password}` };
     const first = await run(process.execPath, args, { env, cwd: process.cwd() });
-    expect(first.stdout).toContain(`database ${DB}: created`);
+    expect(first.stdout).toContain(`database ${server.db}: created`);
     expect(first.stdout).toContain('_design/caseline: installed');
     expect(first.stdout).toContain('user ann: created');
     expect(first.stdout).toContain('user lea: created');
     const second = await run(process.execPath, args, { env, cwd: process.cwd() });
-    expect(second.stdout).toContain(`database ${DB}: already there`);
+    expect(second.stdout).toContain(`database ${server.db}: already there`);
     expect(second.stdout).toContain('_security: unchanged');
     expect(second.stdout).toContain('_design/caseline: unchanged');
     expect(second.stdout).toContain('user ann: updated');
@@ -51,7 +51,7 @@ describe('couch:setup against a CouchDB-compatible server', () => {
   }, 60_000);
 
   it('lets the users log in with their roles, and keeps other users out', async () => {
-    const client = new CouchClient({ url: server.url, db: DB, fetch: nodeFetch });
+    const client = new CouchClient({ url: server.url, db: server.db, fetch: nodeFetch });
     expect(await client.login('lea', 'lea-pw')).toEqual({ name: 'lea', roles: ['caseline-lead'] });
     expect(client.hasCookie).toBe(true);
     expect((await client.session()).name).toBe('lea');
@@ -59,11 +59,12 @@ describe('couch:setup against a CouchDB-compatible server', () => {
 
     const admin = adminClient(server);
     await admin.putDoc({ _id: 'org.couchdb.user:eve', name: 'eve', type: 'user', roles: [], password: 'eve-pw' }, '_users');
-    const eve = new CouchClient({ url: server.url, db: DB, fetch: nodeFetch });
+    const eve = new CouchClient({ url: server.url, db: server.db, fetch: nodeFetch });
     await eve.login('eve', 'eve-pw');
     const err = await eve.changes(0).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CouchError);
-    expect((err as CouchError).status).toBe(401);
+    // express-pouchdb answers 401; CouchDB 3 says 403 to a signed-in user who is not a member.
+    expect([401, 403]).toContain((err as CouchError).status);
   });
 
   it('is idempotent when called as a function too', async () => {

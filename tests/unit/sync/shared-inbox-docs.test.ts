@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { docIdFor, parseSyncDoc, validateDocUpdateSource } from '../../../utils/sync/docs';
+import { takeChanges } from '../../../utils/sync/pull';
+import { CASE_KEY_FIELD, teamCaseOf, type SyncDoc } from '../../../utils/cases/team-docs';
 import { outboxEntryToDoc } from '../../../utils/sync/push';
 import { ownershipSyncDoc, noteSyncDoc, sharedInboxPayload } from '../../../utils/privacy/shared-inbox-docs';
 import { payloadOf } from '../../../utils/desk/idb-sync-store';
@@ -25,7 +27,7 @@ function verdict(doc: unknown, user = ann, oldDoc: unknown = null): string | und
 
 const THREAD = 'f'.repeat(64);
 const doc = (type: string, payload: Record<string, unknown>, author = 'ann', tail = '01HZX3Y4Z5') => ({
-  _id: docIdFor(type as never, `${author}:${tail}`),
+  _id: docIdFor(type as never, author, tail),
   type,
   author,
   agentId: author,
@@ -39,6 +41,8 @@ const agree = (d: unknown, user = ann, old: unknown = null) => {
   return server;
 };
 
+const bob = { name: 'bob', roles: ['caseline-agent'] };
+
 describe('claims', () => {
   const claim = { id: '01HZ1', thread: THREAD, change: 'claimed', at: '2026-03-02T09:00:00Z', by: 'ann' };
   it('an agent claims in their own name only', () => {
@@ -46,6 +50,38 @@ describe('claims', () => {
     expect(agree(doc('claim', { ...claim, by: 'bob' }))).toContain('claim.by must be the logged-in user');
     expect(agree(doc('claim', { ...claim, change: 'stolen' }))).toContain('claim.change');
     expect(agree(doc('claim', { ...claim, thread: 'x'.repeat(65) }))).toContain('claim.thread');
+  });
+  it('a claim in someone else\'s name is refused however it is dressed', () => {
+    // Signed in as ann, writing bob's claim: by, author, agentId and id all say bob.
+    const asBob = doc('claim', { ...claim, by: 'bob' }, 'bob');
+    expect(verdict(asBob, ann)).toContain('author must be the logged-in user (ann)');
+    // Author ann but agentId bob (the dashboard used to attribute by agentId).
+    expect(verdict({ ...doc('claim', claim), agentId: 'bob' }, ann)).toContain('agentId must be the logged-in user');
+    // Everything ann's, but filed under bob's id.
+    expect(verdict({ ...doc('claim', claim), _id: docIdFor('claim', 'bob', '01HZX') }, ann)).toContain('_id must be');
+    expect(parseSyncDoc({ ...doc('claim', claim), agentId: 'bob' }).ok).toBe(false);
+  });
+  it('a hand-on names the next owner, written by the one handing on', () => {
+    expect(agree(doc('claim', { ...claim, change: 'handed_on', owner: 'bob' }))).toBeUndefined();
+    expect(verdict(doc('claim', { ...claim, change: 'handed_on', by: 'bob', owner: 'bob' }, 'bob'), bob)).toBeUndefined();
+  });
+  it('a grafted later revision of a claim is refused, and a pull never takes one', () => {
+    const d = doc('claim', claim);
+    expect(verdict({ ...d, _rev: '2-abc', _revisions: { start: 2, ids: ['abc', 'def'] } }, ann)).toContain('grafted branch refused');
+    const taken = takeChanges({ results: [{ id: d._id, seq: 1, changes: [{ rev: '2-abc' }], doc: { ...d, _rev: '2-abc' } }], last_seq: 1 } as never, 'agent');
+    expect(taken.docs).toEqual([]);
+    expect(taken.deletedIds).toEqual([d._id]);
+  });
+});
+
+describe('the lead\'s view: shared-inbox records name no author\'s case', () => {
+  it('claims, assignments, notes and presence have no case key field, so "the author owns the case" never files them', () => {
+    expect([CASE_KEY_FIELD.claim, CASE_KEY_FIELD.assignment, CASE_KEY_FIELD.note, CASE_KEY_FIELD.presence]).toEqual([null, null, null, null]);
+    // Bob's note on a conversation ann owns, and lea's assignment of it: about the thread, never filed under bob's or lea's case.
+    const note = doc('note', { id: 'bob:01', thread: THREAD, at: '2026-03-02T09:00:00Z', by: 'bob', text: 'I spoke to them', caseId: 'ann-case' }, 'bob') as unknown as SyncDoc;
+    const assignment = doc('assignment', { id: '01', thread: THREAD, at: '2026-03-02T09:00:00Z', by: 'lea', owner: 'ann' }, 'lea') as unknown as SyncDoc;
+    expect(teamCaseOf(note)).toBeUndefined();
+    expect(teamCaseOf(assignment)).toBeUndefined();
   });
 });
 
@@ -78,13 +114,34 @@ describe('presence', () => {
     expect(agree(mine)).toBeUndefined();
     const next = { ...mine, _rev: '1-a', presence: { ...presence, at: '2026-03-02T09:00:15Z', threads: {} } };
     expect(verdict(next, ann, mine)).toBeUndefined();
+    // The tenth heartbeat: a later revision over the stored one is the author's rewrite, not a graft.
+    expect(verdict({ ...next, _rev: '9-z' }, ann, { ...mine, _rev: '9-z' })).toBeUndefined();
     const hijack = { ...next, author: 'bob', agentId: 'bob', presence: { ...next.presence, by: 'bob' } };
-    expect(verdict(hijack, { name: 'bob', roles: ['caseline-agent'] }, mine)).toContain('append-only');
+    expect(verdict(hijack, bob, mine)).toContain('belongs to ann');
+    // Bob keeping ann as author: still not the signed-in user.
+    expect(verdict(next, bob, mine)).toContain('belongs to ann');
+    // Appearing present in someone else's name from the start.
+    expect(verdict(doc('presence', { ...presence, by: 'bob' }, 'bob', 'x'), ann)).toContain('author must be the logged-in user (ann)');
+    expect(verdict(doc('presence', { ...presence, by: 'bob' }), ann)).toContain('presence.by must be the logged-in user');
     // Another type cannot be written over a presence record either.
     expect(verdict({ ...doc('note', { id: 'n', thread: THREAD, at: presence.at, by: 'ann', text: 'x' }), _id: mine._id }, ann, mine)).toContain('append-only');
   });
-  it('is never deleted by a user', () => {
+  it('is never deleted by a user, and a grafted revision without a stored one is refused', () => {
     expect(verdict({ _id: mine._id, _rev: '2-b', _deleted: true }, ann, mine)).toContain('never deleted');
+    expect(verdict({ ...mine, _rev: '3-c', _revisions: { start: 3, ids: ['c', 'b'] } }, ann)).toContain('grafted branch refused');
+  });
+  it('a pull takes its later revisions (short-lived, rewritten in place), still bound to its author', () => {
+    const page = {
+      results: [
+        { id: mine._id, seq: 7, changes: [{ rev: '12-z' }], doc: { ...mine, _rev: '12-z' } },
+        { id: 'pr:bob:x', seq: 8, changes: [{ rev: '4-y' }], doc: { ...doc('presence', presence, 'bob', 'x'), _rev: '4-y' } },
+      ],
+      last_seq: 8,
+    };
+    const taken = takeChanges(page as never, 'agent');
+    expect(taken.docs.map((d) => d._id)).toEqual([mine._id]);
+    expect(taken.deletedIds).toEqual([]);
+    expect(taken.invalid.map((i) => i.id)).toEqual(['pr:bob:x']);
   });
 });
 

@@ -4,10 +4,10 @@ import type { CaseEvent } from '../../../utils/cases/events';
 import { CouchClient } from '../../../utils/sync/couch-client';
 import { setupTeamDatabase } from '../../../utils/sync/team-setup';
 import type { MemorySyncStore } from '../../../utils/sync/memory-store';
-import type { CouchServer } from '../../support/couch-server';
+import { afterAll, beforeAll } from 'vitest';
+import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { TEAM_PROFILE_ID } from '../../../utils/shared-inbox/team-profile';
 
-export const DB = 'caseline';
 export const USERS = [
   { name: 'ann', password: 'ann-pw', role: 'agent' },
   { name: 'bob', password: 'bob-pw', role: 'agent' },
@@ -17,19 +17,24 @@ export const USERS = [
 export const nodeFetch = (input: string, init?: RequestInit) => fetch(input, init);
 
 export async function setUpTeam(server: CouchServer): Promise<void> {
-  const admin = new CouchClient({ url: server.url, db: DB, fetch: nodeFetch, basicAuth: server.adminAuth });
-  await setupTeamDatabase(admin, USERS);
+  await setupTeamDatabase(adminClient(server), USERS);
 }
 
 export function adminClient(server: CouchServer): CouchClient {
-  return new CouchClient({ url: server.url, db: DB, fetch: nodeFetch, basicAuth: server.adminAuth });
+  return new CouchClient({ url: server.url, db: server.db, fetch: nodeFetch, basicAuth: server.adminAuth });
 }
 
 /** A logged-in client for a user, through the fault proxy. */
-export async function userClient(server: CouchServer, name: string, viaProxy = true): Promise<CouchClient> {
+export async function userClient(server: CouchServer, name: string, viaProxy = true, opts: { relogin?: boolean } = {}): Promise<CouchClient> {
   const user = USERS.find((u) => u.name === name);
   if (!user) throw new Error(name);
-  const client = new CouchClient({ url: viaProxy ? server.proxy.url : server.url, db: DB, fetch: nodeFetch, timeoutMs: 5_000 });
+  const client = new CouchClient({
+    url: viaProxy ? server.proxy.url : server.url,
+    db: server.db,
+    fetch: nodeFetch,
+    timeoutMs: 5_000,
+    ...(opts.relogin ? { relogin: (c: CouchClient) => c.login(user.name, user.password) } : {}),
+  });
   await client.login(user.name, user.password);
   return client;
 }
@@ -53,4 +58,23 @@ export function queueCase(store: MemorySyncStore, agentId: string, actor: string
 export async function serverDocs(server: CouchServer): Promise<Array<Record<string, unknown> & { _id: string }>> {
   const all = await adminClient(server).allDocs({ includeDocs: true });
   return all.rows.filter((r) => !r.id?.startsWith('_design/') && r.id !== TEAM_PROFILE_ID).map((r) => r.doc!) as Array<Record<string, unknown> & { _id: string }>;
+}
+
+/**
+ * The test server with the team set up before a file's tests and stopped after them; call it at
+ * the top of a describe block and use the returned getter inside the tests.
+ */
+export function useTeamServer(): () => CouchServer {
+  let server: CouchServer | undefined;
+  beforeAll(async () => {
+    server = await startCouchServer();
+    await setUpTeam(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the test server has not started');
+    return server;
+  };
 }

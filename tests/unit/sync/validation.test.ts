@@ -47,23 +47,25 @@ describe('validate_doc_update on the server', () => {
 
   it('rejects bad shapes, wrong ids, updates and deletions; agents may not write templates', async () => {
     const ann = await userClient(server, 'ann');
-    const base = { author: 'ann', agentId: 'A1', createdAt: '2026-03-02T09:00:00Z' };
-    const good = { _id: `ev:A1:${ulid()}`, type: 'event', ...base, event: event() };
+    const base = { author: 'ann', agentId: 'ann', createdAt: '2026-03-02T09:00:00Z' };
+    const good = { _id: `ev:ann:${ulid()}`, type: 'event', ...base, event: event() };
     const answers = await ann.bulkDocs([
       good,
-      { _id: `ev:A1:${ulid()}`, type: 'event', ...base, event: { ...event(), type: 'teleported' } },
+      { _id: `ev:ann:${ulid()}`, type: 'event', ...base, event: { ...event(), type: 'teleported' } },
       { _id: `ev:B2:${ulid()}`, type: 'event', ...base, event: event() },
-      { _id: `oc:A1:${ulid()}`, type: 'outcome', ...base, outcome: { caseId: 'c1', csat: 9 } },
-      { _id: `tp:A1:${ulid()}`, type: 'template', ...base, template: { templateId: 't', version: 1 } },
-      { _id: `zz:A1:${ulid()}`, type: 'gossip', ...base, gossip: {} },
+      { _id: `oc:ann:${ulid()}`, type: 'outcome', ...base, outcome: { caseId: 'c1', csat: 9 } },
+      { _id: `tp:ann:${ulid()}`, type: 'template', ...base, template: { templateId: 't', version: 1, status: 'withdrawn', at: '2026-03-02T09:00:00Z' } },
+      { _id: `zz:ann:${ulid()}`, type: 'gossip', ...base, gossip: {} },
+      { _id: `ev:A1:${ulid()}`, type: 'event', ...base, agentId: 'A1', event: event() },
     ]);
-    expect(answers.map((a) => (a.ok ? 'ok' : a.error))).toEqual(['ok', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden']);
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error))).toEqual(['ok', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden']);
     const reasons = answers.map((a) => (a.ok ? '' : a.reason));
     expect(reasons[1]).toContain('event.type');
     expect(reasons[2]).toContain('_id must be');
     expect(reasons[3]).toContain('outcome.csat');
     expect(reasons[4]).toContain('written by caseline-lead');
     expect(reasons[5]).toContain('unknown type');
+    expect(reasons[6]).toContain('agentId must be the logged-in user');
 
     const rev = answers[0]!.ok ? answers[0]!.rev : '';
     const [update] = await ann.bulkDocs([{ ...good, _rev: rev, event: { ...good.event, actor: 'someone' } }]);
@@ -75,5 +77,23 @@ describe('validate_doc_update on the server', () => {
     // A server admin bypasses the rules (maintenance, erasure).
     const [byAdmin] = await adminClient(server).bulkDocs([{ _id: good._id, _rev: rev, _deleted: true }]);
     expect(byAdmin).toMatchObject({ ok: true });
+  });
+
+  it('binds records to the user: an agent cannot write under another agent’s id, and the lead sees who wrote what', async () => {
+    const ann = await userClient(server, 'ann');
+    const victim = `ev:bob:${ulid()}`;
+    const [asBob] = await ann.bulkDocs([{ _id: victim, type: 'event', author: 'ann', agentId: 'bob', createdAt: '2026-03-02T09:00:00Z', event: event() }]);
+    expect(asBob).toMatchObject({ ok: false, error: 'forbidden' });
+    const [bobsId] = await ann.bulkDocs([{ _id: victim, type: 'event', author: 'ann', agentId: 'ann', createdAt: '2026-03-02T09:00:00Z', event: event() }]);
+    expect(bobsId).toMatchObject({ ok: false, error: 'forbidden' });
+    expect((await serverDocs(server)).some((d) => d._id === victim)).toBe(false);
+
+    // Push builds bound records from any outbox: whatever the install's own agent id, the record is ann's.
+    const store = new MemorySyncStore();
+    const events = queueCase(store, 'install-7f3a', 'ann');
+    expect(await pushOutbox(store, ann)).toEqual({ sent: 3, rejected: 0, conflicts: 0 });
+    const mine = (await serverDocs(server)).filter((d) => events.some((e) => d._id === `ev:ann:${e.id}`));
+    expect(mine).toHaveLength(3);
+    expect(mine.every((d) => d.author === 'ann' && d.agentId === 'ann')).toBe(true);
   });
 });

