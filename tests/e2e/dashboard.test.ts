@@ -379,7 +379,9 @@ describe('dashboard page', () => {
 
   it('axe-core finds no serious or critical problem, with the daily table open, in light and dark', async () => {
     await page.bringToFront();
-    await page.click('.daily-numbers summary');
+    // The settings saved by the test before may still be re-rendering the view: wait for it to settle.
+    await page.waitForSelector('#dashboard[data-ready="true"] .daily-numbers summary');
+    await page.click('#dashboard[data-ready="true"] .daily-numbers summary');
     await page.waitForSelector('[data-testid="daily-table"]');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);

@@ -4,3 +4,4 @@
  */
 import './holiday-files-node';
 import '../../utils/classify/bundled-data';
+import '../../utils/desk/bundled-default-templates';

@@ -4,11 +4,24 @@
  */
 import type { CaselineDb, TemplateRecord } from '../db/schema';
 import { approve, editTemplate, retire, type TemplateChanges } from '../templates/approval';
-import { DEFAULT_TEMPLATES } from '../templates/library';
 import { importTemplates } from '../templates/transfer';
 import type { Template } from '../templates/types';
 
 const SEEDED_KEY = 'templatesSeeded';
+
+/**
+ * Where Caseline's default library comes from. The background reads it from the extension's
+ * package (`templates/defaults.json`, written at build time from utils/templates/library.ts) so
+ * its script does not carry 16 KB of template text it needs once per database; Node code and
+ * tests provide it from the module (`./bundled-default-templates`).
+ */
+export type DefaultTemplatesSource = () => Promise<Template[]>;
+
+let defaultsSource: DefaultTemplatesSource | undefined;
+
+export function provideDefaultTemplates(source: DefaultTemplatesSource): void {
+  defaultsSource = source;
+}
 
 const toRecord = (t: Template) => t as unknown as TemplateRecord;
 const fromRecord = (r: TemplateRecord) => r as unknown as Template;
@@ -25,10 +38,14 @@ export async function getTemplate(db: CaselineDb, id: string): Promise<Template 
 
 /** Writes Caseline's default library once per database. */
 export async function seedDefaults(db: CaselineDb): Promise<void> {
+  if (await db.get('meta', SEEDED_KEY)) return;
+  if (!defaultsSource) throw new Error("Caseline's default templates have no source: a wiring mistake.");
+  // Read before the transaction: a transaction must not wait on anything but the database.
+  const defaults = await defaultsSource();
   const tx = db.transaction(['templates', 'meta'], 'readwrite');
   const seeded = await tx.objectStore('meta').get(SEEDED_KEY);
   if (!seeded) {
-    for (const t of DEFAULT_TEMPLATES) await tx.objectStore('templates').put(toRecord(t));
+    for (const t of defaults) await tx.objectStore('templates').put(toRecord(t));
     await tx.objectStore('meta').put({ key: SEEDED_KEY, value: true });
   }
   await tx.done;

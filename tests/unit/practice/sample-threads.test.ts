@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, STAGES } from '../../../utils/cases/events';
+import '../../../utils/classify/bundled-data';
 import { detectEscalation } from '../../../utils/classify/escalation';
 import { PRACTICE_AGENT } from '../../../utils/practice/company';
 import { renderThread } from '../../../utils/practice/render-thread';

@@ -12,6 +12,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { openCaselineDb } from '../../../utils/db/open';
 import type { CaselineDb } from '../../../utils/db/schema';
 import { ERASABLE_STORES } from '../../../utils/db/erasure';
+import { classifierDataFileText } from '../../../scripts/classifier-data-file';
+import { defaultTemplatesFileText } from '../../../scripts/default-templates-file';
 
 type Listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (r: unknown) => void) => boolean | void;
 
@@ -72,6 +74,15 @@ export async function startBackground(): Promise<Background> {
     removeListener: (fn: (port: Runtime.Port) => void) => connectListeners.delete(fn),
     hasListener: (fn: (port: Runtime.Port) => void) => connectListeners.has(fn),
   };
+  // The files the build ships beside the background, read the way the browser serves them.
+  const packageFiles: Record<string, () => string> = { 'templates/defaults.json': defaultTemplatesFileText, 'classifier/data.json': classifierDataFileText };
+  const nodeFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.startsWith(OWN_ORIGIN.slice(0, -1))) return nodeFetch(input, init);
+    const file = packageFiles[new URL(url).pathname.slice(1)];
+    return file ? new Response(file(), { headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
+  }) as typeof fetch;
   const module = (await import('../../../entrypoints/background')) as unknown as { default: { main: () => void } };
   module.default.main();
   if (!listener) throw new Error('the background registered no message listener');

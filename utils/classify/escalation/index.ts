@@ -3,42 +3,17 @@
  * each raised from the customer's newest message and the subject with the words that raised it.
  * Masked and misspelt words are read first ("f***ing", "sh!t", "idi0t"); negations,
  * hypotheticals, signatures and job titles, quoted history and routing talk do not raise flags.
- * The lexicons are written from the procedures and general knowledge of each hazard; see
- * docs/classifier.md for how they were checked.
+ * The lexicons are written from the procedures and general knowledge of each hazard (./lexicons);
+ * they reach this code as data (./lexicon-file). See docs/classifier.md for how they were checked.
  */
 import { dropSalutation, prepareText } from '../prepare-text';
-import { ABUSE_TOWARDS_STAFF } from './abuse-towards-staff';
-import { BROAD } from './broad-vocabulary';
-import { DATA_PRIVACY } from './data-privacy';
-import { HEALTH_AND_SAFETY } from './health-and-safety';
 import { titleLines } from './innocent-context';
-import { KIND_LABELS, type Escalation, type EscalationFlag } from './kinds';
-import { LEGAL_ACTION } from './legal-action';
-import { LETTER_TO_EXECUTIVE } from './letter-to-executive';
-import { MEDIA_EXPOSURE } from './media-exposure';
+import { ESCALATION_KINDS, KIND_LABELS, type Escalation, type EscalationFlag } from './kinds';
+import { escalationLexicons } from './lexicon-file';
 import { readMaskedWords } from './read-masked-words';
-import { REGULATOR } from './regulator';
-import { REPEATED_CONTACT } from './repeated-contact';
-import { wordsRaising, type KindLexicon } from './trigger-rules';
-import { VULNERABLE_CUSTOMER } from './vulnerable-customer';
+import { wordsRaising } from './trigger-rules';
 
 export { ESCALATION_KINDS, KIND_LABELS, type Escalation, type EscalationFlag, type EscalationKind } from './kinds';
-
-/** In the order of ESCALATION_KINDS: each kind's phrase rules, then its broad vocabulary. */
-const LEXICONS: KindLexicon[] = [
-  LEGAL_ACTION,
-  REGULATOR,
-  HEALTH_AND_SAFETY,
-  ABUSE_TOWARDS_STAFF,
-  MEDIA_EXPOSURE,
-  LETTER_TO_EXECUTIVE,
-  DATA_PRIVACY,
-  VULNERABLE_CUSTOMER,
-  REPEATED_CONTACT,
-].map((lexicon) => {
-  const broad = BROAD[lexicon.kind];
-  return broad ? { ...lexicon, triggers: [...lexicon.triggers, broad] } : lexicon;
-});
 
 /** The subject without "Re:", "Fwd:", "AW:" prefixes. */
 export const cleanSubject = (subject: string): string =>
@@ -78,7 +53,7 @@ export function escalationFromPrepared(subject: string, preparedBody: string, pr
   const ignored = titleLines(preparedBody).map((r) => ({ start: toReading(bodyStart + r.start), end: toReading(bodyStart + r.end) }));
   const context = { text: reading.text, origin: reading.origin, original, ignored, bodyStart: toReading(bodyStart) };
   const flags: EscalationFlag[] = [];
-  for (const lexicon of LEXICONS) {
+  for (const lexicon of escalationLexicons()) {
     const words = wordsRaising(lexicon, context);
     const fromHistory = lexicon.kind === 'repeat' && priorInboundCount >= REPEATED_CONTACT_MESSAGES;
     if (words.length > 0 || fromHistory) flags.push({ kind: lexicon.kind, words, ...(fromHistory ? { earlierMessages: priorInboundCount } : {}) });
@@ -105,7 +80,7 @@ export function mergeEscalations(list: Escalation[]): Escalation {
       if (f.earlierMessages !== undefined) existing.earlierMessages = Math.max(existing.earlierMessages ?? 0, f.earlierMessages);
     }
   }
-  const flags = LEXICONS.map((l) => byKind.get(l.kind)).filter((f): f is EscalationFlag => f !== undefined);
+  const flags = ESCALATION_KINDS.map((kind) => byKind.get(kind)).filter((f): f is EscalationFlag => f !== undefined);
   return { flagged: flags.length > 0, why: describe(flags), flags };
 }
 
