@@ -1,66 +1,49 @@
 /**
  * The shared inbox with three browsers (one profile each: agents Ana and Bob, lead Lea) on the
  * CouchDB-compatible test server, through the extension as built: presence both ways (viewing,
- * then replying), the question before inserting a template or sending while the other agent
- * replies, a claim, the lead's reassignment, a note with a mention, and two claims made while
- * the server was down that settle on the earlier one on both machines (the later claimant told).
+ * then replying, each way), the question before inserting a template or sending while the other
+ * agent replies, a claim, the lead's reassignment, a note with a mention, and two claims made
+ * while the server was down that settle on the earlier one on both machines (the later claimant
+ * told).
  *
- * The team's records travel by the existing pull (the live feed is not wired in yet): the test
- * asks each install to sync now where it waits for a teammate's record. Presence is read by the
- * background every 2 s while a tab shows a conversation.
+ * Nothing here asks an install to sync: each change is pushed as it is made, and the teammates'
+ * open mailbox tabs follow the server's live `_changes` feed (their `caseline-live` port), which
+ * brings presence, owners and notes. Only the offline test asks for runs, after the server is back.
  *
- * Only the manifest, in a copy of the build, grants the loopback test server up front
- * (http://127.0.0.1/*): an optional host permission takes a person's click in a prompt.
+ * The copy of the build grants the loopback test server up front (support/server-access.ts); the
+ * sidebar's closed root is reached from the content script's world (support/sidebar-root.ts).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchClient } from '../../utils/sync/couch-client';
 import { setupTeamDatabase } from '../../utils/sync/team-setup';
-import type { CaselineSettings } from '../../utils/settings/settings';
 import type { SyncStatus } from '../../utils/messages';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { demoMailbox } from '../../scripts/demo/demo-mailbox';
-import { closeInstallTab, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { openPage, sendFromPage } from './support/extension-pages';
+import { extensionWithServerAccess, joinTeam } from './support/server-access';
+import { inSidebar, sidebarText, waitForSidebar } from './support/sidebar-root';
 
-const DB = 'caseline';
 const USERS = [
-  { name: 'ana', password: 'ana-pw', role: 'agent', display: 'Ana' },
-  { name: 'bob', password: 'bob-pw', role: 'agent', display: 'Bob' },
-  { name: 'lea', password: 'lea-pw', role: 'lead', display: 'Lea' },
+  { name: 'ana', password: 'ana-pw', role: 'agent' },
+  { name: 'bob', password: 'bob-pw', role: 'agent' },
+  { name: 'lea', password: 'lea-pw', role: 'lead' },
 ] as const;
-const WAIT = { timeout: 30_000, polling: 100 };
+const WAIT = { timeout: 30_000 };
 
 interface Agent {
   eb: ExtensionBrowser;
   options: Page;
 }
 
-function extensionWithLoopbackAccess(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'caseline-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-async function joinTeam(dir: string, server: CouchServer, user: (typeof USERS)[number]): Promise<Agent> {
+/** A browser profile signed in to the team (joinTeam names the agent after the user: ANA, BOB, LEA). */
+async function member(dir: string, server: CouchServer, user: (typeof USERS)[number]): Promise<Agent> {
   const eb = await launchWithExtension({ extensionDir: dir });
   await closeInstallTab(eb);
   const options = await openPage(eb, 'options.html');
-  const current = await sendFromPage<CaselineSettings>(options, 'getSettings', {});
-  if (!current.ok) throw new Error(current.error);
-  const saved = await sendFromPage<CaselineSettings>(options, 'saveSettings', {
-    settings: { ...current.value, onboarded: true, role: user.role, agent: { ...current.value.agent, name: user.display } },
-  });
-  if (!saved.ok) throw new Error(saved.error);
-  const connected = await sendFromPage<SyncStatus>(options, 'syncConnect', { url: server.url, db: DB, user: user.name, password: user.password });
-  if (!connected.ok) throw new Error(connected.error);
+  await joinTeam(options, server, user);
   return { eb, options };
 }
 
@@ -70,11 +53,12 @@ const syncNow = async (a: Agent) => {
   return r.value;
 };
 
-/** Polls the sidebar (a selector wait is not woken by changes inside its shadow root). */
+/** Waits until an element in the sidebar matches (and its text, when given). */
 async function sidebarHas(page: Page, selector: string, text?: RegExp): Promise<void> {
-  await page.waitForFunction(
-    (sel: string, source: string | null) => {
-      const el = document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector(sel);
+  await waitForSidebar(
+    page,
+    (root: ShadowRoot, sel: string, source: string | null) => {
+      const el = root.querySelector(sel);
       return !!el && (source === null || new RegExp(source).test(el.textContent ?? ''));
     },
     WAIT,
@@ -82,11 +66,9 @@ async function sidebarHas(page: Page, selector: string, text?: RegExp): Promise<
     text ? text.source : null,
   );
 }
-const sidebarText = (page: Page, selector: string) =>
-  page.evaluate((sel: string) => document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector(sel)?.textContent ?? '', selector);
 const click = async (page: Page, selector: string) => {
   await sidebarHas(page, selector);
-  await (await page.$(`caseline-sidebar >>> ${selector}`))!.click();
+  await (await inSidebar(page, selector)).click();
 };
 
 describe('a shared inbox worked from three browsers', () => {
@@ -106,11 +88,11 @@ describe('a shared inbox worked from three browsers', () => {
 
   beforeAll(async () => {
     server = await startCouchServer();
-    await setupTeamDatabase(new CouchClient({ url: server.url, db: DB, fetch: (i, init) => fetch(i, init), basicAuth: server.adminAuth }), USERS);
-    dir = extensionWithLoopbackAccess();
-    ana = await joinTeam(dir, server, USERS[0]);
-    bob = await joinTeam(dir, server, USERS[1]);
-    lea = await joinTeam(dir, server, USERS[2]);
+    await setupTeamDatabase(new CouchClient({ url: server.url, db: server.db, fetch: (i, init) => fetch(i, init), basicAuth: server.adminAuth }), USERS);
+    dir = extensionWithServerAccess();
+    ana = await member(dir, server, USERS[0]);
+    bob = await member(dir, server, USERS[1]);
+    lea = await member(dir, server, USERS[2]);
   });
   afterAll(async () => {
     for (const a of [ana, bob, lea]) await a?.eb.close();
@@ -121,17 +103,17 @@ describe('a shared inbox worked from three browsers', () => {
   it('each sees the other on the conversation, then that the other is replying; inserting and sending ask first', async () => {
     const anaPage = await open(ana, 'p09-refund-kettle-rude');
     const bobPage = await open(bob, 'p09-refund-kettle-rude');
-    await sidebarHas(bobPage, '[data-testid="presence"] li', /^Ana is viewing this conversation/);
-    await sidebarHas(anaPage, '[data-testid="presence"] li', /^Bob is viewing this conversation/);
+    await sidebarHas(bobPage, '[data-testid="presence"] li', /^ANA is viewing this conversation/);
+    await sidebarHas(anaPage, '[data-testid="presence"] li', /^BOB is viewing this conversation/);
 
     await anaPage.bringToFront();
     await anaPage.click('[contenteditable="true"]');
     await anaPage.keyboard.type('Dear Kev, ');
-    await sidebarHas(bobPage, '[data-testid="presence"] li[data-state="replying"]', /^Ana is replying — (just now|1 min)$/);
+    await sidebarHas(bobPage, '[data-testid="presence"] li[data-state="replying"]', /^ANA is replying — (just now|1 min)$/);
 
     await bobPage.bringToFront();
     await click(bobPage, '[data-testid="suggested-templates"] button.template');
-    await sidebarHas(bobPage, '[data-testid="reply-warning"]', /Ana \(for .*\) is writing a reply to this customer\. Insert the template anyway\?/);
+    await sidebarHas(bobPage, '[data-testid="reply-warning"]', /ANA \(for .*\) is writing a reply to this customer\. Insert the template anyway\?/);
     await click(bobPage, '[data-testid="reply-warning"] button:not([data-action])');
     const editorBefore = await bobPage.$eval('[contenteditable="true"]', (el) => el.textContent ?? '');
 
@@ -145,48 +127,53 @@ describe('a shared inbox worked from three browsers', () => {
     await expect.poll(() => sends, { timeout: 10_000 }).toBe(1);
     expect(await bobPage.$eval('[contenteditable="true"]', (el) => el.textContent ?? '')).toBe(editorBefore);
 
+    // The other way: Bob types in his reply; Ana sees him replying, and her insert asks first too.
+    await bobPage.click('[contenteditable="true"]');
+    await bobPage.keyboard.type(' Thanks, Bob');
+    await sidebarHas(anaPage, '[data-testid="presence"] li[data-state="replying"]', /^BOB is replying — (just now|1 min)$/);
+    await anaPage.bringToFront();
+    await click(anaPage, '[data-testid="suggested-templates"] button.template');
+    await sidebarHas(anaPage, '[data-testid="reply-warning"]', /BOB \(for .*\) is writing a reply to this customer\. Insert the template anyway\?/);
+    await click(anaPage, '[data-testid="reply-warning"] button:not([data-action])');
+
     // Ana closes her tab: Bob's banner clears at once (the tab's port closed), not after the expiry.
     await anaPage.close();
-    await bobPage.waitForFunction(() => !document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="presence"] li'), WAIT);
+    await waitForSidebar(bobPage, (root: ShadowRoot) => !root.querySelector('[data-testid="presence"] li'), WAIT);
     await bobPage.close();
   });
 
   it('a claim reaches the team; the lead reassigns; a note mentions the new owner', async () => {
     const anaPage = await open(ana, 'p16-saturday-delivery');
+    const leaPage = await open(lea, 'p16-saturday-delivery');
     await click(anaPage, 'button[data-action="claim"]');
     await sidebarHas(anaPage, '[data-testid="owner"]', /You/);
-    await syncNow(ana);
-
-    await syncNow(lea);
-    const leaPage = await open(lea, 'p16-saturday-delivery');
-    await sidebarHas(leaPage, '[data-testid="owner"]', /Ana/);
+    // Pushed as made; the lead's open tab takes it from the live feed.
+    await sidebarHas(leaPage, '[data-testid="owner"]', /ANA/);
     await click(leaPage, 'button[data-action="assign"]');
     await sidebarHas(leaPage, '[data-testid="owner-to"]');
-    const select = (await leaPage.$('caseline-sidebar >>> [data-testid="owner-to"]'))!;
+    const select = (await inSidebar(leaPage, '[data-testid="owner-to"]')) as import('puppeteer').ElementHandle<HTMLSelectElement>;
     await select.select('bob');
     await click(leaPage, '[data-testid="owner-card"] form button[type="submit"]');
-    await sidebarHas(leaPage, '[data-testid="owner"]', /Bob/);
-    await syncNow(lea);
+    await sidebarHas(leaPage, '[data-testid="owner"]', /BOB/);
 
-    await syncNow(ana);
-    await anaPage.reload();
-    await sidebarHas(anaPage, '[data-testid="owner"]', /Bob/);
-    expect(await sidebarText(anaPage, '[data-testid="owner"]')).toContain('from Lea');
+    // Ana's open tab shows the reassignment without a reload.
+    await sidebarHas(anaPage, '[data-testid="owner"]', /BOB/);
+    expect(await sidebarText(anaPage, '[data-testid="owner"]')).toContain('from LEA');
 
     // Ana leaves a note for Bob.
     await click(anaPage, '[data-testid="note-input"]');
     await anaPage.keyboard.type('Refund approved by finance, @bob please confirm to the customer');
     await click(anaPage, '[data-testid="notes"] button[type="submit"]');
     await sidebarHas(anaPage, '[data-testid="notes"] .note-list li');
-    await syncNow(ana);
 
     const bobPage = await open(bob, 'p16-saturday-delivery');
-    await syncNow(bob);
     await sidebarHas(bobPage, '[data-testid="owner"]', /You/);
     await sidebarHas(bobPage, '[data-testid="notes"] .note-list li', /Refund approved by finance/);
     await sidebarHas(bobPage, '[data-testid="mentions-unseen"]', /^1$/);
     await click(bobPage, '#tab-mentions');
-    await sidebarHas(bobPage, '[data-testid="mentions"] li', /Ana.*Refund approved/s);
+    await sidebarHas(bobPage, '[data-testid="mentions"] li', /ANA.*Refund approved/s);
+    // A note is never put into a reply: Bob's editor has none of it.
+    expect(await bobPage.$eval('[contenteditable="true"]', (el) => el.textContent ?? '').catch(() => '')).not.toContain('Refund approved');
     // …and, with the setting on (the default), a browser notification.
     const worker = await bob.eb.serviceWorker();
     const notified = await worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
@@ -220,8 +207,8 @@ describe('a shared inbox worked from three browsers', () => {
     await syncNow(ana);
     await syncNow(bob);
     await sidebarHas(anaPage, '[data-testid="owner"]', /You/);
-    await sidebarHas(bobPage, '[data-testid="owner"]', /Ana/);
-    await sidebarHas(bobPage, '[data-testid="owner-card"] .overridden', /Ana already had this case when you claimed it/);
+    await sidebarHas(bobPage, '[data-testid="owner"]', /ANA/);
+    await sidebarHas(bobPage, '[data-testid="owner-card"] .overridden', /ANA already had this case when you claimed it/);
     for (const p of [anaPage, bobPage]) await p.close();
   });
 });

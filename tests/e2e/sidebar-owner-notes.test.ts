@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { closeInstallTab, launchWithExtension, sidebarText, type ExtensionBrowser } from './support/launch-browser';
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { inSidebar, onSidebar, sidebarText, waitForSidebar } from './support/sidebar-root';
 import { openPage, sendFromPage } from './support/extension-pages';
 import { demoMailbox, type DemoStop } from '../../scripts/demo/demo-mailbox';
 import type { CaselineSettings } from '../../utils/settings/settings';
@@ -36,14 +37,11 @@ afterAll(async () => {
   await eb?.close();
 });
 
-/**
- * An element in the sidebar, polled for: a selector wait wakes on the document's mutations,
- * which changes inside the sidebar's shadow root are not.
- */
-async function inSidebar(page: Page, selector: string) {
-  await page.waitForFunction((sel: string) => !!document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector(sel), { timeout: 20_000, polling: 100 }, selector);
-  return (await page.$(`caseline-sidebar >>> ${selector}`))!;
-}
+/** Waits until the text of an element in the sidebar matches. */
+const sidebarMatches = (page: Page, selector: string, text: RegExp) =>
+  waitForSidebar(page, (root: ShadowRoot, sel: string, source: string) => new RegExp(source).test(root.querySelector(sel)?.textContent ?? ''), WAIT, selector, text.source);
+/** Every matching element's text in the sidebar. */
+const sidebarTexts = (page: Page, selector: string) => onSidebar(page, (root: ShadowRoot, sel: string) => [...root.querySelectorAll(sel)].map((e) => `${(e as HTMLElement).dataset.scope ? `${(e as HTMLElement).dataset.scope}:` : ''}${e.textContent ?? ''}`), selector);
 
 async function openThread(id: string): Promise<Page> {
   const page = await eb.openMailPage(stop(id).url, mailbox.router);
@@ -60,15 +58,15 @@ describe('owner card', () => {
     expect(await ownerText(page)).toContain('Unassigned');
     expect(await sidebarText(page, '[data-testid="owner-card"]')).toContain('Team sync is off');
     await (await inSidebar(page, 'button[data-action="claim"]')).click();
-    await page.waitForFunction(() => /You/.test(document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="owner"]')?.textContent ?? ''), WAIT);
+    await sidebarMatches(page, '[data-testid="owner"]', /You/);
     expect(await sidebarText(page, '[data-testid="owner-card"] details')).toContain('Sam Rivera claimed it');
     // On the case's own record too.
     expect(await sidebarText(page, 'ol.history')).toBeTruthy();
-    const history = await page.$$eval('caseline-sidebar >>> ol.history li', (els) => els.map((e) => e.textContent ?? ''));
+    const history = await sidebarTexts(page, 'ol.history li');
     expect(history.some((h) => h.includes('Claimed'))).toBe(true);
 
     await (await inSidebar(page, 'button[data-action="release"]')).click();
-    await page.waitForFunction(() => /Unassigned/.test(document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="owner"]')?.textContent ?? ''), WAIT);
+    await sidebarMatches(page, '[data-testid="owner"]', /Unassigned/);
     await page.close();
   });
 });
@@ -85,7 +83,7 @@ describe('team notes', () => {
     const typed = await input!.evaluate((el) => (el as HTMLTextAreaElement).value);
     expect(typed).toMatch(/^Promised a call back tomorrow, cc @agent-[^ ]+ $/);
     await (await inSidebar(page, '[data-testid="notes"] button[type="submit"]')).click();
-    await page.waitForFunction(() => (document.querySelector('caseline-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="notes"] .note-list li').length ?? 0) === 1, WAIT);
+    await waitForSidebar(page, (root: ShadowRoot) => root.querySelectorAll('[data-testid="notes"] .note-list li').length === 1, WAIT);
     expect(await input!.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('');
     expect(await sidebarText(page, '[data-testid="notes"] .note-list mark.mention')).toMatch(/^@agent-/);
 
@@ -102,17 +100,17 @@ describe('queue scopes and list chips', () => {
   it('shows Mine, Unassigned and Everyone’s with the owner on each row, and the owner on the list chip', async () => {
     const page = await openThread('p01-late-delivery');
     await (await inSidebar(page, 'button[data-action="claim"]')).click();
-    await page.waitForFunction(() => /You/.test(document.querySelector('caseline-sidebar')?.shadowRoot?.querySelector('[data-testid="owner"]')?.textContent ?? ''), WAIT);
+    await sidebarMatches(page, '[data-testid="owner"]', /You/);
     await (await inSidebar(page, '#tab-queue')).click();
     await inSidebar(page, '[data-testid="queue"] li');
-    const counts = await page.$$eval('caseline-sidebar >>> [data-testid="queue-scopes"] button', (els) => els.map((e) => `${(e as HTMLElement).dataset.scope}:${e.textContent}`));
+    const counts = await sidebarTexts(page, '[data-testid="queue-scopes"] button');
     expect(counts.find((c) => c.startsWith('mine:'))).toMatch(/Mine\s*1$/);
     await (await inSidebar(page, 'button[data-scope="mine"]')).click();
-    const mine = await page.$$eval('caseline-sidebar >>> [data-testid="queue"] li', (els) => els.map((e) => e.textContent ?? ''));
+    const mine = await sidebarTexts(page, '[data-testid="queue"] li');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toContain('You');
     await (await inSidebar(page, 'button[data-scope="unassigned"]')).click();
-    const unassigned = await page.$$eval('caseline-sidebar >>> [data-testid="queue"] li', (els) => els.map((e) => e.textContent ?? ''));
+    const unassigned = await sidebarTexts(page, '[data-testid="queue"] li');
     expect(unassigned.every((t) => t.includes('Unassigned'))).toBe(true);
     await page.close();
 
