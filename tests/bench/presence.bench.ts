@@ -39,8 +39,8 @@ export default (async () => {
       users.map(async (u, i) => {
         const client = new CouchClient({ url: server.url, db: 'caseline', fetch: f, timeoutMs: 30_000 });
         await client.login(u.name, u.password);
-        const channel = new CouchPresenceChannel({ client: async () => client, live: () => feed.currentState.status === 'live' });
-        const feed = new LiveFeed({
+        const channel = new CouchPresenceChannel({ client: async () => client, live: (): boolean => feed.currentState.status === 'live' });
+        const feed: LiveFeed = new LiveFeed({
           client,
           store: new MemorySyncStore(),
           role: 'agent',

@@ -177,6 +177,24 @@ describe('notes and mentions', () => {
   });
 });
 
+describe('documents deleted on the server', () => {
+  it('remove the teammates\' copies pulled from them (note, claim, presence); own records stay in own history', async () => {
+    await ana.inbox.changeOwner(caseId, { type: 'claim' });
+    await ana.inbox.addNote(caseId, 'Refund agreed on the phone');
+    const fromAna = await pushed(ana);
+    const presence = { _id: 'pr:ana:install-a', type: 'presence', author: 'ana', agentId: 'ana', createdAt: '2026-11-25T10:00:00Z', presence: { at: new Date().toISOString(), by: 'ana', threads: {} } } as SyncDoc;
+    await bob.inbox.storePulled([...fromAna, presence]);
+    expect([await bob.db.count('notes'), await bob.db.count('ownership'), await bob.db.count('presence')]).toEqual([1, 1, 1]);
+
+    // An admin deletes them on the server (acting on an erasure request): the pull brings deletions.
+    await bob.inbox.storePulled([], [...fromAna.map((d) => d._id), presence._id, 'ev:ana:unrelated']);
+    expect([await bob.db.count('notes'), await bob.db.count('ownership'), await bob.db.count('presence')]).toEqual([0, 0, 0]);
+    // Ana's own copies are hers: a deletion on the server does not rewrite her history.
+    await ana.inbox.storePulled([], fromAna.map((d) => d._id));
+    expect([await ana.db.count('notes'), await ana.db.count('ownership')]).toEqual([1, 1]);
+  });
+});
+
 describe('erasing a customer', () => {
   it('removes the notes and owners here and, through the erasure request, on every teammate\'s install', async () => {
     await ana.inbox.changeOwner(caseId, { type: 'claim' });

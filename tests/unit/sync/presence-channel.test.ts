@@ -7,6 +7,8 @@ import { CouchPresenceChannel, presenceDoc } from '../../../utils/sync/couch-pre
 import type { AgentPresence } from '../../../utils/shared-inbox/presence';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { serverDocs, setUpTeam, userClient } from './team-fixture';
+import { LiveFeed } from '../../../utils/sync/live-feed';
+import { MemorySyncStore } from '../../../utils/sync/memory-store';
 
 const T = 'c'.repeat(64);
 const record = (by: string, at: string, threads: AgentPresence['threads']): AgentPresence => ({ id: `pr:${by}:install-1`, by, name: by.toUpperCase(), at, threads });
@@ -52,5 +54,42 @@ describe('presence on the team database', () => {
     await expect(bob.putDoc(hijack)).rejects.toMatchObject({ kind: 'forbidden' });
     const forged = presenceDoc(record('ann', '2026-03-02T10:01:00.000Z', {}));
     await expect(bob.putDoc({ ...forged, _id: 'pr:ann:install-2' })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('a teammate\'s rewrites reach an agent through the live feed (the agent\'s selector takes presence); the poll rests while it is live', async () => {
+    const ann = await userClient(server, 'ann');
+    const bob = await userClient(server, 'bob');
+    let tick: (() => void) | undefined;
+    let live = false;
+    const bobChannel = new CouchPresenceChannel({ client: async () => bob, live: () => live, setInterval: (fn) => (tick = fn), clearInterval: () => undefined });
+    const seen: AgentPresence[][] = [];
+    const stop = bobChannel.subscribe((r) => seen.push(r));
+    await bobChannel.read();
+    const feed = new LiveFeed({
+      client: bob,
+      store: new MemorySyncStore(),
+      role: 'agent',
+      checkpointKey: 'presence-live',
+      apply: async (docs) => bobChannel.take(docs.filter((d) => d.type === 'presence')),
+      waitMs: 5_000,
+      heartbeatMs: 1_000,
+    });
+    feed.start();
+    try {
+      while (feed.currentState.status !== 'live') await new Promise((r) => setTimeout(r, 10));
+      live = true;
+      seen.length = 0;
+      // A poll tick while the feed is live reads nothing.
+      tick?.();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen).toEqual([]);
+      // Ann's next heartbeat (a later revision of her one record) arrives by the feed.
+      const annChannel = new CouchPresenceChannel({ client: async () => ann });
+      expect(await annChannel.publish(record('ann', '2026-03-02T10:02:00.000Z', { [T]: { state: 'replying', since: '2026-03-02T10:02:00.000Z' } }))).toBe(true);
+      await expect.poll(() => seen.flat().some((r) => r.by === 'ann' && r.at === '2026-03-02T10:02:00.000Z' && r.threads[T]?.state === 'replying'), { timeout: 10_000 }).toBe(true);
+    } finally {
+      stop();
+      await feed.stop();
+    }
   });
 });
