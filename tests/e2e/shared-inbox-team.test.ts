@@ -14,7 +14,7 @@
  * sidebar's closed root is reached from the content script's world (support/sidebar-root.ts).
  */
 import { rmSync } from 'node:fs';
-import type { Page } from 'puppeteer';
+import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchClient } from '../../utils/sync/couch-client';
 import { setupTeamDatabase } from '../../utils/sync/team-setup';
@@ -151,7 +151,7 @@ describe('a shared inbox worked from three browsers', () => {
     await sidebarHas(leaPage, '[data-testid="owner"]', /ANA/);
     await click(leaPage, 'button[data-action="assign"]');
     await sidebarHas(leaPage, '[data-testid="owner-to"]');
-    const select = (await inSidebar(leaPage, '[data-testid="owner-to"]')) as import('puppeteer').ElementHandle<HTMLSelectElement>;
+    const select = (await inSidebar(leaPage, '[data-testid="owner-to"]')) as ElementHandle<HTMLSelectElement>;
     await select.select('bob');
     await click(leaPage, '[data-testid="owner-card"] form button[type="submit"]');
     await sidebarHas(leaPage, '[data-testid="owner"]', /BOB/);
