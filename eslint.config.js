@@ -26,7 +26,7 @@ const LAYERS = {
 
 /** Every area of utils/ with the full list of what it may not import (flat config replaces, never merges, a rule's options). */
 const DOMAIN_AREAS = [
-  { files: ['utils/*.ts', 'utils/{cases,practice,sla,calendar,classify,templates,metrics,settings,backup,privacy,countdown,sync}/**/*.ts'], patterns: [...PURE_DOMAIN, LAYERS.mailbox] },
+  { files: ['utils/*.ts', 'utils/{cases,practice,sla,calendar,classify,templates,metrics,settings,backup,privacy,countdown,sync,shared-inbox}/**/*.ts'], patterns: [...PURE_DOMAIN, LAYERS.mailbox] },
   { files: ['utils/desk/**/*.ts'], patterns: [...PURE_DOMAIN, LAYERS.mailbox, LAYERS.messages] },
   { files: ['utils/{mailbox,insertion}/**/*.ts'], patterns: PURE_DOMAIN },
   {

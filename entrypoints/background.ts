@@ -22,8 +22,9 @@ import { sendMessage } from '@/utils/extension/messenger';
 import { forgetCases, forgetTab, noteTabShowsCase, shownCases, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
 import { checkDeadlines, checkDeadlinesFromSchedule, ensureAlarm, forgetBadgeSchedule, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
 import { exportBackup, importBackup } from '@/utils/backup/json-backup';
-import { exportCasesCsv, exportEventsCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
+import { exportCasesCsv, exportEventsCsv, exportNotesCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
+import { SharedInboxService } from '@/utils/extension/shared-inbox-service';
 import { warmDashboard } from '@/utils/desk/dashboard-view';
 import { effectivePolicy } from '@/utils/desk/effective-policy';
 import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
@@ -92,7 +93,8 @@ export default defineBackground(() => {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let deskInstance: CaseDesk | undefined;
   const desk = async () => (deskInstance ??= new CaseDesk({ db: await db(), settings, now: () => new Date(), newId, timeZone, loadClassifier: loadClassifierData }));
-  const sync = new SyncService({
+  // Sync and the shared inbox (owners, notes, presence) call each other, each only once both exist.
+  const sync: SyncService = new SyncService({
     db,
     // The sync service works on the install's own settings, once every country it may measure by is loaded.
     settings: async () => {
@@ -100,7 +102,10 @@ export default defineBackground(() => {
       return ownSettings();
     },
     newId,
-    onSettingsChanged: (s) => forgetSettings(s),
+    onSettingsChanged: (s) => {
+      forgetSettings(s);
+      void inbox.reset();
+    },
     // The team's library or settings changed: every tab showing a case gets its view again (new
     // templates in the palette, deadlines under the team's policy).
     onPublicationsChanged: () => {
@@ -108,7 +113,11 @@ export default defineBackground(() => {
       void forgetBadgeSchedule();
       void refreshTabs();
     },
+    // Pulled owners, notes and presence (a run's or the live feed's) go to the shared inbox.
+    sharedInbox: { take: (docs, deletedIds) => inbox.storePulled(docs, deletedIds), beforePull: (client) => inbox.afterRun(client) },
   });
+  const inbox: SharedInboxService = new SharedInboxService({ db, settings, newId, timeZone, client: () => sync.signedInClient(), live: () => sync.isLive() });
+  inbox.listen();
 
   const broadcast = (view: CaseView, exceptTab?: number) => {
     for (const tabId of tabsShowing(view.caseId)) {
@@ -128,6 +137,7 @@ export default defineBackground(() => {
   const refreshBadge = async () => {
     try {
       await checkDeadlines(await desk(), await settings(), await db());
+      await inbox.checkAtRisk();
     } catch (error) {
       console.error('[caseline] deadline check failed', error);
     }
@@ -155,8 +165,9 @@ export default defineBackground(() => {
   });
   handle('threadList', async ({ host, rows }) => {
     const r = await (await desk()).threadList(host, rows);
-    if (r.ok && r.value.length > 0) void sync.kick();
-    return r;
+    if (!r.ok) return r;
+    if (r.value.length > 0) void sync.kick();
+    return { ok: true, value: await inbox.withOwners(r.value) };
   });
   handle('health', ({ host, missing }) => {
     console.warn(`[caseline] ${host} layout not readable; missing: ${missing.join(', ')}`);
@@ -181,7 +192,47 @@ export default defineBackground(() => {
   handle('queue', async (_data, ctx) => {
     const r = await (await desk()).queue();
     const host = ctx.from === 'content' ? hostOf(ctx.url) : undefined;
-    return r.ok && host ? { ok: true, value: r.value.filter((item) => item.host === host) } : r;
+    if (!r.ok) return r;
+    return { ok: true, value: await inbox.withOwners(host ? r.value.filter((item) => item.host === host) : r.value) };
+  });
+
+  // ── the shared inbox: owners, notes, mentions ──
+  const teamChanged = async (caseId: string, exceptTab: number | undefined) => {
+    const view = await (await inbox.desk()).caseTeam(caseId);
+    if (view.ok) for (const tabId of tabsShowing(caseId)) if (tabId !== exceptTab) inbox.tell(tabId, view.value);
+    void sync.kick();
+  };
+  handle('teamCase', async ({ caseId }, ctx) => notShown(caseId, ctx) ?? (await inbox.desk()).caseTeam(caseId));
+  handle('ownership', async ({ caseId, command }, ctx) => {
+    const refused = notShown(caseId, ctx);
+    if (refused) return refused;
+    const r = await (await inbox.desk()).changeOwner(caseId, command);
+    if (r.ok) {
+      void teamChanged(caseId, ctx.tabId);
+      // The change is a case event: every tab's case view (its history) shows it.
+      const view = await (await desk()).view(caseId, await settings());
+      if (view.ok && view.value) broadcast(view.value);
+      void refreshBadge();
+    }
+    return r;
+  });
+  handle('addNote', async ({ caseId, text }, ctx) => {
+    const refused = notShown(caseId, ctx);
+    if (refused) return refused;
+    const r = await (await inbox.desk()).addNote(caseId, text);
+    if (r.ok) void teamChanged(caseId, ctx.tabId);
+    return r;
+  });
+  handle('mentions', async () => (await inbox.desk()).mentions());
+  handle('mentionsSeen', async ({ ids }) => {
+    await (await inbox.desk()).markMentionsSeen(ids);
+    void inbox.tellAllMentions();
+    return { ok: true, value: null };
+  });
+  handle('atRisk', async () => {
+    const s = await settings();
+    if (s.role !== 'lead') return { ok: true, value: [] };
+    return { ok: true, value: await (await inbox.desk()).atRisk(s.notifications.leadMinutes) };
   });
 
   // ── from the extension's own pages ──
@@ -191,6 +242,7 @@ export default defineBackground(() => {
     if (!r.ok) return { ok: false, error: `Not saved: ${r.errors.length} field(s) need attention.`, fields: r.errors };
     forgetSettings(r.value);
     sync.reset();
+    void inbox.reset();
     void refreshBadge();
     return { ok: true, value: r.value };
   });
@@ -228,7 +280,8 @@ export default defineBackground(() => {
   });
   handle('exportCsv', async ({ kind }) => {
     const d = await db();
-    return { ok: true, value: kind === 'cases' ? await exportCasesCsv(d) : kind === 'events' ? await exportEventsCsv(d) : await exportOutcomesCsv(d) };
+    const csv = { cases: exportCasesCsv, events: exportEventsCsv, outcomes: exportOutcomesCsv, notes: exportNotesCsv }[kind];
+    return { ok: true, value: await csv(d) };
   });
   // Every place data is kept (utils/extension/data-places.ts): both erasures walk this one list.
   const places = dataPlaces({
@@ -236,9 +289,11 @@ export default defineBackground(() => {
     forgetMemory: (caseIds) => {
       forgetSettings();
       deskInstance?.forget();
+      inbox.forget();
       forgetCases(caseIds);
       if (!caseIds) {
         sync.reset();
+        void inbox.reset();
         clearParsedBodies();
       }
     },
@@ -276,11 +331,18 @@ export default defineBackground(() => {
   handle('publishSettings', async () => sync.publishSettings());
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
-  handle('dashboard', async ({ source, form }) => sync.dashboard(source, form));
+  handle('dashboard', async ({ source, form }) => {
+    const r = await sync.dashboard(source, form);
+    if (!r.ok) return r;
+    // The shared inbox's figures over the same range and agents.
+    const range = r.value.figures.range;
+    const owners = await (await inbox.desk()).figures(source, { ...(range.from ? { from: Date.parse(range.from) } : {}), to: Date.parse(range.to) }, form.agents);
+    return { ok: true, value: { ...r.value, ownership: owners.figures, ownerNames: owners.names } };
+  });
 
   // Every other message may move a deadline: the badge's stored schedule is dropped after it.
   afterChangingMessages(
-    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboard'],
+    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboard'],
     () => forgetBadgeSchedule(),
   );
 

@@ -54,6 +54,7 @@ try {
   console.log(`_design/caseline: ${report.designUpdated ? 'installed' : 'unchanged'} (validation version ${VALIDATION_VERSION}: records bound to their user, append-only, no grafted revisions)`);
   for (const name of report.usersCreated) console.log(`user ${name}: created`);
   for (const name of report.usersUpdated) console.log(`user ${name}: updated`);
+  console.log(`team profile (thread salt and members, for owners, notes and presence): ${report.profileUpdated ? 'written' : 'unchanged'}`);
 } catch (err) {
   console.error(`setup failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

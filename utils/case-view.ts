@@ -59,6 +59,10 @@ export interface ListChip {
   dueAt?: string;
   dueTarget?: string;
   state?: TargetStatus['state'];
+  /** Shared inbox: who owns the case (utils/shared-inbox), when someone does. */
+  owner?: string;
+  ownerName?: string;
+  ownerInitials?: string;
 }
 
 export interface QueueItem {
@@ -74,4 +78,9 @@ export interface QueueItem {
   /** While the next deadline is running: when it turns due soon. */
   nextDueSoonAt?: string;
   state?: TargetStatus['state'];
+  /** Shared inbox: who owns the case, when someone does, and whether it is the agent. */
+  owner?: string;
+  ownerName?: string;
+  ownerInitials?: string;
+  mine?: boolean;
 }

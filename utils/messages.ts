@@ -10,6 +10,9 @@ import type { TeamView } from './desk/team-publications';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
 import { SNAPSHOT_LIMITS as L } from './cases/fit-snapshot';
 import type { CaselineSettings } from './settings/settings';
+import type { CaseTeamView, MentionView } from './shared-inbox/case-team-view';
+import type { PresenceForTab } from './shared-inbox/presence';
+import type { ThreadDeadline } from './shared-inbox/unassigned-at-risk';
 import type { RenderedForInsert, Template } from './templates/types';
 import { MAX_BACKUP_BYTES, MAX_TEMPLATES_BYTES, tooLargeMessage } from './backup/import-limits';
 
@@ -70,6 +73,15 @@ export const ThreadListSchema = v.object({
 const CaseId = v.pipe(v.string(), v.minLength(3), v.maxLength(600));
 /** No payload: an empty object, nothing else. */
 const Empty = v.strictObject({});
+const Handle = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[^:\s]+$/));
+
+/** An ownership command from the sidebar (the rules are the domain's: utils/shared-inbox/ownership.ts). */
+export const OwnershipCommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('claim') }),
+  v.strictObject({ type: v.literal('handOn'), to: Handle }),
+  v.strictObject({ type: v.literal('release') }),
+  v.strictObject({ type: v.literal('assign'), to: v.nullable(Handle) }),
+]);
 
 /**
  * Each message: its payload schema and who may send it. Payloads whose rules live in the domain
@@ -88,6 +100,13 @@ export const MESSAGE_RULES = {
   },
   templateList: { audience: 'any', schema: v.object({ caseId: v.optional(CaseId) }) },
   queue: { audience: 'any', schema: Empty },
+  // Shared inbox: owners, notes, mentions (sidebar), the lead's at-risk list.
+  teamCase: { audience: 'any', schema: v.object({ caseId: CaseId }) },
+  ownership: { audience: 'any', schema: v.object({ caseId: CaseId, command: OwnershipCommandSchema }) },
+  addNote: { audience: 'any', schema: v.object({ caseId: CaseId, text: Text(4000) }) },
+  mentions: { audience: 'any', schema: Empty },
+  mentionsSeen: { audience: 'any', schema: v.object({ ids: v.pipe(v.array(Text(300)), v.maxLength(200)) }) },
+  atRisk: { audience: 'any', schema: Empty },
   // From the extension's own pages.
   getSettings: { audience: 'any', schema: Empty },
   saveSettings: { audience: 'page', schema: v.object({ settings: v.unknown() }) },
@@ -98,7 +117,7 @@ export const MESSAGE_RULES = {
   importTemplates: { audience: 'page', schema: v.object({ json: FileText('templates file', MAX_TEMPLATES_BYTES), approve: v.boolean() }) },
   exportBackup: { audience: 'page', schema: Empty },
   importBackup: { audience: 'page', schema: v.object({ json: FileText('backup', MAX_BACKUP_BYTES) }) },
-  exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes']) }) },
+  exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes', 'notes']) }) },
   eraseCustomer: { audience: 'page', schema: v.object({ email: v.pipe(v.string(), v.trim(), v.email()) }) },
   eraseEverything: { audience: 'page', schema: v.object({ confirm: v.literal('ERASE') }) },
   syncConnect: {
@@ -200,6 +219,12 @@ export interface ProtocolMap {
   queue(data: PayloadOf<'queue'>): Reply<QueueItem[]>;
   /** Background → content script of each tab showing that case. */
   caseUpdated(data: CaseView): void;
+  teamCase(data: PayloadOf<'teamCase'>): Reply<CaseTeamView>;
+  ownership(data: PayloadOf<'ownership'>): Reply<CaseTeamView>;
+  addNote(data: PayloadOf<'addNote'>): Reply<CaseTeamView>;
+  mentions(data: PayloadOf<'mentions'>): Reply<MentionView[]>;
+  mentionsSeen(data: PayloadOf<'mentionsSeen'>): Reply<null>;
+  atRisk(data: PayloadOf<'atRisk'>): Reply<ThreadDeadline[]>;
   /** Background → content script of every mailbox tab: these cases (all, without caseIds) were erased. */
   dataErased(data: { caseIds?: string[] }): void;
   getSettings(data: PayloadOf<'getSettings'>): Reply<CaselineSettings>;
@@ -272,3 +297,34 @@ export function senderAllowed(audience: Audience, sender: SenderFacts, ownId: st
   if (audience === 'page') return fromPage;
   return fromContent || fromPage;
 }
+
+/**
+ * The team port a mailbox tab keeps open: the tab says which case it shows and when the agent
+ * types a reply; the background publishes the install's presence and sends back who else is on
+ * that conversation, the case's team view when its owner or notes change, and the number of
+ * unseen mentions. The port closing (the tab closed, or left the mailbox) withdraws the tab's
+ * presence at once.
+ */
+export const TEAM_PORT = 'caseline-team';
+
+export const TeamPortMessageSchema = v.variant('type', [
+  /** The conversation shown now (null: none). */
+  v.strictObject({ type: v.literal('thread'), caseId: v.nullable(CaseId) }),
+  /** The agent typed in the reply editor (sent at most every few seconds). */
+  v.strictObject({ type: v.literal('typing') }),
+  /** The reply editor was sent, discarded or closed. */
+  v.strictObject({ type: v.literal('replyClosed') }),
+  /** Still here (on the tab's shared ticker, while a conversation is shown). */
+  v.strictObject({ type: v.literal('heartbeat') }),
+  v.strictObject({ type: v.literal('offline') }),
+  v.strictObject({ type: v.literal('online') }),
+]);
+export type TeamPortMessage = v.InferOutput<typeof TeamPortMessageSchema>;
+
+/** What the background sends on the team port. */
+export type TeamPortNotice =
+  | PresenceForTab
+  | { type: 'teamCase'; view: CaseTeamView }
+  | { type: 'mentions'; unseen: number }
+  /** One of the agent's ownership changes did not take (a teammate's came first). */
+  | { type: 'overridden'; caseId?: string; text: string };

@@ -1,6 +1,7 @@
 /**
- * Small chips in the mailbox's own conversation list: category and nearest deadline of each
- * tracked row. Each chip is a custom element with its own shadow root and text only.
+ * Small chips in the mailbox's own conversation list: category, nearest deadline and, in a
+ * shared inbox, the owner's initials of each tracked row. Each chip is a custom element with its
+ * own shadow root and text only.
  */
 import type { ListChip } from '@/utils/case-view';
 import { formatDueTime, STATE_WORDS } from '@/utils/countdown/describe-countdown';
@@ -21,11 +22,13 @@ export function placeListChips(doc: Document, chips: ListChip[], adapter: Pick<M
       el.attachShadow({ mode: 'open' });
       anchor.prepend(el);
     }
-    const label = `${LETTERS[chip.category] ?? chip.category}${chip.dueAt ? ` · ${chip.state ? STATE_WORDS[chip.state] : ''} ${formatDueTime(chip.dueAt, zone)}` : ''}`;
+    const label = `${LETTERS[chip.category] ?? chip.category}${chip.dueAt ? ` · ${chip.state ? STATE_WORDS[chip.state] : ''} ${formatDueTime(chip.dueAt, zone)}` : ''}${chip.ownerInitials ? ` · ${chip.ownerInitials}` : ''}`;
     if (el.dataset.label === label) continue;
     el.dataset.label = label;
     el.dataset.caseId = chip.caseId;
-    el.setAttribute('title', label);
+    if (chip.owner) el.dataset.owner = chip.owner;
+    else delete el.dataset.owner;
+    el.setAttribute('title', chip.ownerName ? `${label.replace(/ · [^·]+$/, '')} · owner: ${chip.ownerName}` : label);
     const root = el.shadowRoot!;
     const span = doc.createElement('span');
     span.textContent = label;

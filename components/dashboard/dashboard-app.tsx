@@ -19,6 +19,7 @@ import { DashboardFilters, SourceSwitch } from './dashboard-filters';
 import type { RecordSource } from './dashboard-filters';
 import { formatCount } from './format-figure';
 import { HeadlineFigures } from './headline-figures';
+import { OwnershipTable } from './ownership-table';
 
 interface Loaded {
   view: DashboardView;
@@ -213,6 +214,12 @@ export function DashboardApp() {
                   <h2 id="agents-title">Per agent</h2>
                   {figures.byAgent.length === 0 ? <p>No agent has cases in this range.</p> : <AgentTable figures={figures} agentNames={view.agentNames} />}
                 </section>
+                {view.ownership && (view.ownership.owners.length > 0 || view.ownership.reassignments > 0 || view.ownership.conflicts > 0) ? (
+                  <section aria-labelledby="owners-title" data-testid="owners">
+                    <h2 id="owners-title">Owners</h2>
+                    <OwnershipTable figures={view.ownership} names={view.ownerNames ?? {}} />
+                  </section>
+                ) : null}
                 <section aria-labelledby="export-title">
                   <h2 id="export-title">Export</h2>
                   <p>A CSV file with every figure above, for the team and each agent, one figure a row.</p>

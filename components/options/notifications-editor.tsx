@@ -1,4 +1,4 @@
-/** Notifications before a breach: on or off, and how many minutes ahead. */
+/** Notifications before a breach (on or off, how many minutes ahead) and when a teammate mentions the agent. */
 import { CheckboxField } from '../forms/checkbox-field';
 import { NumberField } from '../forms/number-field';
 import { t } from '../pages/i18n';
@@ -24,6 +24,13 @@ export function NotificationsEditor({ settings, onChange, errors }: EditorProps)
         step={1}
         error={errors['notifications.leadMinutes']}
         onValue={(n) => onChange(edited(settings, (d) => (d.notifications.leadMinutes = n)))}
+      />
+      <CheckboxField
+        path="notifications.mentions"
+        label={t('options_notifyMentions', 'Notify me when a teammate mentions me in a note')}
+        checked={settings.notifications.mentions}
+        error={errors['notifications.mentions']}
+        onValue={(b) => onChange(edited(settings, (d) => (d.notifications.mentions = b)))}
       />
     </>
   );

@@ -18,6 +18,10 @@ const WORDS: Record<string, string> = {
   category_set: 'Category set',
   template_inserted: 'Template inserted',
   outcome_recorded: 'Outcome recorded',
+  claimed: 'Claimed',
+  assigned: 'Assigned',
+  handed_on: 'Handed on',
+  released: 'Released',
 };
 
 export function CaseHistory({ view }: { view: CaseView }) {

@@ -1,4 +1,7 @@
-/** The sidebar beside the open thread: case card, countdowns, actions, templates, outcome; or the queue. */
+/**
+ * The sidebar beside the open thread: who else is on it, case card, owner, countdowns, actions,
+ * templates, team notes, outcome; or the queue; or the notes that mention the agent.
+ */
 import type { SidebarActions, SidebarState } from './sidebar-state';
 import { CaseCard } from './CaseCard';
 import { CountdownList } from './CountdownList';
@@ -10,6 +13,11 @@ import { QueueList } from './QueueList';
 import { HealthNotice } from './HealthNotice';
 import { TemplatePalette } from './TemplatePalette';
 import { ResizeHandle } from './ResizeHandle';
+import { TeamCard } from './TeamCard';
+import { TeamNotes } from './TeamNotes';
+import { PresenceBanner } from './PresenceBanner';
+import { ConfirmBox } from './ConfirmBox';
+import { MentionsList } from './MentionsList';
 import { t } from './i18n';
 
 export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
@@ -34,8 +42,12 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
             {t('sidebar_tab_case', 'Case')}
           </button>
           <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={state.tab === 'queue'} tabIndex={state.tab === 'queue' ? 0 : -1} onClick={() => actions.showTab('queue')}>
-            {t('sidebar_tab_queue', 'My queue')}
+            {t('sidebar_tab_queue', 'Queue')}
             {state.queue.length > 0 && <span class="count">{state.queue.length}</span>}
+          </button>
+          <button type="button" role="tab" id="tab-mentions" aria-controls="panel-mentions" aria-selected={state.tab === 'mentions'} tabIndex={state.tab === 'mentions' ? 0 : -1} onClick={() => actions.showTab('mentions')}>
+            {t('sidebar_tab_mentions', 'Mentions')}
+            {state.mentionsUnseen > 0 && <span class="count" data-testid="mentions-unseen">{state.mentionsUnseen}</span>}
           </button>
         </div>
         <button type="button" class="icon" aria-label={t('sidebar_templates', 'Templates (Alt+Shift+T)')} title="Alt+Shift+T" onClick={actions.openPalette} disabled={!state.view}>
@@ -63,10 +75,14 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
             <HealthNotice host={state.host} missing={state.unreadable.missing} blocking report={state.layoutReport} onCopyReport={actions.copyLayoutReport} />
           ) : state.view ? (
             <>
+              <PresenceBanner presence={state.presence} />
+              {state.confirm && <ConfirmBox confirm={state.confirm} onAnswer={actions.confirmWarning} />}
               <CaseCard view={state.view} actions={actions} />
+              {state.team && state.team.caseId === state.view.caseId && <TeamCard team={state.team} busy={state.busy} actions={actions} />}
               <CountdownList view={state.view} />
               <LifecycleActions view={state.view} busy={state.busy} onCommand={actions.command} />
               <TemplatePicker view={state.view} pending={state.pendingTemplate} busy={state.busy} actions={actions} />
+              {state.team && state.team.caseId === state.view.caseId && <TeamNotes team={state.team} busy={state.busy} onAdd={actions.addNote} />}
               {state.view.actions.includes('recordOutcome') && <OutcomeForm view={state.view} busy={state.busy} onCommand={actions.command} />}
               <CaseHistory view={state.view} />
             </>
@@ -78,9 +94,13 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
             </p>
           )}
         </div>
-      ) : (
+      ) : state.tab === 'queue' ? (
         <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" class="content">
-          <QueueList items={state.queue} onOpen={actions.openQueueItem} />
+          <QueueList items={state.queue} scope={state.queueScope} atRisk={state.atRisk} onScope={actions.setQueueScope} onOpen={actions.openQueueItem} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-mentions" aria-labelledby="tab-mentions" class="content">
+          <MentionsList mentions={state.mentions} host={state.host} onOpen={actions.openMention} />
         </div>
       )}
       {state.paletteOpen && state.view && <TemplatePalette view={state.view} onPick={(id) => actions.insertTemplate(id)} onClose={actions.closePalette} />}

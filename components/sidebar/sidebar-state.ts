@@ -4,6 +4,11 @@ import type { CaseCommand } from '@/utils/cases/lifecycle';
 import type { Category } from '@/utils/cases/events';
 import type { MailFact } from '@/utils/mailbox/strategy-chain';
 import type { AdapterDiagnostics } from '@/utils/mailbox/types';
+import type { CaseTeamView, MentionView } from '@/utils/shared-inbox/case-team-view';
+import type { OwnershipCommand } from '@/utils/shared-inbox/ownership';
+import type { PresenceForTab } from '@/utils/shared-inbox/presence';
+import type { QueueScope } from '@/utils/shared-inbox/queue-scope';
+import type { ThreadDeadline } from '@/utils/shared-inbox/unassigned-at-risk';
 
 export interface PendingTemplate {
   templateId: string;
@@ -30,8 +35,20 @@ export interface SidebarState {
   notice?: string;
   collapsed: boolean;
   width: number;
-  tab: 'case' | 'queue';
+  tab: 'case' | 'queue' | 'mentions';
   queue: QueueItem[];
+  /** Shared inbox: the queue's view (Mine, Unassigned, Everyone's). */
+  queueScope: QueueScope;
+  /** For leads: open conversations nobody owns that are about to breach. */
+  atRisk: ThreadDeadline[];
+  /** The team's side of the case shown: owner, notes, team. */
+  team?: CaseTeamView;
+  /** Teammates on the conversation shown (and whether presence is shared at all). */
+  presence?: PresenceForTab;
+  mentions: MentionView[];
+  mentionsUnseen: number;
+  /** A question before inserting or sending while a teammate replies to the same customer. */
+  confirm?: { text: string; action: 'insert' | 'send'; templateId?: string; values?: Record<string, string> };
   paletteOpen: boolean;
   pendingTemplate?: PendingTemplate;
   theme: 'light' | 'dark';
@@ -43,7 +60,14 @@ export interface SidebarActions {
   insertTemplate(templateId: string, values?: Record<string, string>): void;
   cancelTemplate(): void;
   openQueueItem(item: QueueItem): void;
-  showTab(tab: 'case' | 'queue'): void;
+  showTab(tab: 'case' | 'queue' | 'mentions'): void;
+  changeOwner(command: OwnershipCommand): void;
+  /** Resolves true when the note was saved (the composer empties). */
+  addNote(text: string): Promise<boolean>;
+  setQueueScope(scope: QueueScope): void;
+  openMention(mention: MentionView): void;
+  /** The agent answered the question before inserting or sending. */
+  confirmWarning(go: boolean): void;
   setCollapsed(collapsed: boolean): void;
   setWidth(width: number): void;
   openPalette(): void;

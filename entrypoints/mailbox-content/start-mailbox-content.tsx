@@ -31,6 +31,7 @@ import { detectHostTheme } from './detect-host-theme';
 import { placeListChips, removeListChips } from '@/components/chips/list-chips';
 import { STORAGE_KEYS } from '@/utils/extension/storage-keys';
 import { rememberEditorCaret } from './editor-caret';
+import { sharedInboxActions, startTeamRuntime, type TeamRuntime } from './team-runtime';
 
 export interface ContentOptions {
   /** Everything the runtime knows of a host: how to read it, where to watch, where chips and text go. */
@@ -98,6 +99,10 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
     width: DEFAULT_WIDTH,
     tab: 'case',
     queue: [],
+    queueScope: 'everyone',
+    atRisk: [],
+    mentions: [],
+    mentionsUnseen: 0,
     paletteOpen: false,
     theme: detectHostTheme(document),
   });
@@ -107,7 +112,8 @@ export function startMailboxContent({ adapter }: ContentOptions): void {
   const resendSnapshot = async () => {
     if (lastSnapshot) await sendMessage('snapshot', lastSnapshot);
   };
-  const actions = createActions(store, adapter, caret, mounted.host, resendSnapshot);
+  const team = startTeamRuntime(document, window, adapter, mounted.host, store);
+  const actions = createActions(store, adapter, caret, mounted.host, resendSnapshot, team);
 
   render(<SidebarApp store={store} actions={actions} host={mounted.host} />, mounted.container);
   // Read by `npm run bench`: time from the content script's start (document idle) to the sidebar mounted.
@@ -241,7 +247,14 @@ function SidebarApp({ store, actions, host }: { store: Store<SidebarState>; acti
   return <Sidebar state={state} actions={actions} />;
 }
 
-function createActions(store: Store<SidebarState>, adapter: ContentOptions['adapter'], caret: ReturnType<typeof rememberEditorCaret>, host: HTMLElement, resendSnapshot: () => Promise<void>): SidebarActions & { showTab(tab: 'case' | 'queue'): Promise<void> } {
+function createActions(
+  store: Store<SidebarState>,
+  adapter: ContentOptions['adapter'],
+  caret: ReturnType<typeof rememberEditorCaret>,
+  host: HTMLElement,
+  resendSnapshot: () => Promise<void>,
+  team: TeamRuntime,
+): SidebarActions & { showTab(tab: SidebarState['tab']): Promise<void> } {
   const caseId = () => store.get().view?.caseId;
   /** Asks about the shown case; if the background no longer knows this tab shows it, tells it again and asks once more. */
   const aboutShownCase = async <R extends { ok: boolean }>(send: () => Promise<R>): Promise<R> => {
@@ -265,9 +278,15 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
     applyView(await aboutShownCase(() => sendMessage('caseCommand', { caseId: id, command: c })), notice);
   };
 
-  const insertTemplate = async (templateId: string, values: Record<string, string> = {}) => {
+  const insertTemplate = async (templateId: string, values: Record<string, string> = {}, confirmed = false) => {
     const id = caseId();
     if (!id) return;
+    // A teammate is writing a reply to this customer: ask first.
+    const warning = confirmed ? null : team.insertWarning();
+    if (warning) {
+      store.set({ paletteOpen: false, confirm: { text: warning, action: 'insert', templateId, values } });
+      return;
+    }
     store.set({ busy: true, error: undefined, paletteOpen: false });
     const rendered = await aboutShownCase(() => sendMessage('renderTemplate', { caseId: id, templateId, values }));
     if (!rendered.ok) {
@@ -292,23 +311,45 @@ function createActions(store: Store<SidebarState>, adapter: ContentOptions['adap
     await command({ type: 'logTemplate', templateId }, t('insert_done', 'Inserted “$1”.', rendered.value.templateName));
   };
 
+  const openThread = (threadId: string) => {
+    const target = adapter.threadUrl(threadId, location.href);
+    if (new URL(target).pathname === location.pathname && target.includes('#')) location.hash = new URL(target).hash;
+    else location.assign(target);
+  };
+
   return {
+    ...sharedInboxActions(store, adapter, openThread),
+    confirmWarning: (go) => {
+      const asked = store.get().confirm;
+      store.set({ confirm: undefined });
+      if (!asked) return;
+      if (asked.action === 'send') team.answerSend(go);
+      else if (go && asked.templateId) void insertTemplate(asked.templateId, asked.values ?? {}, true);
+    },
     command: (c) => void command(c),
     overrideCategory: (category) => void command({ type: 'setCategory', category }, t('override_done', 'Category changed. Caseline will learn from it.')),
     insertTemplate: (id, values) => void insertTemplate(id, values),
     cancelTemplate: () => store.set({ pendingTemplate: undefined }),
     openQueueItem: (item) => {
       store.set({ tab: 'case' });
-      const target = adapter.threadUrl(item.threadId, location.href);
-      if (new URL(target).pathname === location.pathname && target.includes('#')) location.hash = new URL(target).hash;
-      else location.assign(target);
+      openThread(item.threadId);
     },
     async showTab(tab) {
       store.set({ tab });
       if (tab === 'queue') {
-        const reply = await sendMessage('queue', {});
+        const [reply, risky] = await Promise.all([sendMessage('queue', {}), sendMessage('atRisk', {})]);
         if (reply.ok) store.set({ queue: reply.value });
         else store.set({ error: reply.error });
+        if (risky.ok) store.set({ atRisk: risky.value });
+      } else if (tab === 'mentions') {
+        const reply = await sendMessage('mentions', {});
+        if (!reply.ok) {
+          store.set({ error: reply.error });
+          return;
+        }
+        store.set({ mentions: reply.value });
+        const unseen = reply.value.filter((m) => !m.seen).map((m) => m.id);
+        if (unseen.length > 0) void sendMessage('mentionsSeen', { ids: unseen });
       }
     },
     setCollapsed: (collapsed) => {

@@ -29,6 +29,8 @@ const A = stop('p09-refund-kettle-rude');
 const B = stop('p02-ombudsman-billing');
 const COMPANY = 'Kettlewise Appliances Ltd';
 const TEMPLATE = 'Erasure test template body about loyalty points';
+/** An internal note on customer A's case (shared inbox): it goes with the customer. */
+const NOTE = 'Internal note: courier lost the replacement kettle';
 
 const traces = (s: DemoStop) => [s.thread!.customer.email, s.thread!.subject, `${s.host}:${s.threadId}`, s.threadId!];
 
@@ -97,6 +99,12 @@ describe('erase means erased', () => {
     await (await inSidebar(tabA, 'details:has(input[name="csat"]) textarea')).type('Customer said the kettle smelled of smoke');
     await (await inSidebar(tabA, 'details:has(input[name="csat"]) button[type="submit"]')).click();
     await until(async () => ((await extensionState(eb)).stores.outcomes ?? []).length > 0, 'the outcome');
+    // The shared inbox: the agent claims the case and writes an internal note on it.
+    await (await inSidebar(tabA, 'button[data-action="claim"]')).click();
+    await waitForSidebar(tabA, (root) => /You/.test(root.querySelector('[data-testid="owner"]')?.textContent ?? ''), { timeout: 10_000 });
+    await (await inSidebar(tabA, '[data-testid="note-input"]')).type(NOTE);
+    await (await inSidebar(tabA, '[data-testid="notes"] button[type="submit"]')).click();
+    await waitForSidebar(tabA, (root) => root.querySelectorAll('[data-testid="notes"] .note-list li').length === 1, { timeout: 10_000 });
     // The sidebar's width and collapsed state.
     await (await inSidebar(tabA, 'button[aria-label="Collapse the sidebar"]')).click();
     await (await inSidebar(tabA, 'button.expand')).click();
@@ -128,7 +136,7 @@ describe('erase means erased', () => {
     await waitForSidebar(tabA, (root) => root.querySelector('[data-testid="stage"]')?.textContent === 'Followed up', { timeout: 10_000 });
 
     const state = await extensionState(eb);
-    for (const store of ['cases', 'events', 'outcomes', 'templates', 'settings', 'outbox', 'counters', 'corrections', 'meta', 'digests', 'packs']) {
+    for (const store of ['cases', 'events', 'outcomes', 'templates', 'settings', 'outbox', 'counters', 'corrections', 'meta', 'digests', 'packs', 'ownership', 'notes', 'threads']) {
       expect(state.stores[store]?.length ?? 0, `${store} filled`).toBeGreaterThan(0);
     }
     expect(Object.keys(state.local).sort()).toEqual(['caseline.holidayCountry', 'caseline.sidebar.calendar', 'caseline.sidebar.ui']);
@@ -141,6 +149,7 @@ describe('erase means erased', () => {
     for (const c of [A, B]) expect(tracesIn(state, traces(c)).length, `${c.name} is in the extension`).toBeGreaterThan(2);
     expect(JSON.stringify(state)).toContain(COMPANY);
     expect(JSON.stringify(state)).toContain(TEMPLATE);
+    expect(JSON.stringify(state.stores.notes)).toContain(NOTE);
   });
 
   it('“Erase this customer” leaves nothing about them anywhere, and everything of everyone else', async () => {
@@ -156,6 +165,10 @@ describe('erase means erased', () => {
     expect(erasures).toHaveLength(1);
     const rest = JSON.stringify(state).replace(JSON.stringify(erasures[0]), '');
     for (const t of traces(A)) expect(rest.includes(t), `still holds ${t}`).toBe(false);
+    // The customer's note and claim went with the case (the thread's records, by its thread key).
+    expect(rest.includes(NOTE), 'still holds the note').toBe(false);
+    expect(state.stores.ownership, 'ownership').toEqual([]);
+    expect(state.stores.threads?.some((t) => (t as { caseId: string }).caseId === `gmail:${A.threadId}`)).toBe(false);
     expect(state.notifications.some((id) => id.includes(A.threadId!))).toBe(false);
     expect(tracesIn(state, traces(B)).length).toBeGreaterThan(2);
     expect(JSON.stringify(state)).toContain(COMPANY);

@@ -10,7 +10,7 @@ import { forgetDerivedStates } from '../db/case-store';
 import type { WriteTx } from '../db/case-store';
 import { rebuildLocalDigests } from '../db/digests';
 import { beginTransaction, inOneTransaction } from '../db/errors';
-import type { CaselineDb } from '../db/schema';
+import type { CaselineDb, NoteRecord } from '../db/schema';
 import { parseCsv, toCsv, unescapeCell } from './csv';
 import type { CsvColumn } from './csv';
 import { CaseRecordSchema } from './record-schemas';
@@ -30,9 +30,16 @@ export const OUTCOME_COLUMNS = [
   'caseId', 'code', 'summary', 'csat', 'nps', 'followUpOn', 'feedback', 'agentId', 'recordedAt',
 ] as const satisfies readonly (keyof OutcomeRecord)[];
 
+/** Internal notes (shared inbox): the team's notes this browser holds, mentions as a space-separated list. */
+export const NOTE_COLUMNS: readonly CsvColumn<NoteRecord>[] = [
+  { key: 'id' }, { key: 'caseId' }, { key: 'thread' }, { key: 'at' }, { key: 'by' }, { key: 'name' }, { key: 'text' },
+  { key: 'mentions', value: (n) => n.mentions.join(' ') }, { key: 'origin' },
+];
+
 export const casesToCsv = (rows: readonly CaseRecord[]): string => toCsv(rows, CASE_COLUMNS);
 export const eventsToCsv = (rows: readonly CaseEvent[]): string => toCsv(rows, EVENT_COLUMNS);
 export const outcomesToCsv = (rows: readonly OutcomeRecord[]): string => toCsv(rows, OUTCOME_COLUMNS);
+export const notesToCsv = (rows: readonly NoteRecord[]): string => toCsv(rows, NOTE_COLUMNS);
 
 export async function exportCasesCsv(db: CaselineDb): Promise<string> {
   return casesToCsv(await db.getAllFromIndex('cases', 'byCreatedAt'));
@@ -45,6 +52,10 @@ export async function exportEventsCsv(db: CaselineDb): Promise<string> {
 }
 export async function exportOutcomesCsv(db: CaselineDb): Promise<string> {
   return outcomesToCsv(await db.getAllFromIndex('outcomes', 'byRecordedAt'));
+}
+/** Notes by time. */
+export async function exportNotesCsv(db: CaselineDb): Promise<string> {
+  return notesToCsv(await db.getAllFromIndex('notes', 'byAt'));
 }
 
 export interface BadLine {

@@ -23,6 +23,8 @@ import {
   OutcomeRecordSchema,
   TeamRecordSchema,
   TemplateRecordSchema,
+  OwnershipRecordSchema,
+  NoteRecordSchema,
 } from './record-schemas';
 
 export const BACKUP_FORMAT = 'caseline-backup';
@@ -77,6 +79,8 @@ const ROW_CHECKS: Record<BackupStoreName, (row: unknown) => string | null> = {
   corrections: schemaCheck(CorrectionSchema),
   meta: schemaCheck(KeyValueSchema),
   team: schemaCheck(TeamRecordSchema),
+  ownership: schemaCheck(OwnershipRecordSchema),
+  notes: schemaCheck(NoteRecordSchema),
 };
 
 /** A value from the file, safe to put in a sentence whatever it is (an object whose toString is broken too). */
@@ -104,6 +108,8 @@ const KEY_PATHS: Record<BackupStoreName, string> = {
   corrections: 'id',
   meta: 'key',
   team: 'id',
+  ownership: 'id',
+  notes: 'id',
 };
 
 /** Keys that name an object's prototype machinery: never data, refused wherever they appear in a record. */

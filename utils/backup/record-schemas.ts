@@ -8,6 +8,8 @@ import { TEMPLATE_LANGUAGES, TEMPLATE_STAGES, TEMPLATE_STATUSES } from '../templ
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(max));
 
+const OUTBOX_KINDS = ['case', 'event', 'outcome', 'erasure', 'claim', 'assignment', 'note'] as const;
+
 export const CaseRecordSchema = v.strictObject({
   caseId: v.pipe(nonEmpty(1000), v.regex(/^(gmail|outlook):.+$/, 'must look like gmail:<thread> or outlook:<thread>')),
   host: v.picklist(['gmail', 'outlook']),
@@ -73,8 +75,8 @@ export const KeyValueSchema = v.strictObject({ key: nonEmpty(200), value: v.unkn
 
 export const OutboxItemSchema = v.strictObject({
   id: nonEmpty(300),
-  kind: v.picklist(['case', 'event', 'outcome', 'erasure']),
-  doc: v.looseObject({ kind: v.picklist(['case', 'event', 'outcome', 'erasure']) }),
+  kind: v.picklist(OUTBOX_KINDS),
+  doc: v.looseObject({ kind: v.picklist(OUTBOX_KINDS) }),
   state: v.picklist(['pending', 'rejected']),
   attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
   lastError: v.optional(text(4000)),
@@ -103,4 +105,36 @@ export const TeamRecordSchema = v.strictObject({
   /** The case the document is about (since v5); filled in again on restore. */
   caseId: v.optional(nonEmpty(1000)),
   doc: v.looseObject({ _id: nonEmpty(1000), type: nonEmpty(64) }),
+});
+
+const ThreadKeySchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a thread key (64 hex digits)'));
+const HandleSchema = v.pipe(nonEmpty(200), v.regex(/^[^:\s]+$/, 'must be a user name without ":" or spaces'));
+
+/** Shared inbox (v7): one ownership change. */
+export const OwnershipRecordSchema = v.strictObject({
+  id: nonEmpty(200),
+  thread: ThreadKeySchema,
+  type: v.picklist(['claimed', 'assigned', 'handed_on', 'released']),
+  at: IsoInstantSchema,
+  by: HandleSchema,
+  owner: v.optional(HandleSchema),
+  name: v.optional(text(200)),
+  caseId: v.optional(nonEmpty(1000)),
+  origin: v.picklist(['local', 'team']),
+  docId: v.optional(nonEmpty(300)),
+});
+
+/** Shared inbox (v7): one internal note. */
+export const NoteRecordSchema = v.strictObject({
+  id: nonEmpty(300),
+  thread: ThreadKeySchema,
+  by: HandleSchema,
+  name: v.optional(text(200)),
+  at: IsoInstantSchema,
+  text: v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(2000)),
+  mentions: v.pipe(v.array(HandleSchema), v.maxLength(20)),
+  caseId: v.optional(nonEmpty(1000)),
+  origin: v.picklist(['local', 'team']),
+  docId: v.optional(nonEmpty(300)),
+  seen: v.optional(v.literal(1)),
 });

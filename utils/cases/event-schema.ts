@@ -43,6 +43,10 @@ const DATA_SCHEMAS = {
     followUpOn: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
     feedback: optionalText(4000),
   }),
+  claimed: v.strictObject({ by: required(200, 'by') }),
+  assigned: v.strictObject({ by: required(200, 'by'), owner: v.optional(required(200, 'owner')) }),
+  handed_on: v.strictObject({ by: required(200, 'by'), owner: required(200, 'owner') }),
+  released: v.strictObject({ by: required(200, 'by') }),
 } as const;
 
 export const EVENT_TYPES = Object.keys(DATA_SCHEMAS) as (keyof typeof DATA_SCHEMAS)[];

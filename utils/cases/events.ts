@@ -43,6 +43,19 @@ export interface EventDataByType {
     followUpOn?: string; // YYYY-MM-DD
     feedback?: string;
   };
+  /**
+   * Shared inbox (utils/shared-inbox/ownership.ts): who owns the case among the team. `by` is
+   * the handle (team user name) of whoever made the change; the owner follows from the fold of
+   * every agent's changes, not from one log.
+   */
+  /** `by` takes the case for themselves. */
+  claimed: { by: string };
+  /** A lead gives the case to `owner` (absent: to nobody). */
+  assigned: { by: string; owner?: string };
+  /** The owner `by` passes the case to `owner`. */
+  handed_on: { by: string; owner: string };
+  /** The owner `by` lets the case go: nobody owns it. */
+  released: { by: string };
 }
 
 export type CaseEventType = keyof EventDataByType;

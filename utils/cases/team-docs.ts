@@ -1,6 +1,7 @@
 /**
  * The records a team shares through its database, as the domain and the local store know them.
- * Every document is append-only and carries a deterministic `_id` (`<prefix>:<owner>:<ulid>`),
+ * Every document is append-only (except a `presence` record, which its author rewrites in place)
+ * and carries a deterministic `_id` (`<prefix>:<owner>:<ulid>`),
  * `type`, `author` (the server user name that wrote it), `agentId` (the same user name: the
  * server refuses any other, so a record is bound to whoever signed in to write it),
  * `createdAt`, and its payload under a key named like its type (`{ type: 'event', event: {...} }`).
@@ -13,7 +14,7 @@
  */
 import type { CaseEvent } from './events';
 
-export const DOC_TYPES = ['event', 'outcome', 'case', 'template', 'correction', 'erasure', 'settings'] as const;
+export const DOC_TYPES = ['event', 'outcome', 'case', 'template', 'correction', 'erasure', 'settings', 'claim', 'assignment', 'note', 'presence'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /**
@@ -29,6 +30,17 @@ export const CASE_KEY_FIELD: Record<DocType, string | null> = {
   correction: null,
   erasure: null,
   settings: null,
+  // The shared inbox's records are about a conversation (a thread key every agent computes the
+  // same way), not about one author's case, and are written on purpose about conversations the
+  // writer does not own: a teammate's note on someone else's case, a lead's assignment, a claim on
+  // an unowned case. "The author owns the case" must not apply to them (it would file a note under
+  // a case of its writer's), so they name no case key. They are bound to their writer instead:
+  // `by` must be the author (DOC_SPEC authorFields, checked by the server), and who owns a
+  // conversation is computed from every writer's changes by one rule (utils/shared-inbox/ownership.ts).
+  claim: null,
+  assignment: null,
+  note: null,
+  presence: null,
 };
 
 export interface DocBase<T extends DocType> {
@@ -94,7 +106,33 @@ export interface SettingsPublication {
   [k: string]: unknown;
 }
 export type SettingsDoc = DocBase<'settings'> & { settings: SettingsPublication };
-export type SyncDoc = EventDoc | OutcomeDoc | CaseDoc | TemplateDoc | CorrectionDoc | ErasureDoc | SettingsDoc;
+
+/**
+ * The shared inbox (utils/shared-inbox): records about a conversation name it by its thread key
+ * (the same for every agent of the team, never a thread id), and `by` is always their author.
+ * - claim: an agent's own ownership change (claimed, handed_on, released);
+ * - assignment: a lead's (assigned), written by leads only;
+ * - note: an internal note, with the teammates it mentions;
+ * - presence: one record per install, rewritten in place by its author at each heartbeat (the
+ *   one type that is not append-only): the conversations open and whether a reply is being written.
+ */
+export type ClaimDoc = DocBase<'claim'> & {
+  claim: { id: string; thread: string; change: 'claimed' | 'handed_on' | 'released'; at: string; by: string; owner?: string; name?: string };
+};
+export type AssignmentDoc = DocBase<'assignment'> & { assignment: { id: string; thread: string; at: string; by: string; owner?: string; name?: string } };
+export type NoteDoc = DocBase<'note'> & { note: { id: string; thread: string; at: string; by: string; text: string; name?: string; mentions?: string[] } };
+export type PresenceDoc = DocBase<'presence'> & {
+  presence: { at: string; by: string; name?: string; threads: Record<string, { state: 'viewing' | 'replying'; since: string }> };
+};
+export type SyncDoc = EventDoc | OutcomeDoc | CaseDoc | TemplateDoc | CorrectionDoc | ErasureDoc | SettingsDoc | ClaimDoc | AssignmentDoc | NoteDoc | PresenceDoc;
+
+/** The shared inbox's types: stored apart from the team's case records (utils/db/shared-inbox-records.ts). */
+export const SHARED_INBOX_DOC_TYPES = ['claim', 'assignment', 'note', 'presence'] as const satisfies readonly DocType[];
+export type SharedInboxDoc = ClaimDoc | AssignmentDoc | NoteDoc | PresenceDoc;
+
+export function isSharedInboxDoc(doc: SyncDoc): doc is SharedInboxDoc {
+  return (SHARED_INBOX_DOC_TYPES as readonly string[]).includes(doc.type);
+}
 
 /** The key of a case a record is about, as its author wrote it (undefined: about no case). */
 export function caseKeyOf(doc: SyncDoc): string | undefined {

@@ -19,6 +19,7 @@ import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors
 import { appendedDigest, digestKey, forgetPacks, localDigest, written } from './digests';
 import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, OutboxItem } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
+import { TEAM_PROFILE_KEY } from './thread-keys';
 import type { CaselineSettings } from './settings';
 
 export type WriteTx = IDBPTransaction<CaselineDBSchema, CaselineStoreName[], 'readwrite'>;
@@ -33,6 +34,13 @@ export interface ApplyOptions {
   agentId: string;
   /** ISO instant of the action; default the current time. */
   now?: string;
+}
+
+/** More writes in the same transaction as a case's events (the shared inbox's ownership records). */
+export interface AlongsideWrites {
+  stores: readonly CaselineStoreName[];
+  /** Runs after the case's own writes; throwing undoes everything. */
+  write: (tx: WriteTx, change: AppliedChange, settings: CaselineSettings & { salt: string }) => Promise<void>;
 }
 
 export interface AppliedChange {
@@ -58,14 +66,18 @@ export async function applyCaseEvents(
   events: readonly CaseEvent[],
   recordPatch: CaseRecordPatch,
   options: ApplyOptions,
+  alongside?: AlongsideWrites,
 ): Promise<AppliedChange> {
   checkEvents(caseId, events);
-  const tx = beginTransaction(() => db.transaction(CASE_WRITE_STORES, 'readwrite') as WriteTx);
+  const stores = alongside ? [...new Set([...CASE_WRITE_STORES, ...alongside.stores])] : CASE_WRITE_STORES;
+  const tx = beginTransaction(() => db.transaction(stores, 'readwrite') as WriteTx);
   let prior: PriorCase | undefined;
   const change = await inOneTransaction(tx, async () => {
     prior = await readCase(db, tx, caseId, false);
     const settings = await readSettings(tx);
-    return writeCaseChange(tx, caseId, prior, events, recordPatch, options, settings);
+    const written = await writeCaseChange(tx, caseId, prior, events, recordPatch, options, settings);
+    if (alongside) await alongside.write(tx, written, settings);
+    return written;
   });
   rememberState(db, caseId, prior!, change.events, change.state);
   return change;
@@ -278,11 +290,12 @@ function rememberState(db: CaselineDb, caseId: string, prior: PriorCase, written
   cache.set(caseId, { state, count: prior.count + written.length, lastId });
 }
 
-async function readSettings(tx: WriteTx): Promise<CaselineSettings & { salt: string }> {
-  const [records, salt] = await Promise.all([tx.objectStore('settings').getAll(), tx.objectStore('meta').get('syncSalt')]);
+async function readSettings(tx: WriteTx): Promise<CaselineSettings & { salt: string; threadSalt?: string }> {
+  const [records, salt, profile] = await Promise.all([tx.objectStore('settings').getAll(), tx.objectStore('meta').get('syncSalt'), tx.objectStore('meta').get(TEAM_PROFILE_KEY)]);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const r of records) if (r.key in DEFAULT_SETTINGS) merged[r.key] = r.value;
-  return { ...(merged as unknown as CaselineSettings), salt: typeof salt?.value === 'string' ? salt.value : '' };
+  const threadSalt = (profile?.value as { salt?: unknown } | undefined)?.salt;
+  return { ...(merged as unknown as CaselineSettings), salt: typeof salt?.value === 'string' ? salt.value : '', ...(typeof threadSalt === 'string' ? { threadSalt } : {}) };
 }
 
 type Produce = (
@@ -360,7 +373,7 @@ async function writeCaseChange(
   events: readonly CaseEvent[],
   patch: CaseRecordPatch,
   options: ApplyOptions,
-  settings: CaselineSettings & { salt: string },
+  settings: CaselineSettings & { salt: string; threadSalt?: string },
 ): Promise<AppliedChange> {
   const now = options.now ?? new Date().toISOString();
   let state = prior.state;
@@ -372,7 +385,7 @@ async function writeCaseChange(
   let stalePending: string[] = [];
   if (options.syncable) {
     if (!settings.salt) throw new CaselineWriteError('The sync salt is missing from the database; sync documents cannot be made.');
-    privacy = { salt: settings.salt, shareSubject: settings.shareSubjectOnSync, shareNotes: settings.shareNotesOnSync };
+    privacy = { salt: settings.salt, shareSubject: settings.shareSubjectOnSync, shareNotes: settings.shareNotesOnSync, ...(settings.threadSalt ? { threadSalt: settings.threadSalt } : {}) };
     // Only the latest summary of a case needs to travel: drop older pending ones.
     stalePending = await tx.objectStore('outbox').index('byCaseKind').getAllKeys(IDBKeyRange.only([caseId, 'case', 'pending']));
   }

@@ -15,6 +15,9 @@ import { dropFromPacks, resetPacks } from './digests';
 import { forgetNotified } from './notified-deadlines';
 import { beginTransaction, CaselineWriteError, inOneTransaction } from './errors';
 import type { CaselineDb, CaselineStoreName } from './schema';
+import { eraseNotesUnder, eraseOwnershipUnder, erasePresenceOn, eraseThreadLinks, rememberErasedThreads } from './shared-inbox-records';
+import { threadSaltIn } from './thread-keys';
+import { threadKeyFor } from '../shared-inbox/thread-key';
 
 /** The cases of one customer, as this install and as the team server know them. */
 export interface ErasedCases {
@@ -27,6 +30,11 @@ export interface ErasedCases {
    * (`<author>:<caseKey>`, utils/cases/team-docs.ts), whichever server user this install wrote as.
    */
   teamCaseIds: readonly string[];
+  /**
+   * The same conversations' thread keys (shared inbox: utils/shared-inbox/thread-key.ts): the
+   * owners, notes and presence this install keeps under them, its own and its teammates'.
+   */
+  threads: readonly string[];
 }
 
 /** What "Erase this customer" does to one store. */
@@ -61,14 +69,38 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
   counters: { holds: 'the last reference number issued per prefix', customer: { by: 'nothing', because: 'numbers only' } },
   corrections: { holds: 'category corrections as hashed word features (never text)', customer: { by: 'case-index' } },
   meta: {
-    holds: 'the sync salt, sync status and backoff, seeding marks, the deadlines already notified (`<case id>@<due time>`)',
-    customer: { by: 'custom', erase: (tx, cases) => forgetNotified(tx, cases.caseIds) },
+    holds:
+      'the sync salt, sync status and backoff, seeding marks, the deadlines already notified (`<case id>@<due time>`); shared inbox: the team profile (thread salt, members), the thread salt in use, the overridden claims already told, the erased thread keys',
+    customer: {
+      by: 'custom',
+      // The customer's thread keys join the erased ones, so a teammate's copy pulled later is dropped too.
+      erase: async (tx, cases) => {
+        await rememberErasedThreads(tx, cases.threads);
+        return forgetNotified(tx, cases.caseIds);
+      },
+    },
     afterClear: async (tx) => {
       // A new salt: case keys made before the wipe no longer match anything made after it.
       await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });
     },
   },
   team: { holds: 'the team’s records pulled from the team server (a lead’s dashboard)', customer: { by: 'team-case-index' } },
+  ownership: {
+    holds: 'shared inbox: who owns each conversation, as ownership changes (own and teammates’: who, when, to whom, under the thread key)',
+    customer: { by: 'custom', erase: (tx, cases) => eraseOwnershipUnder(tx, cases.threads) },
+  },
+  notes: {
+    holds: 'shared inbox: internal notes on conversations (own and teammates’: the text, who wrote it, the teammates mentioned)',
+    customer: { by: 'custom', erase: (tx, cases) => eraseNotesUnder(tx, cases.threads) },
+  },
+  presence: {
+    holds: 'shared inbox: teammates’ presence as last pulled (which thread keys they have open or reply to, since when)',
+    customer: { by: 'custom', erase: (tx, cases) => erasePresenceOn(tx, cases.threads) },
+  },
+  threads: {
+    holds: 'shared inbox: which local case each thread key stands for (derived)',
+    customer: { by: 'custom', erase: (tx, cases) => eraseThreadLinks(tx, cases.threads) },
+  },
   digests: {
     holds: 'per case, what the dashboard reads (event times and kinds)',
     customer: { by: 'custom', erase: async (tx, cases) => (await dropFromPacks(tx, 'local', cases.caseIds)) + (await dropFromPacks(tx, 'team', cases.teamCaseIds)) },
@@ -109,7 +141,7 @@ export async function eraseCustomer(
     if (caseIds.length === 0) return removed;
     const salt = (await tx.objectStore('meta').get('syncSalt'))?.value;
     const caseKeys = typeof salt === 'string' && salt !== '' ? caseIds.map((id) => syncCaseKey(id, salt)) : [];
-    const cases: ErasedCases = { caseIds, caseKeys, teamCaseIds: await teamCaseIdsOf(tx, caseKeys) };
+    const cases: ErasedCases = { caseIds, caseKeys, teamCaseIds: await teamCaseIdsOf(tx, caseKeys), threads: await threadsOf(tx, caseIds) };
     for (const name of ERASABLE_STORES) {
       const count = await eraseFromStore(tx, name, STORE_ERASURE[name].customer, cases);
       if (name === 'cases') removed.cases = count;
@@ -118,7 +150,8 @@ export async function eraseCustomer(
     }
     if (options.queueSync !== false) {
       if (caseKeys.length === 0) throw new CaselineWriteError('The sync salt is missing; nothing was erased.');
-      await tx.objectStore('outbox').add(outboxItem(options.agentId, toErasureDoc(caseIds, { salt: salt as string }, options.now, options.agentId), options.now));
+      // The thread keys too: every teammate's install drops the notes and owners it keeps under them.
+      await tx.objectStore('outbox').add(outboxItem(options.agentId, toErasureDoc(caseIds, { salt: salt as string }, options.now, options.agentId, cases.threads), options.now));
     }
     return removed;
   });
@@ -140,6 +173,22 @@ async function teamCaseIdsOf(tx: WriteTx, caseKeys: readonly string[]): Promise<
     cursor = await cursor.continue();
   }
   return [...found];
+}
+
+/**
+ * The thread keys of these cases: under the salt in use, noted in `threads`, and those of the
+ * install's own owners and notes of the cases (kept under an earlier salt, if any).
+ */
+async function threadsOf(tx: WriteTx, caseIds: readonly string[]): Promise<string[]> {
+  const salt = await threadSaltIn(tx).catch(() => '');
+  const threads = new Set<string>();
+  for (const caseId of caseIds) {
+    if (salt !== '') threads.add(threadKeyFor(caseId, salt));
+    for (const t of await tx.objectStore('threads').index('byCase').getAllKeys(caseId)) threads.add(String(t));
+    for (const r of await tx.objectStore('ownership').index('byCase').getAll(caseId)) threads.add(r.thread);
+    for (const n of await tx.objectStore('notes').index('byCase').getAll(caseId)) threads.add(n.thread);
+  }
+  return [...threads];
 }
 
 async function eraseFromStore(tx: WriteTx, name: CaselineStoreName, rule: CustomerRule, cases: ErasedCases): Promise<number> {

@@ -30,11 +30,20 @@ export async function purgeExpired(db: CaselineDb, now: string, retentionDays = 
   forgetDerivedStates(db);
   if (!Number.isFinite(retentionDays) || retentionDays < 1) throw new CaselineWriteError('Retention must be at least one day.');
   const cutoff = new Date(Date.parse(now) - retentionDays * DAY_MS).toISOString();
-  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'outcomes', 'digests'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction(['cases', 'events', 'outcomes', 'digests', 'ownership', 'notes'], 'readwrite') as unknown as WriteTx);
   return inOneTransaction(tx, async () => {
     const removed: Removed = { cases: 0, events: 0, outcomes: 0 };
     const expired = await tx.objectStore('cases').index('byClosedAt').getAll(IDBKeyRange.upperBound(cutoff, true));
-    for (const record of expired) if (record.open === 0) await removeCase(tx, record.caseId, removed);
+    for (const record of expired) {
+      if (record.open !== 0) continue;
+      await removeCase(tx, record.caseId, removed);
+      // This install's own notes and ownership changes of the case go with it.
+      const [changes, notes] = await Promise.all([
+        tx.objectStore('ownership').index('byCase').getAllKeys(record.caseId),
+        tx.objectStore('notes').index('byCase').getAllKeys(record.caseId),
+      ]);
+      await Promise.all([...changes.map((k) => tx.objectStore('ownership').delete(k)), ...notes.map((k) => tx.objectStore('notes').delete(k))]);
+    }
     return removed;
   });
 }

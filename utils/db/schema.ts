@@ -8,6 +8,9 @@ import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SyncDoc, SyncDocKind } from '../privacy/sync-docs';
 import type { PackedRows } from '../metrics/dashboard-pack';
 import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
+import type { OwnershipChange } from '../shared-inbox/ownership';
+import type { TeamNote } from '../shared-inbox/team-notes';
+import type { AgentPresence } from '../shared-inbox/presence';
 
 export interface TemplateRecord {
   id: string;
@@ -119,6 +122,44 @@ export interface DashboardPackRecord {
   rows: PackedRows;
 }
 
+/**
+ * Shared inbox (v7): one ownership change of a conversation, this install's own (also in the
+ * case's event log) or a teammate's (pulled). Keyed by the change's event id.
+ */
+export interface OwnershipRecord extends OwnershipChange {
+  /** The display name of whoever made the change, when they gave one. */
+  name?: string;
+  /** This install's case of the conversation, for its own changes. */
+  caseId?: string;
+  origin: 'local' | 'team';
+  /** A teammate's record: its document id on the team server (removed when the server deletes it). */
+  docId?: string;
+}
+
+/** Shared inbox (v7): an internal note, this install's own or a teammate's. */
+export interface NoteRecord extends TeamNote {
+  /** This install's case of the conversation, for its own notes. */
+  caseId?: string;
+  origin: 'local' | 'team';
+  /** A teammate's note: its document id on the team server (removed when the server deletes it). */
+  docId?: string;
+  /** 1 once the agent has seen a note that mentions them (the mentions list). */
+  seen?: 1;
+}
+
+/** Shared inbox (v7): a teammate's presence record as last pulled (short-lived: never backed up). */
+export type PresenceRecord = AgentPresence;
+
+/**
+ * Shared inbox (v7): which local case a thread key stands for, noted whenever this install
+ * computes one (views, list chips, queue), so a teammate's note or owner finds its conversation.
+ * Derived: rebuilt as cases are seen, never backed up.
+ */
+export interface ThreadRecord {
+  thread: string;
+  caseId: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -154,13 +195,24 @@ export interface CaselineDBSchema extends DBSchema {
   digests: { key: string; value: CaseDigest; indexes: { bySource: string; byDirty: [string, number] } };
   /** Added in v5. */
   packs: { key: string; value: DashboardPackRecord };
+  /** Added in v7 (shared inbox). */
+  ownership: { key: string; value: OwnershipRecord; indexes: { byThread: string; byCase: string } };
+  /** Added in v7 (shared inbox). */
+  notes: { key: string; value: NoteRecord; indexes: { byThread: string; byCase: string; byMention: string; byAt: string } };
+  /** Added in v7 (shared inbox). */
+  presence: { key: string; value: PresenceRecord };
+  /** Added in v7 (shared inbox). */
+  threads: { key: string; value: ThreadRecord; indexes: { byCase: string } };
 }
 
 export type CaselineDb = IDBPDatabase<CaselineDBSchema>;
 export type CaselineStoreName = StoreNames<CaselineDBSchema>;
 export type UpgradeTransaction = IDBPTransaction<CaselineDBSchema, CaselineStoreName[], 'versionchange'>;
 
-/** Every store, in the order backups list them (not `digests`: derived, rebuilt after a restore). */
+/**
+ * Every store, in the order backups list them (not `digests`, `packs`, `threads`: derived, rebuilt
+ * after a restore; not `presence`: short-lived).
+ */
 export const STORE_NAMES = [
   'cases',
   'events',
@@ -173,6 +225,8 @@ export const STORE_NAMES = [
   'corrections',
   'meta',
   'team',
+  'ownership',
+  'notes',
 ] as const satisfies readonly CaselineStoreName[];
 
 /** The stores a backup holds. */

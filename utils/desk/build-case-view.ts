@@ -34,6 +34,10 @@ function noteOf(e: CaseEvent): string | undefined {
       return e.data.templateId;
     case 'acknowledged':
       return e.data.reference;
+    case 'assigned':
+      return e.data.owner === undefined ? 'to nobody' : `to ${e.data.owner}`;
+    case 'handed_on':
+      return `to ${e.data.owner}`;
     default:
       return undefined;
   }

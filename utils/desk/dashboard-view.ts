@@ -20,6 +20,7 @@ import { agentChoices, caseStatuses, dashboardInput } from '../metrics/dashboard
 import type { DashboardFormFilters } from '../metrics/dashboard-input';
 import { slaSnapshot, slaStatesAt } from '../metrics/sla-snapshot';
 import type { SlaPolicy } from '../sla/types';
+import type { OwnershipFigures } from '../metrics/ownership-figures';
 
 export interface DashboardView {
   source: DigestSource;
@@ -39,6 +40,10 @@ export interface DashboardView {
   evaluated: number;
   /** Where the time went, in ms: reading the digests (and logs of stale cases), the figures. */
   timings: { readMs: number; figuresMs: number };
+  /** Shared inbox: cases per owner, reassignments and conflicting claims in the range (utils/metrics/ownership-figures.ts). */
+  ownership?: OwnershipFigures;
+  /** What to call each owner (handles). */
+  ownerNames?: Record<string, string>;
 }
 
 const policyKeys = new WeakMap<SlaPolicy, string>();

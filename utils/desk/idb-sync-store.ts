@@ -9,6 +9,7 @@ import { getCheckpoint, putCheckpoint } from '../db/checkpoints';
 import { listOutbox, markOutboxAttemptFailed, markOutboxRejected, markOutboxSent } from '../db/outbox';
 import type { CaselineDb, OutboxItem } from '../db/schema';
 import type { SyncDoc as PrivateDoc } from '../privacy/sync-docs';
+import { sharedInboxPayload } from '../privacy/shared-inbox-docs';
 import type { BackoffState, OutboxEntry, Seq, SyncStore } from '../sync/types';
 
 const BACKOFF_KEY = 'syncBackoff';
@@ -31,7 +32,11 @@ export function payloadOf(doc: PrivateDoc): Record<string, unknown> {
     case 'erasure':
       // A fixed-length digest of the erased case keys: the keys themselves, joined, outgrow the
       // validation's 2,000-character limit for a customer with 31 cases or more.
-      return { subjectHash: toHex(sha256(utf8([...doc.caseKeys].sort().join(',')))), caseKeys: doc.caseKeys, at: doc.at };
+      return { subjectHash: toHex(sha256(utf8([...doc.caseKeys].sort().join(',')))), caseKeys: doc.caseKeys, at: doc.at, ...(doc.threads ? { threads: doc.threads } : {}) };
+    case 'claim':
+    case 'assignment':
+    case 'note':
+      return sharedInboxPayload(doc);
     case 'template':
     case 'settings': {
       const { kind: _kind, ...publication } = doc;

@@ -59,9 +59,20 @@ function addBatch(into: TeamChanges, r: TeamBatchResult): void {
   into.publicationsChanged ||= r.publicationsChanged;
 }
 
+/**
+ * Documents of a batch that are not the team's case records (the shared inbox's owners, notes
+ * and presence): `take` stores its own and returns the rest; it sees the batch's deletions too.
+ * `beforePull` runs before each run's pull (the shared inbox reads the team profile: pulled
+ * records are keyed with its salt).
+ */
+export interface PulledDocsHook {
+  take(docs: SyncDoc[], deletedIds: string[]): Promise<SyncDoc[]>;
+  beforePull?(client: CouchClient): Promise<void>;
+}
+
 /** Stores a pulled batch and, for a lead, evaluates the changed cases' SLA states (the dashboard's pack). */
-async function storeBatch(db: CaselineDb, s: CaselineSettings, docs: SyncDoc[], deletedIds: string[]): Promise<TeamBatchResult> {
-  const r = await applyTeamBatch(db, docs, deletedIds);
+async function storeBatch(db: CaselineDb, s: CaselineSettings, docs: SyncDoc[], deletedIds: string[], hook?: PulledDocsHook): Promise<TeamBatchResult> {
+  const r = await applyTeamBatch(db, hook ? await hook.take(docs, deletedIds) : docs, deletedIds);
   // Only a head start for the dashboard (it evaluates what is missing when it opens): a policy that
   // cannot be made yet (a newly published country whose holidays are not loaded) skips it.
   if (s.role === 'lead' && (r.stored > 0 || r.removed > 0)) {
@@ -79,7 +90,7 @@ export interface TeamSyncOutcome {
 }
 
 /** One run: push, then (if the push went through) pull. Errors are answers, not throws. */
-export async function syncWithTeam(db: CaselineDb, s: CaselineSettings, client: CouchClient, opts: { ignoreBackoff?: boolean; now?: number; random?: () => number } = {}): Promise<TeamSyncOutcome> {
+export async function syncWithTeam(db: CaselineDb, s: CaselineSettings, client: CouchClient, opts: { ignoreBackoff?: boolean; now?: number; random?: () => number; sharedInbox?: PulledDocsHook } = {}): Promise<TeamSyncOutcome> {
   const store = new IdbSyncStore(db);
   const changes: TeamChanges = { stored: 0, removed: 0, keptFirst: [], publicationsChanged: false };
   const pushed = await pushOutbox(store, client, {
@@ -90,10 +101,11 @@ export async function syncWithTeam(db: CaselineDb, s: CaselineSettings, client: 
   });
   if (pushed.error) return { pushed, changes, error: pushed.error };
   try {
+    await opts.sharedInbox?.beforePull?.(client).catch(() => undefined);
     const pulled = await pullChanges(store, client, {
       role: s.role,
       checkpointKey: teamCheckpointKey(s),
-      apply: async (docs, deletedIds) => addBatch(changes, await storeBatch(db, s, docs, deletedIds)),
+      apply: async (docs, deletedIds) => addBatch(changes, await storeBatch(db, s, docs, deletedIds, opts.sharedInbox)),
     });
     return { pushed, pulled, changes };
   } catch (error) {
@@ -106,7 +118,7 @@ export function teamLiveFeed(
   db: CaselineDb,
   s: CaselineSettings,
   client: CouchClient,
-  handlers: { onChanges?: (changes: TeamChanges, taken: TakenPage) => void | Promise<void>; onState?: (state: LiveState) => void },
+  handlers: { onChanges?: (changes: TeamChanges, taken: TakenPage) => void | Promise<void>; onState?: (state: LiveState) => void; sharedInbox?: PulledDocsHook },
   tuning: { waitMs?: number; heartbeatMs?: number; random?: () => number } = {},
 ): LiveFeed {
   let last: TeamBatchResult | undefined;
@@ -115,7 +127,7 @@ export function teamLiveFeed(
     store: new IdbSyncStore(db),
     role: s.role,
     checkpointKey: teamCheckpointKey(s),
-    apply: async (docs, deletedIds) => (last = await storeBatch(db, s, docs, deletedIds)),
+    apply: async (docs, deletedIds) => (last = await storeBatch(db, s, docs, deletedIds, handlers.sharedInbox)),
     onBatch: async (taken) => {
       const changes: TeamChanges = { stored: 0, removed: 0, keptFirst: [], publicationsChanged: false };
       if (last) addBatch(changes, last);

@@ -37,6 +37,12 @@ export const STORAGE_KEYS = {
     holds: 'the deadline badge as last computed (a count, a colour, a title) and until when it holds, so a waking alarm need not open the database',
     customer: 'nothing',
   },
+  atRiskNotified: {
+    area: 'session',
+    key: 'caseline.atRiskNotified',
+    holds: 'for a lead, which unowned conversations were already flagged as about to breach: thread keys (salted hashes, no thread id) with the deadline (memory only, so a warning is not repeated while the browser runs)',
+    customer: 'nothing',
+  },
   syncSecret: {
     area: 'session',
     key: 'caseline.sync.secret',

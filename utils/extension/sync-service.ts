@@ -28,7 +28,7 @@ import type { LiveFeed, LiveState } from '../sync/live-feed';
 import { pushOutbox } from '../sync/push';
 import { checkServerUrl, hostPermissionPattern } from '../sync/server-url';
 import { effectivePolicy } from '../desk/effective-policy';
-import { syncWithTeam, teamClient, teamLiveFeed, type TeamChanges } from '../desk/team-sync';
+import { syncWithTeam, teamClient, teamLiveFeed, type PulledDocsHook, type TeamChanges } from '../desk/team-sync';
 import { publishSettings, publishTemplate, settingsInForce, teamSettingsFor, teamView, withdrawTemplate, type TeamView } from '../desk/team-publications';
 import { STORAGE_KEYS } from './storage-keys';
 import * as v from 'valibot';
@@ -54,6 +54,12 @@ interface Deps {
   /** The team's library or settings changed: the background re-reads them and refreshes the mailbox tabs. */
   onPublicationsChanged?: () => void;
   newId: () => string;
+  /**
+   * The shared inbox (utils/extension/shared-inbox-service.ts): before each pull it reads the team
+   * profile with the signed-in client; it takes its own documents (owners, notes, presence) out
+   * of every pulled batch, a run's or the live feed's, and returns the rest for the team's records.
+   */
+  sharedInbox?: PulledDocsHook;
 }
 
 interface RunInfo {
@@ -201,6 +207,22 @@ export class SyncService {
     void this.stopFeed().then(() => this.ensureFeed());
   }
 
+  /** A signed-in client for the team server (shared inbox: presence, team profile); undefined when sync is off or sign-in fails. */
+  async signedInClient(): Promise<CouchClient | undefined> {
+    const s = await this.deps.settings();
+    if (!s.sync.enabled) return undefined;
+    const client = this.clientFor(s);
+    if (!client.userName) await client.session().catch(() => undefined);
+    // No session yet: the client's own relogin (teamClient) signs in with the stored password.
+    if (!client.userName) await client.renewSession().catch(() => undefined);
+    return client.userName ? client : undefined;
+  }
+
+  /** Whether the live feed follows the server now (presence then arrives through it, not by polling). */
+  isLive(): boolean {
+    return this.feedState?.status === 'live';
+  }
+
   /** After a local change: push soon, and by alarm too (a worker stopped before then still does it). */
   async kick(): Promise<void> {
     const s = await this.deps.settings();
@@ -332,6 +354,7 @@ export class SyncService {
       if (!s.sync.enabled || this.feed || this.ports.size === 0) return;
       const db = await this.deps.db();
       const feed = teamLiveFeed(db, s, this.clientFor(s), {
+        ...(this.deps.sharedInbox ? { sharedInbox: this.deps.sharedInbox } : {}),
         onChanges: (changes) => this.changed(db, changes),
         onState: (state) => {
           this.feedState = state;
@@ -391,7 +414,7 @@ export class SyncService {
     if (!s.sync.enabled) return;
     const db = await this.deps.db();
     const client = this.clientFor(s);
-    const outcome = await syncWithTeam(db, s, client, { ignoreBackoff });
+    const outcome = await syncWithTeam(db, s, client, { ignoreBackoff, ...(this.deps.sharedInbox ? { sharedInbox: this.deps.sharedInbox } : {}) });
     const now = new Date().toISOString();
     const invalid = outcome.pulled?.invalid ?? [];
     await this.remember(

@@ -61,4 +61,8 @@ export interface MailboxAdapter {
   listRowAnchor(root: Document | Element, threadId: string): Element | null;
   /** Selector of editor content inserted text stays above when there is no caret (signature, quote). */
   editorTail: string;
+  /** The Send button an event target is on, or null (to warn before sending over a teammate's reply). */
+  sendButtonAt(target: Element): HTMLElement | null;
+  /** The Send button of the reply an editor belongs to, or null. */
+  sendButtonFor(editor: Element): HTMLElement | null;
 }

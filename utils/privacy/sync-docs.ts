@@ -11,8 +11,10 @@
  *    template ids, agent id.
  */
 import { syncCaseKey } from '../cases/case-id';
+import { threadKeyFor } from '../shared-inbox/thread-key';
 import type { CaseEvent } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
+import type { SharedInboxSyncDoc } from './shared-inbox-docs';
 import type { SettingsPublication, TemplatePublication } from '../cases/team-docs';
 
 export interface SyncPrivacySettings {
@@ -22,6 +24,11 @@ export interface SyncPrivacySettings {
   shareSubject: boolean;
   /** Let free text the agent wrote sync: summaries, notes, reasons, feedback (off by default). */
   shareNotes: boolean;
+  /**
+   * The team's thread salt (shared inbox), when the team database has a profile: case summaries
+   * then carry the conversation's thread key, so a lead can tell which conversation has no owner.
+   */
+  threadSalt?: string;
 }
 
 export const DEFAULT_SYNC_PRIVACY: Omit<SyncPrivacySettings, 'salt'> = { shareSubject: false, shareNotes: false };
@@ -45,6 +52,7 @@ export const SYNC_FIELD_RULES: Record<string, SyncField> = {
   'case.nextDueAt': 'always',
   'case.open': 'always',
   'case.closedAt': 'always',
+  'case.thread': 'hashed',
   'event.caseId': 'hashed',
   'event.data.messageId': 'never',
   'event.data.note': 'if-notes-allowed',
@@ -56,6 +64,17 @@ export const SYNC_FIELD_RULES: Record<string, SyncField> = {
   'outcome.summary': 'if-notes-allowed',
   'outcome.feedback': 'if-notes-allowed',
   'outcome.*': 'always',
+  // The shared inbox (./shared-inbox-docs.ts): keyed by the team's thread key, never a thread id.
+  'claim.thread': 'hashed',
+  'claim.*': 'always',
+  'assignment.thread': 'hashed',
+  'assignment.*': 'always',
+  'note.thread': 'hashed',
+  /** An internal note is written for the team: it goes to the team whenever sync is on. */
+  'note.text': 'always',
+  'note.*': 'always',
+  'presence.threads': 'hashed',
+  'presence.*': 'always',
 };
 
 export interface CaseSyncDoc {
@@ -72,6 +91,8 @@ export interface CaseSyncDoc {
   open: 0 | 1;
   closedAt?: string;
   subject?: string;
+  /** The conversation's thread key (utils/shared-inbox/thread-key.ts), when the team has a profile. */
+  thread?: string;
 }
 
 export interface EventSyncDoc {
@@ -102,6 +123,8 @@ export interface OutcomeSyncDoc {
 export interface ErasureSyncDoc {
   kind: 'erasure';
   caseKeys: string[];
+  /** The same conversations' thread keys: every agent removes the notes and owners kept under them. */
+  threads?: string[];
   at: string;
   agentId: string;
 }
@@ -113,7 +136,7 @@ export interface ErasureSyncDoc {
 export type TemplatePublicationSyncDoc = { kind: 'template' } & TemplatePublication;
 export type SettingsPublicationSyncDoc = { kind: 'settings' } & SettingsPublication;
 
-export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc | TemplatePublicationSyncDoc | SettingsPublicationSyncDoc;
+export type SyncDoc = CaseSyncDoc | EventSyncDoc | OutcomeSyncDoc | ErasureSyncDoc | TemplatePublicationSyncDoc | SettingsPublicationSyncDoc | SharedInboxSyncDoc;
 export type SyncDocKind = SyncDoc['kind'];
 
 type RecordOf = { case: CaseRecord; event: CaseEvent; outcome: OutcomeRecord };
@@ -141,6 +164,7 @@ export function toSyncDoc<K extends keyof RecordOf>(kind: K, record: RecordOf[K]
       if (c.nextDueAt !== undefined) doc.nextDueAt = c.nextDueAt;
       if (c.closedAt !== undefined) doc.closedAt = c.closedAt;
       if (settings.shareSubject && c.subject) doc.subject = c.subject;
+      if (settings.threadSalt) doc.thread = threadKeyFor(c.caseId, settings.threadSalt);
       return doc;
     }
     case 'event': {
@@ -170,6 +194,6 @@ export function toSyncDoc<K extends keyof RecordOf>(kind: K, record: RecordOf[K]
 }
 
 /** The erasure notice for some cases: keys only, never the address that was erased. */
-export function toErasureDoc(caseIds: readonly string[], settings: Pick<SyncPrivacySettings, 'salt'>, at: string, agentId: string): ErasureSyncDoc {
-  return { kind: 'erasure', caseKeys: caseIds.map((id) => syncCaseKey(id, settings.salt)), at, agentId };
+export function toErasureDoc(caseIds: readonly string[], settings: Pick<SyncPrivacySettings, 'salt'>, at: string, agentId: string, threads: readonly string[] = []): ErasureSyncDoc {
+  return { kind: 'erasure', caseKeys: caseIds.map((id) => syncCaseKey(id, settings.salt)), at, agentId, ...(threads.length > 0 ? { threads: [...threads] } : {}) };
 }

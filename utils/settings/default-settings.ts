@@ -62,7 +62,7 @@ export function defaultSettings(now: Date, presetId: string = DEFAULT_PRESET_ID,
     presetId: preset.id,
     policy,
     holidays: { country: '', region: '', extra: [] },
-    notifications: { enabled: true, leadMinutes: 60 },
+    notifications: { enabled: true, leadMinutes: 60, mentions: true },
     privacy: { retentionDays: 365, syncSubjects: false },
     sync: { enabled: false, url: '', db: '', user: '' },
   };

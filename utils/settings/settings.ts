@@ -40,7 +40,11 @@ export interface CaselineSettings {
   presetId: string;
   policy: SlaPolicy;
   holidays: HolidaySettings;
-  notifications: { enabled: boolean; leadMinutes: number };
+  /**
+   * `enabled`: warn before a deadline; `mentions`: a browser notification when a teammate
+   * mentions the agent in a note (the sidebar lists mentions either way).
+   */
+  notifications: { enabled: boolean; leadMinutes: number; mentions: boolean };
   privacy: { retentionDays: number; syncSubjects: boolean };
   sync: SyncSettings;
 }

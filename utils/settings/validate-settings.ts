@@ -230,6 +230,8 @@ const SettingsSchema = v.object({
       v.minValue(LEAD_MINUTES_RANGE.min, 'The warning time cannot be negative.'),
       v.maxValue(LEAD_MINUTES_RANGE.max, 'The warning time must be at most 1440 minutes (one day).'),
     ),
+    // Settings saved before the shared inbox have no such field: notifications on mentions start on.
+    mentions: v.optional(v.boolean(), true),
   }),
   privacy: v.object({
     retentionDays: v.pipe(

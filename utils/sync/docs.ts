@@ -12,6 +12,7 @@ import type { CaseEventType } from '../cases/events';
 import { DOC_TYPES, type DocType, type SyncDoc } from '../cases/team-docs';
 import { CATEGORIES, STAGES } from '../cases/events';
 import { TEMPLATE_LANGUAGES, TEMPLATE_STAGES } from '../templates/types';
+import { MENTIONS_MAX } from '../shared-inbox/team-notes';
 
 /** Every case event type, checked against the event contract in both directions. */
 export const CASE_EVENT_TYPES = [
@@ -29,6 +30,10 @@ export const CASE_EVENT_TYPES = [
   'category_set',
   'template_inserted',
   'outcome_recorded',
+  'claimed',
+  'assigned',
+  'handed_on',
+  'released',
 ] as const satisfies readonly CaseEventType[];
 type MissingEventType = Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>;
 const _allEventTypesListed: MissingEventType extends never ? true : false = true;
@@ -64,6 +69,13 @@ export interface DocTypeSpec {
   writerRoles: readonly string[];
   /** The payload, stored under the key named like the type. */
   payload: FieldSpec & { kind: 'object' };
+  /** Payload fields that must hold the author's user name (who claims, who writes the note). */
+  authorFields?: readonly string[];
+  /**
+   * The author may write new revisions of their own document (presence, rewritten at every
+   * heartbeat); every other type is append-only.
+   */
+  replaceable?: boolean;
 }
 
 /** ISO 8601 instant with a zone (what `Date.prototype.toISOString` writes, or an offset). */
@@ -71,6 +83,10 @@ export const INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\
 
 const str = { kind: 'string', maxLength: 2000 } as const;
 const optStr = { kind: 'string', optional: true, maxLength: 20000 } as const;
+/** A thread key (utils/shared-inbox/thread-key.ts) is 64 hex digits. */
+const THREAD_KEY = { kind: 'string', maxLength: 64 } as const;
+/** A team member's user name. */
+const HANDLE = { kind: 'string', maxLength: 200 } as const;
 
 export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
   event: {
@@ -172,6 +188,56 @@ export const DOC_SPEC: Record<DocType, DocTypeSpec> = {
       },
     },
   },
+  claim: {
+    idPrefix: 'cl',
+    writerRoles: [],
+    authorFields: ['by'],
+    payload: {
+      kind: 'object',
+      fields: {
+        id: str,
+        thread: THREAD_KEY,
+        change: { kind: 'enum', values: ['claimed', 'handed_on', 'released'] },
+        at: { kind: 'instant' },
+        by: HANDLE,
+        owner: { ...HANDLE, optional: true },
+        name: { kind: 'string', optional: true, maxLength: 200 },
+      },
+    },
+  },
+  assignment: {
+    idPrefix: 'as',
+    writerRoles: [ROLES.lead],
+    authorFields: ['by'],
+    payload: {
+      kind: 'object',
+      fields: { id: str, thread: THREAD_KEY, at: { kind: 'instant' }, by: HANDLE, owner: { ...HANDLE, optional: true }, name: { kind: 'string', optional: true, maxLength: 200 } },
+    },
+  },
+  note: {
+    idPrefix: 'nt',
+    writerRoles: [],
+    authorFields: ['by'],
+    payload: {
+      kind: 'object',
+      fields: {
+        id: str,
+        thread: THREAD_KEY,
+        at: { kind: 'instant' },
+        by: HANDLE,
+        text: { kind: 'string', maxLength: 2000 },
+        name: { kind: 'string', optional: true, maxLength: 200 },
+        mentions: { kind: 'array', items: HANDLE, maxItems: MENTIONS_MAX, optional: true },
+      },
+    },
+  },
+  presence: {
+    idPrefix: 'pr',
+    writerRoles: [],
+    authorFields: ['by'],
+    replaceable: true,
+    payload: { kind: 'object', fields: { at: { kind: 'instant' }, by: HANDLE, name: { kind: 'string', optional: true, maxLength: 200 }, threads: { kind: 'object' } } },
+  },
 };
 
 /** `<prefix>:<owner>:<ulid>`: the id a record of `owner` (the signed-in user) has on the server. */
@@ -216,7 +282,11 @@ function schemaFor(spec: FieldSpec): v.GenericSchema {
     case 'object': {
       const entries: Record<string, v.GenericSchema> = {};
       for (const [k, f] of Object.entries(spec.fields ?? {})) entries[k] = schemaFor(f);
-      base = v.looseObject(entries);
+      // An object, not a list (as the server's check says: valibot's objects would take an array).
+      base = v.pipe(
+        v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object'),
+        v.looseObject(entries),
+      );
       break;
     }
     case 'array':
@@ -238,6 +308,10 @@ function docSchemaFor(type: DocType): v.GenericSchema {
       [type]: schemaFor(spec.payload),
     }),
     v.check((d) => (d as { agentId: string; author: string }).agentId === (d as { author: string }).author, 'agentId must be its author (the user who wrote it)'),
+    v.check(
+      (d) => (spec.authorFields ?? []).every((f) => ((d as Record<string, Record<string, unknown>>)[type] ?? {})[f] === (d as { author: string }).author),
+      `${type}.${(spec.authorFields ?? []).join(', ')} must be its author`,
+    ),
     v.check(
       (d) => {
         const doc = d as { _id: string; agentId: string };
@@ -279,13 +353,15 @@ export function parseSyncDoc(input: unknown): ParsedDoc {
 export const APPEND_ONLY_REASON = 'documents are append-only: ';
 
 /** Raised with every change to the rules below: the setup script installs a newer design document. */
-export const VALIDATION_VERSION = 2;
+export const VALIDATION_VERSION = 3;
 
 /**
  * The validate_doc_update function for the design document. Admins (server admins and the
  * caseline-admin role) bypass it (maintenance, erasure); everyone else may only create new
  * documents, bound to themselves: `author` and `agentId` are the signed-in user's name and the
- * id is `<prefix>:<that name>:<ulid>`, of a known shape. Nothing is ever updated or deleted, and
+ * id is `<prefix>:<that name>:<ulid>`, of a known shape; payload fields that name a writer
+ * (`by` of a claim, assignment, note or presence) are that user too. Nothing is ever updated or
+ * deleted — except that the author of a replaceable record (presence) rewrites it in place — and
  * a replicated write (`new_edits=false`) may only bring a document's first revision: a later
  * revision with no stored ancestor would otherwise be taken for a new document and could win
  * over the one on record (a grafted branch).
@@ -304,13 +380,18 @@ export function validateDocUpdateSource(): string {
   if (typeof name !== 'string' || name.length < 1 || name.indexOf(':') !== -1) throw({ unauthorized: 'sign in with a user name (without ":") to write' });
   if (newDoc._id.indexOf('_design/') === 0) forbid('only admins change design documents');
   if (newDoc._deleted) forbid('documents are never deleted; write an erasure request instead');
+  var spec = Object.prototype.hasOwnProperty.call(SPEC.types, newDoc.type) ? SPEC.types[newDoc.type] : null;
   if (oldDoc) {
     if (oldDoc.author !== undefined && oldDoc.author !== name) forbid(APPEND_ONLY + newDoc._id + ' belongs to ' + oldDoc.author);
-    forbid(APPEND_ONLY + newDoc._id + (oldDoc._deleted ? ' was deleted and stays deleted' : ' already exists'));
-  }
-  var revs = newDoc._revisions;
-  if ((typeof newDoc._rev === 'string' && newDoc._rev.indexOf('1-') !== 0) || (revs && (revs.start !== 1 || !revs.ids || revs.ids.length !== 1))) {
-    forbid('only a first revision may be written: ' + newDoc._id + ' revision ' + newDoc._rev + ' has no stored ancestor (grafted branch refused)');
+    // The one rewrite allowed: an author's own record of a replaceable type (presence, at each
+    // heartbeat), in place, as the same type.
+    var rewrite = !!(spec && spec.replaceable && !oldDoc._deleted && oldDoc.author === name && oldDoc.type === newDoc.type);
+    if (!rewrite) forbid(APPEND_ONLY + newDoc._id + (oldDoc._deleted ? ' was deleted and stays deleted' : ' already exists'));
+  } else {
+    var revs = newDoc._revisions;
+    if ((typeof newDoc._rev === 'string' && newDoc._rev.indexOf('1-') !== 0) || (revs && (revs.start !== 1 || !revs.ids || revs.ids.length !== 1))) {
+      forbid('only a first revision may be written: ' + newDoc._id + ' revision ' + newDoc._rev + ' has no stored ancestor (grafted branch refused)');
+    }
   }
   if (newDoc.author !== name) forbid('author must be the logged-in user (' + name + ')');
   if (newDoc.agentId !== name) forbid('agentId must be the logged-in user (' + name + ')');
@@ -361,6 +442,10 @@ export function validateDocUpdateSource(): string {
   var base = check({ kind: 'string' }, newDoc.author, 'author') || check({ kind: 'string' }, newDoc.agentId, 'agentId') ||
     check({ kind: 'instant' }, newDoc.createdAt, 'createdAt') || check(t.payload, newDoc[newDoc.type], newDoc.type);
   if (base) forbid(base);
+  var fields = t.authorFields || [];
+  for (var af = 0; af < fields.length; af++) {
+    if (newDoc[newDoc.type][fields[af]] !== name) forbid(newDoc.type + '.' + fields[af] + ' must be the logged-in user (' + name + ')');
+  }
   var head = t.idPrefix + ':' + newDoc.agentId + ':';
   if (newDoc._id.indexOf(head) !== 0 || newDoc._id.length <= head.length) forbid('_id must be "' + t.idPrefix + ':<agentId>:<ulid>"');
 }`;

@@ -7,15 +7,19 @@
  */
 import type { ChangesResult, CouchClient } from './couch-client';
 import type { DocType, SyncDoc } from '../cases/team-docs';
-import { parseSyncDoc } from './docs';
+import { DOC_SPEC, parseSyncDoc } from './docs';
 import { DOC_TYPES } from '../cases/team-docs';
 import type { Seq, SyncStore } from './types';
 
 export type SyncRole = 'agent' | 'lead';
 
-/** What each role pulls. */
+/**
+ * What each role pulls. Agents take the team's templates and settings, and for the shared inbox
+ * their teammates' owners, notes and presence, and erasure requests (which name the thread keys
+ * whose notes and owners every install drops).
+ */
 export const PULLED_TYPES: Record<SyncRole, readonly DocType[]> = {
-  agent: ['template', 'settings'],
+  agent: ['template', 'settings', 'claim', 'assignment', 'note', 'presence', 'erasure'],
   lead: DOC_TYPES,
 };
 
@@ -86,8 +90,10 @@ export function takeChanges(page: ChangesResult, role: SyncRole): TakenPage {
     }
     // Records are written once: a live document past its first revision was written again
     // after a deletion (an erased record resent) or grafted. Neither is taken, and the id's
-    // first revision, if stored, is removed as deleted.
-    if (typeof doc._rev === 'string' && !doc._rev.startsWith('1-')) {
+    // first revision, if stored, is removed as deleted. A replaceable record (presence) is the
+    // exception: short-lived, rewritten by its author at every heartbeat (the server lets only
+    // its author do so), so each revision replaces the one before.
+    if (typeof doc._rev === 'string' && !doc._rev.startsWith('1-') && !DOC_SPEC[doc.type as DocType]?.replaceable) {
       out.deletedIds.push(row.id);
       out.invalid.push({ id: row.id, reason: `revision ${doc._rev.split('-')[0]}: a record is written once; a later revision (written again after a deletion, or grafted) is refused` });
       continue;

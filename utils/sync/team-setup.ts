@@ -5,10 +5,14 @@
  * - `_security`: members are the caseline-agent and caseline-lead roles, admins the
  *   caseline-admin role (anyone else, including anonymous users, is refused);
  * - `_design/caseline` with validate_doc_update (docs.ts);
- * - users in `_users` with their roles (the password is set again on every run).
+ * - users in `_users` with their roles (the password is set again on every run);
+ * - the team profile (utils/shared-inbox/team-profile.ts): the thread salt every agent keys
+ *   shared-inbox records with, made once, and the members with their roles.
  */
 import type { CouchClient, SecurityObject } from './couch-client';
 import { designDocument, ROLES } from './docs';
+import { newSyncSalt } from '../cases/case-id';
+import { nextProfileDoc, TEAM_PROFILE_ID } from '../shared-inbox/team-profile';
 
 export interface TeamUser {
   name: string;
@@ -22,6 +26,8 @@ export interface SetupReport {
   designUpdated: boolean;
   usersCreated: string[];
   usersUpdated: string[];
+  /** The team profile was made, or learned new members or roles. */
+  profileUpdated: boolean;
 }
 
 export const TEAM_SECURITY: SecurityObject = {
@@ -31,7 +37,7 @@ export const TEAM_SECURITY: SecurityObject = {
 
 /** `client` must authenticate as a server admin (basic auth or an admin session). */
 export async function setupTeamDatabase(client: CouchClient, users: readonly TeamUser[] = []): Promise<SetupReport> {
-  const report: SetupReport = { databaseCreated: false, securityUpdated: false, designUpdated: false, usersCreated: [], usersUpdated: [] };
+  const report: SetupReport = { databaseCreated: false, securityUpdated: false, designUpdated: false, usersCreated: [], usersUpdated: [], profileUpdated: false };
   await client.createDatabase('_users');
   report.databaseCreated = await client.createDatabase();
 
@@ -57,6 +63,13 @@ export async function setupTeamDatabase(client: CouchClient, users: readonly Tea
       '_users',
     );
     (old ? report.usersUpdated : report.usersCreated).push(user.name);
+  }
+
+  const profile = await client.getDoc<{ salt?: unknown; members?: unknown }>(TEAM_PROFILE_ID);
+  const nextProfile = nextProfileDoc(profile, users.map((u) => ({ name: u.name, role: u.role })), newSyncSalt);
+  if (!profile || profile.salt !== nextProfile.salt || JSON.stringify(profile.members) !== JSON.stringify(nextProfile.members)) {
+    await client.putDoc({ ...nextProfile, ...(profile ? { _rev: profile._rev } : {}) });
+    report.profileUpdated = true;
   }
   return report;
 }

@@ -46,7 +46,12 @@ describe('migrations', () => {
   it('create every store and index on a fresh install', async () => {
     const db = await openCaselineDb(freshFactory());
     expect(db.version).toBe(LATEST_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'checkpoints', 'corrections', 'counters', 'digests', 'events', 'meta', 'outbox', 'outcomes', 'packs', 'settings', 'team', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'cases', 'checkpoints', 'corrections', 'counters', 'digests', 'events', 'meta', 'notes', 'outbox', 'outcomes', 'ownership', 'packs', 'presence', 'settings', 'team', 'templates', 'threads',
+    ]);
+    expect([...db.transaction('notes').store.indexNames].sort()).toEqual(['byAt', 'byCase', 'byMention', 'byThread']);
+    expect([...db.transaction('ownership').store.indexNames].sort()).toEqual(['byCase', 'byThread']);
+    expect([...db.transaction('threads').store.indexNames].sort()).toEqual(['byCase']);
     expect([...db.transaction('team').store.indexNames].sort()).toEqual(['byAgent', 'byCase', 'byType']);
     expect([...db.transaction('digests').store.indexNames].sort()).toEqual(['byDirty', 'bySource']);
     const tx = db.transaction(['cases', 'events', 'outbox', 'corrections'], 'readonly');
@@ -80,8 +85,8 @@ describe('migrations', () => {
       expect((await db.get('checkpoints', 'team'))?.seq).toBe('12-abc');
       expect((await db.get('meta', 'syncSalt'))?.value).toBe(salt);
       expect(await db.getAllKeysFromIndex('outbox', 'byCaseKind', ['gmail:t1', 'case', 'pending'])).toEqual(['agent-ann:01HV0000000000000000000009']);
-      // v5: every case has its dashboard digest, made from its log.
-      expect(await db.get('digests', 'local:gmail:t1')).toMatchObject({ source: 'local', caseId: 'gmail:t1', agentId: 'agent-ann', eventCount: 1, marks: [Date.parse('2026-01-01T08:00:00.000Z'), 0, 0, Date.parse('2026-01-01T08:00:00.000Z'), 1, 0] });
+      // v5: every case has its dashboard digest, made from its log (an install already at v5 made it itself).
+      if (migration.version < 5) expect(await db.get('digests', 'local:gmail:t1')).toMatchObject({ source: 'local', caseId: 'gmail:t1', agentId: 'agent-ann', eventCount: 1, marks: [Date.parse('2026-01-01T08:00:00.000Z'), 0, 0, Date.parse('2026-01-01T08:00:00.000Z'), 1, 0] });
       await db.put('team', { id: 'event:agent-bob:01', type: 'event', agentId: 'agent-bob', doc: { _id: 'event:agent-bob:01', type: 'event' } as never });
       expect(await db.countFromIndex('team', 'byAgent', 'agent-bob')).toBe(1);
       await db.put('corrections', { id: 'c2', at: '2026-01-02T00:00:00.000Z', to: 'support' });

@@ -1,3 +1,4 @@
+import { threadKeyFor } from '../../../utils/shared-inbox/thread-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncCaseKey } from '../../../utils/cases/case-id';
 import {
@@ -75,7 +76,15 @@ describe('eraseCustomer', () => {
     const outbox = await listOutbox(db);
     expect(outbox).toHaveLength(1);
     const salt = (await db.get('meta', 'syncSalt'))!.value as string;
-    expect(outbox[0]!.doc).toEqual({ kind: 'erasure', caseKeys: [syncCaseKey('gmail:d1', salt), syncCaseKey('outlook:d2', salt)], at: '2026-03-01T00:00:00.000Z', agentId: 'agent-ann' });
+    // The conversations' thread keys too (no team profile here: keyed with the install's salt), so
+    // every teammate drops the notes and owners kept under them.
+    expect(outbox[0]!.doc).toEqual({
+      kind: 'erasure',
+      caseKeys: [syncCaseKey('gmail:d1', salt), syncCaseKey('outlook:d2', salt)],
+      threads: [threadKeyFor('gmail:d1', salt), threadKeyFor('outlook:d2', salt)],
+      at: '2026-03-01T00:00:00.000Z',
+      agentId: 'agent-ann',
+    });
     expect(JSON.stringify(await db.getAll('outbox'))).not.toMatch(/dana/i);
     expect(JSON.stringify([await db.getAll('cases'), await db.getAll('outcomes')])).not.toMatch(/dana/i);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMailOrigin, senderAllowed, validatePayload } from '../../../utils/messages';
+import * as v from 'valibot';
+import { isMailOrigin, senderAllowed, TeamPortMessageSchema, validatePayload } from '../../../utils/messages';
 
 const OWN_ID = 'egkhnbhmgaollkeonbdbajkifpikgnch';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
@@ -54,5 +55,31 @@ describe('validatePayload', () => {
     expect(!badTime.ok && badTime.error).toContain('messages.0.sentAt');
     expect(validatePayload('snapshot', null).ok).toBe(false);
     expect(validatePayload('snapshot', { ...snapshot, threadId: '' }).ok).toBe(false);
+  });
+});
+
+describe('shared inbox messages', () => {
+  it('take ownership commands of known shapes only, naming teammates by user name', () => {
+    expect(validatePayload('ownership', { caseId: 'gmail:1a2b', command: { type: 'claim' } }).ok).toBe(true);
+    expect(validatePayload('ownership', { caseId: 'gmail:1a2b', command: { type: 'handOn', to: 'bob' } }).ok).toBe(true);
+    expect(validatePayload('ownership', { caseId: 'gmail:1a2b', command: { type: 'assign', to: null } }).ok).toBe(true);
+    expect(validatePayload('ownership', { caseId: 'gmail:1a2b', command: { type: 'assign', to: 'a:b' } }).ok).toBe(false);
+    expect(validatePayload('ownership', { caseId: 'gmail:1a2b', command: { type: 'steal' } }).ok).toBe(false);
+    expect(validatePayload('ownership', { caseId: 'gmail:1a2b', command: { type: 'claim', extra: 1 } }).ok).toBe(false);
+  });
+
+  it('limit notes and mention lists', () => {
+    expect(validatePayload('addNote', { caseId: 'gmail:1a2b', text: 'Called back' }).ok).toBe(true);
+    expect(validatePayload('addNote', { caseId: 'gmail:1a2b', text: 'x'.repeat(4001) }).ok).toBe(false);
+    expect(validatePayload('mentionsSeen', { ids: Array.from({ length: 201 }, (_, i) => `n${i}`) }).ok).toBe(false);
+  });
+
+  it('the team port takes only the tab reports it knows', () => {
+    const ok = (m: unknown) => v.safeParse(TeamPortMessageSchema, m).success;
+    expect(ok({ type: 'thread', caseId: 'gmail:1a2b' })).toBe(true);
+    expect(ok({ type: 'thread', caseId: null })).toBe(true);
+    expect(ok({ type: 'typing' })).toBe(true);
+    expect(ok({ type: 'typing', text: 'Dear customer' })).toBe(false);
+    expect(ok({ type: 'presence', threads: {} })).toBe(false);
   });
 });

@@ -122,6 +122,10 @@ const TYPES = Object.keys({
   category_set: 1,
   template_inserted: 1,
   outcome_recorded: 1,
+  claimed: 1,
+  assigned: 1,
+  handed_on: 1,
+  released: 1,
 } satisfies Record<CaseEventType, 1>) as CaseEventType[];
 
 const dataArb: { [T in CaseEventType]?: fc.Arbitrary<unknown> } = {
@@ -131,6 +135,10 @@ const dataArb: { [T in CaseEventType]?: fc.Arbitrary<unknown> } = {
   // `satisfied` is required by the type, but logs from older versions may lack it.
   closed: fc.record({ satisfied: fc.boolean() }, { requiredKeys: [] }),
   category_set: fc.record({ category: fc.constantFrom(...CATEGORIES), by: fc.constantFrom('agent' as const, 'classifier' as const) }),
+  claimed: fc.constant({ by: 'ann' }),
+  assigned: fc.record({ by: fc.constant('lea'), owner: fc.constantFrom('ann', 'bob') }, { requiredKeys: ['by'] }),
+  handed_on: fc.constant({ by: 'ann', owner: 'bob' }),
+  released: fc.constant({ by: 'ann' }),
   outcome_recorded: fc.record({ csat: fc.integer({ min: 1, max: 5 }), nps: fc.integer({ min: 0, max: 10 }) }, { requiredKeys: [] }),
 };
 

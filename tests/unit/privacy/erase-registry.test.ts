@@ -100,7 +100,7 @@ describe('erasing a customer', () => {
     const { erased, kept } = await fillEveryStore(db);
     for (const name of ERASABLE_STORES) expect(await db.count(name), `${name} was filled`).toBeGreaterThan(0);
     // The customer is really in every store that can hold something about a case.
-    for (const name of ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'team', 'digests', 'packs'] as const) {
+    for (const name of ['cases', 'events', 'outcomes', 'outbox', 'corrections', 'meta', 'team', 'digests', 'packs', 'ownership', 'notes', 'presence', 'threads'] as const) {
       const text = await storeText(db, name);
       expect(tracesOf(erased).some((t) => text.includes(t)), `${name} holds the customer before`).toBe(true);
     }
@@ -108,12 +108,16 @@ describe('erasing a customer', () => {
 
     const removed = await eraseCustomer(db, 'Dana.Erased@example.org ', { agentId: 'agent-ann', now: '2026-03-03T00:00:00.000Z', queueSync: false });
     expect(removed).toMatchObject({ cases: 2, outcomes: 2, caseIds: erased.caseIds });
+    // The one thing kept on purpose: the erased conversations' thread keys (salted hashes, no
+    // thread id) as tombstones, so a teammate's note or claim pulled later is dropped, not stored.
+    const tombstones = JSON.stringify((await db.get('meta', 'erasedThreads'))?.value);
+    expect(JSON.parse(tombstones)).toEqual(erased.threads);
     for (const name of ERASABLE_STORES) {
-      const text = await storeText(db, name);
+      const text = (await storeText(db, name)).replace(tombstones, '');
       for (const trace of tracesOf(erased)) expect(text.includes(trace), `${name} still holds "${trace}"`).toBe(false);
     }
     // Nothing of the other customer was lost.
-    for (const name of ['cases', 'events', 'outcomes', 'corrections', 'meta', 'team', 'digests', 'packs'] as const) {
+    for (const name of ['cases', 'events', 'outcomes', 'corrections', 'meta', 'team', 'digests', 'packs', 'ownership', 'notes', 'presence', 'threads'] as const) {
       const text = await storeText(db, name);
       expect(tracesOf(kept).some((t) => text.includes(t)), `${name} lost the other customer`).toBe(true);
     }
@@ -131,9 +135,14 @@ describe('erasing a customer', () => {
     await eraseCustomer(db, erased.email, { agentId: 'agent-ann', now: '2026-03-03T00:00:00.000Z', queueSync: true });
     const erasures = (await listOutbox(db)).filter((i) => i.kind === 'erasure');
     expect(erasures).toHaveLength(1);
-    expect(erasures[0]!.doc).toEqual({ kind: 'erasure', caseKeys: erased.caseKeys, at: '2026-03-03T00:00:00.000Z', agentId: 'agent-ann' });
+    // With the conversations' thread keys: every teammate drops the notes and owners kept under them.
+    expect(erasures[0]!.doc).toEqual({ kind: 'erasure', caseKeys: erased.caseKeys, threads: erased.threads, at: '2026-03-03T00:00:00.000Z', agentId: 'agent-ann' });
+    // Those thread keys are remembered as erased (a teammate's copy pulled later is dropped), and
+    // are otherwise nowhere.
+    const remembered = JSON.stringify((await db.get('meta', 'erasedThreads'))?.value);
+    expect(JSON.parse(remembered)).toEqual(erased.threads);
     for (const name of ERASABLE_STORES) {
-      const text = (await storeText(db, name)).replace(JSON.stringify(erasures[0]), '');
+      const text = (await storeText(db, name)).replace(JSON.stringify(erasures[0]), '').replace(remembered, '');
       for (const trace of tracesOf(erased)) expect(text.includes(trace), `${name} still holds "${trace}"`).toBe(false);
     }
   });

@@ -13,6 +13,10 @@ import { saveAppSettings } from '../../../utils/desk/app-settings';
 import { putTeamDocs } from '../../../utils/desk/team-records';
 import { defaultSettings } from '../../../utils/settings/default-settings';
 import { event, newId } from '../db/helpers';
+import { recordOwnershipChange } from '../../../utils/db/ownership-store';
+import { addNote } from '../../../utils/db/notes-store';
+import { putPulledSharedInbox } from '../../../utils/db/shared-inbox-records';
+import { threadKeyFor } from '../../../utils/shared-inbox/thread-key';
 
 export interface Customer {
   email: string;
@@ -21,6 +25,8 @@ export interface Customer {
   caseIds: string[];
   /** The cases' keys on the team server. */
   caseKeys: string[];
+  /** The same conversations' thread keys (shared inbox). */
+  threads: string[];
 }
 
 const AGENT = 'agent-ann';
@@ -56,12 +62,40 @@ export async function fillEveryStore(db: CaselineDb): Promise<{ erased: Customer
   await saveDraft(db, { id: 'own-template', version: 1, name: 'Our apology', stage: 'complaint_apology', categories: ['complaint'], language: 'en', body: 'We are sorry, {{customer.firstName}}.', status: 'draft', updatedAt: NOW }, NOW);
   await putCheckpoint(db, { id: 'changes:lead:https://couch.example.org/caseline', seq: '42', updatedAt: NOW });
   const salt = (await db.get('meta', 'syncSalt'))!.value as string;
-  const customer = (email: string, name: string, subject: string, caseIds: string[]): Customer => ({ email, name, subject, caseIds, caseKeys: caseIds.map((id) => syncCaseKey(id, salt)) });
+  const customer = (email: string, name: string, subject: string, caseIds: string[]): Customer => ({
+    email,
+    name,
+    subject,
+    caseIds,
+    caseKeys: caseIds.map((id) => syncCaseKey(id, salt)),
+    threads: caseIds.map((id) => threadKeyFor(id, salt)),
+  });
   const erased = customer('dana.erased@example.org', 'Dana Erased', 'Broken kettle order 991', ['gmail:dana-thread-1', 'outlook:dana-conv-2']);
   const kept = customer('eli.kept@example.org', 'Eli Kept', 'Late parcel order 552', ['gmail:eli-thread-1']);
   for (const c of [erased, kept]) for (const id of c.caseIds) await complaint(db, id, c, NOW);
   // A lead's pull: the team's copies of this install's own cases, and another agent's case.
   await putTeamDocs(db, [...erased.caseKeys.flatMap((k, i) => teamDocs(k, AGENT, `d${i}`)), ...kept.caseKeys.flatMap((k, i) => teamDocs(k, AGENT, `e${i}`)), ...teamDocs('other-agent-case-key', 'agent-bob', 'b')]);
+  // The shared inbox: an own claim and note on each customer's first case, a teammate's claim and
+  // note pulled, and a teammate's presence on both customers' conversations.
+  for (const c of [erased, kept]) {
+    const caseId = c.caseIds[0]!;
+    const thread = c.threads[0]!;
+    const claimed = event(caseId, 'claimed', NOW, { by: 'ann' });
+    await recordOwnershipChange(db, { caseId, event: claimed, agentId: AGENT, now: NOW, shareWithTeam: true, syncable: true, name: 'Ann' });
+    await addNote(db, { id: `ann:${newId()}`, thread, by: 'ann', at: NOW, text: `${c.name} rang about ${c.subject}`, mentions: ['bob'] }, { caseId, agentId: AGENT, shareWithTeam: true });
+    await putPulledSharedInbox(db, {
+      ownership: [{ id: `bob-claim-${caseId}`, thread, type: 'claimed', at: NOW, by: 'bob', origin: 'team', docId: `cl:bob:${caseId}` }],
+      notes: [{ id: `bob:${caseId}`, thread, by: 'bob', at: NOW, text: `Spoke to ${c.name}`, mentions: ['ann'], origin: 'team', docId: `nt:bob:${caseId}` }],
+      presence: [],
+      erasedThreads: [],
+    });
+  }
+  await putPulledSharedInbox(db, {
+    ownership: [],
+    notes: [],
+    presence: [{ id: 'pr:bob:install-b', by: 'bob', at: NOW, threads: Object.fromEntries([...erased.threads, ...kept.threads].map((t) => [t, { state: 'viewing', since: NOW }])) }],
+    erasedThreads: [],
+  });
   // Deadlines already notified (meta), for both customers.
   await writeNotified(db, [...erased.caseIds, ...kept.caseIds].map((id) => `${id}@2026-03-03T10:00:00.000Z`));
   // The dashboard's packs, for this browser's cases and the team's.
@@ -80,5 +114,5 @@ export async function storeText(db: CaselineDb, store: Parameters<CaselineDb['ge
 
 /** The words that would identify a customer, wherever they were kept. */
 export function tracesOf(c: Customer): string[] {
-  return [c.email, c.name, c.subject, ...c.caseIds, ...c.caseKeys, ...c.caseIds.map((id) => id.split(':')[1]!)];
+  return [c.email, c.name, c.subject, ...c.caseIds, ...c.caseKeys, ...c.threads, ...c.caseIds.map((id) => id.split(':')[1]!)];
 }

@@ -54,6 +54,12 @@ function validPayloads(settings: unknown): Record<MessageType, unknown> {
     publishTemplate: { id: 'greeting' },
     withdrawTemplate: { id: 'greeting' },
     publishSettings: {},
+    teamCase: { caseId: 'gmail:t-known' },
+    ownership: { caseId: 'gmail:t-known', command: { type: 'claim' } },
+    addNote: { caseId: 'gmail:t-known', text: 'Called the customer back, @bob please check.' },
+    mentions: {},
+    mentionsSeen: { ids: ['ann:01HZX3Y4Z5'] },
+    atRisk: {},
   };
 }
 

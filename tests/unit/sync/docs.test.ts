@@ -114,6 +114,13 @@ describe('document shapes', () => {
         policy: maybe(fc.constantFrom({}, [], 'x')),
         holidays: maybe(fc.constantFrom({}, null)),
         subjectHash: maybe(str),
+        // The shared inbox's fields (claim, assignment, note, presence).
+        thread: maybe(fc.constantFrom('a'.repeat(64), '', 'b'.repeat(65))),
+        change: maybe(fc.constantFrom('claimed', 'handed_on', 'released', 'stolen')),
+        by: maybe(fc.constantFrom('lea', 'ann')),
+        owner: maybe(fc.constantFrom('ann', '')),
+        text: maybe(fc.oneof(str, fc.constant('x'.repeat(2001)))),
+        threads: maybe(fc.oneof(fc.constant({}), fc.constant([]))),
       },
       { requiredKeys: [] },
     );
@@ -143,7 +150,7 @@ describe('document shapes', () => {
         if (client) accepted += 1;
         else refused += 1;
       }),
-      { numRuns: 1500, seed: 20260302 },
+      { numRuns: 2500, seed: 20260302 },
     );
     // Both verdicts occur often enough for the agreement to mean something.
     expect(accepted).toBeGreaterThan(30);

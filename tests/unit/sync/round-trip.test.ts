@@ -69,7 +69,7 @@ describe('two agents and a lead round-trip records', () => {
     const unfiltered: SyncDoc[] = [];
     const clientSide = await pullChanges(new MemorySyncStore(), bob, { role: 'agent', serverFilter: false, apply: async (d) => void unfiltered.push(...d) });
     expect(unfiltered).toEqual(agentGot);
-    expect(clientSide.skipped).toBe(12); // 11 records and the design document
+    expect(clientSide.skipped).toBe(13); // 11 records, the design document and the team profile
 
     // New records arrive later: only those are pulled.
     queueCase(bobStore, 'B7', 'bob');

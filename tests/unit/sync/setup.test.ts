@@ -1,3 +1,4 @@
+import { parseTeamProfile, TEAM_PROFILE_ID } from '../../../utils/shared-inbox/team-profile';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { designDocument } from '../../../utils/sync/docs';
 import { parseUserList, setupTeamDatabase, TEAM_SECURITY } from '../../../utils/sync/team-setup';
 import { startCouchServer } from '../../support/couch-server';
 import type { CouchServer } from '../../support/couch-server';
-import { adminClient, nodeFetch } from './team-fixture';
+import { adminClient, nodeFetch, userClient } from './team-fixture';
 
 const run = promisify(execFile);
 
@@ -68,7 +69,26 @@ describe('couch:setup against a CouchDB-compatible server', () => {
 
   it('is idempotent when called as a function too', async () => {
     const report = await setupTeamDatabase(adminClient(server), []);
-    expect(report).toEqual({ databaseCreated: false, securityUpdated: false, designUpdated: false, usersCreated: [], usersUpdated: [] });
+    expect(report).toEqual({ databaseCreated: false, securityUpdated: false, designUpdated: false, usersCreated: [], usersUpdated: [], profileUpdated: false });
+  });
+
+  it('keeps a team profile every member can read and nobody but an admin can write: one salt, the members', async () => {
+    const ann = await userClient(server, 'ann');
+    const first = parseTeamProfile(await ann.getDoc(TEAM_PROFILE_ID));
+    expect(first?.salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(first?.members).toEqual([
+      { handle: 'ann', role: 'agent' },
+      { handle: 'bob', role: 'agent' },
+      { handle: 'lea', role: 'lead' },
+    ]);
+    const report = await setupTeamDatabase(adminClient(server), [{ name: 'cy', password: 'cy-pw', role: 'agent' }]);
+    expect(report.profileUpdated).toBe(true);
+    const second = parseTeamProfile(await ann.getDoc(TEAM_PROFILE_ID));
+    expect(second?.salt).toBe(first?.salt);
+    expect(second?.members.map((m) => m.handle)).toEqual(['ann', 'bob', 'cy', 'lea']);
+    const current = await ann.getDoc(TEAM_PROFILE_ID);
+    const refused = await ann.putDoc({ ...current!, salt: '00'.repeat(32) }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: 'forbidden' });
   });
 
   it('rejects plain http to a remote host, and bad user lists', async () => {

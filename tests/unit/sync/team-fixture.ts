@@ -6,6 +6,7 @@ import { setupTeamDatabase } from '../../../utils/sync/team-setup';
 import type { MemorySyncStore } from '../../../utils/sync/memory-store';
 import { afterAll, beforeAll } from 'vitest';
 import { startCouchServer, type CouchServer } from '../../support/couch-server';
+import { TEAM_PROFILE_ID } from '../../../utils/shared-inbox/team-profile';
 
 export const USERS = [
   { name: 'ann', password: 'ann-pw', role: 'agent' },
@@ -53,10 +54,10 @@ export function queueCase(store: MemorySyncStore, agentId: string, actor: string
   return events;
 }
 
-/** Every document of the team database (admin view), design documents left out. */
+/** Every record of the team database (admin view): design documents and the setup's team profile left out. */
 export async function serverDocs(server: CouchServer): Promise<Array<Record<string, unknown> & { _id: string }>> {
   const all = await adminClient(server).allDocs({ includeDocs: true });
-  return all.rows.filter((r) => !r.id?.startsWith('_design/')).map((r) => r.doc!) as Array<Record<string, unknown> & { _id: string }>;
+  return all.rows.filter((r) => !r.id?.startsWith('_design/') && r.id !== TEAM_PROFILE_ID).map((r) => r.doc!) as Array<Record<string, unknown> & { _id: string }>;
 }
 
 /**

@@ -10,6 +10,7 @@ import { migrate003OutboxByCaseKind } from './003-outbox-by-case-kind';
 import { migrate004TeamStore } from './004-team-store';
 import { migrate005CaseDigests } from './005-case-digests';
 import { migrate006TeamRecordsByOwner } from './006-team-records-by-owner';
+import { migrate007SharedInbox } from './007-shared-inbox';
 
 export type Migration = (db: CaselineDb, tx: UpgradeTransaction, oldVersion: number) => Promise<void> | void;
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { version: number; name: string; migrate: Migr
   { version: 4, name: '004-team-store', migrate: migrate004TeamStore },
   { version: 5, name: '005-case-digests', migrate: migrate005CaseDigests },
   { version: 6, name: '006-team-records-by-owner', migrate: migrate006TeamRecordsByOwner },
+  { version: 7, name: '007-shared-inbox', migrate: migrate007SharedInbox },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,14 +3,14 @@ import type { MailboxAdapter } from '../types';
 import { health, isThreadView, layoutReport, viewKey, watchRoot } from './health';
 import { listRowAnchor, readThreadList } from './read-thread-list';
 import { readAccount, readThread } from './read-thread';
-import { findReplyEditor, openReplyEditor } from './reply-editor';
+import { findReplyEditor, openReplyEditor, sendButtonAt, sendButtonFor } from './reply-editor';
 import { gmailSelectors } from './selectors';
 import { threadIdFromUrl, threadUrl } from './thread-url';
 
 export { health, isThreadView, layoutReport, viewKey, watchRoot } from './health';
 export { groupRows, listGroups, listRowAnchor, readThreadList } from './read-thread-list';
 export { readAccount, readThread, threadContainer } from './read-thread';
-export { findReplyEditor, openReplyEditor } from './reply-editor';
+export { findReplyEditor, openReplyEditor, sendButtonAt, sendButtonFor } from './reply-editor';
 export { GMAIL_CHAINS, GMAIL_ESSENTIAL_FACTS, gmailSelectors, type GmailSelectorName } from './selectors';
 export { legacyIdFromPermanentId, threadIdFromUrl, threadUrl } from './thread-url';
 
@@ -22,6 +22,8 @@ export const gmailAdapter: MailboxAdapter & { readAccount: typeof readAccount } 
   readThreadList,
   findReplyEditor,
   openReplyEditor,
+  sendButtonAt,
+  sendButtonFor,
   health,
   layoutReport,
   threadIdFromUrl,

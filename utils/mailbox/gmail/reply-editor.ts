@@ -29,3 +29,17 @@ export function openReplyEditor(root: PageRoot): HTMLElement | null {
   clickLikeUser(button);
   return findReplyEditor(root);
 }
+
+/** The Send button an event target is on (a click on it sends), or null. */
+export function sendButtonAt(target: Element): HTMLElement | null {
+  return target.closest<HTMLElement>(S.sendButton);
+}
+
+/** The Send button of the reply or compose window an editor is in (nearest enclosing one), or null. */
+export function sendButtonFor(editor: Element): HTMLElement | null {
+  for (let el: Element | null = editor.parentElement, depth = 0; el && depth < 25; el = el.parentElement, depth++) {
+    const button = el.querySelector<HTMLElement>(S.sendButton);
+    if (button) return button;
+  }
+  return null;
+}

@@ -52,6 +52,8 @@ export const gmailSelectors = {
   editor: 'div[g_editable="true"][role="textbox"][contenteditable="true"]',
   /** Editor content the agent's text goes above when there is no caret: signature, quoted mail. */
   editorTail: '.gmail_signature_prefix, .gmail_signature, .gmail_quote',
+  /** The Send button of a reply or compose window (visual element 32601; class aoO on older markup). */
+  sendButton: '[role="button"][jslog^="32601;"], div[role="button"].aoO',
   /** Reply buttons: the message header's Reply (visual element 21576) and the thread's bottom "Reply" link. */
   replyButton: '[role="button"][jslog^="21576;"], span.ams.bkH[role="link"]',
 

@@ -56,3 +56,19 @@ export function openReplyEditor(root: PageRoot): HTMLElement | null {
   clickLikeUser(button);
   return findReplyEditor(root);
 }
+
+/** The Send button an event target is on (the button holding the send icon), or null. */
+export function sendButtonAt(target: Element): HTMLElement | null {
+  const button = target.closest<HTMLElement>(S.replyButton);
+  return button?.querySelector(S.sendIcon) ? button : null;
+}
+
+/** The Send button of the compose area an editor is in (nearest enclosing one), or null. */
+export function sendButtonFor(editor: Element): HTMLElement | null {
+  for (let el: Element | null = editor.parentElement, depth = 0; el && depth < 25; el = el.parentElement, depth++) {
+    const icon = el.querySelector(S.sendIcon);
+    const button = icon?.closest<HTMLElement>(S.replyButton);
+    if (button) return button;
+  }
+  return null;
+}

@@ -63,6 +63,11 @@ export const outlookSelectors = {
   replyIcon: 'i[data-icon-name="ArrowReplyRegular"], i[data-icon-name="Reply"]',
   /** The clickable ancestor of the reply icon. */
   replyButton: 'button, [role="button"], [role="menuitem"]',
+  /**
+   * The Send button's icon (the button is its closest button ancestor). Unverified on live
+   * markup: the saved samples have no open reply (see tests/fixtures/README.md).
+   */
+  sendIcon: 'i[data-icon-name="SendRegular"], i[data-icon-name="SendFilled"], i[data-icon-name="Send"]',
   /** Signed-in account: the account manager's address line or button. */
   account: '#mectrl_currentAccount_secondary, #O365_MainLink_Me, #mectrl_headerPicture',
   /** The conversation list. */
