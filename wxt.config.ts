@@ -66,7 +66,7 @@ export default defineConfig({
     // ASCII scripts: Chromium decodes and V8 parses them as one-byte text (see scripts/ascii-regex-literals.ts).
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', charset: 'ascii' },
     plugins: [asciiRegexLiterals()],
-    build: { chunkSizeWarningLimit: 1500 },
+    build: { chunkSizeWarningLimit: 1500, sourcemap: process.env.CASELINE_SOURCEMAP === '1' },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

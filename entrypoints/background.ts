@@ -11,7 +11,8 @@ import { purgeExpired } from '@/utils/db/retention';
 import { describeDbError } from '@/utils/db/errors';
 import { CaseDesk } from '@/utils/desk/case-desk';
 import { parseCaseCommand } from '@/utils/cases/command-schema';
-import { loadAppSettings, saveAppSettings } from '@/utils/desk/app-settings';
+import { loadAppSettings, provideDefaultPreset, saveAppSettings } from '@/utils/desk/app-settings';
+import { readDefaultPresetFile } from '@/utils/extension/default-preset-file';
 import { approveTemplate, importLibrary, listLibrary, provideDefaultTemplates, retireTemplate, saveDraft } from '@/utils/desk/template-library';
 import { readDefaultTemplatesFile } from '@/utils/extension/default-templates-file';
 import type { CaseView } from '@/utils/case-view';
@@ -41,6 +42,7 @@ const HOLIDAY_COUNTRY_HINT = STORAGE_KEYS.holidayCountry.key;
 export default defineBackground(() => {
   // The shipped library's text is read from the package when a database is first seeded.
   provideDefaultTemplates(readDefaultTemplatesFile);
+  provideDefaultPreset(readDefaultPresetFile);
   const newId = monotonicFactory();
   let dbPromise: Promise<CaselineDb> | undefined;
   const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));

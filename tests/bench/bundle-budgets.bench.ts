@@ -40,5 +40,6 @@ export default (async () => {
   results.push({ name: 'public holidays: all countries together (shipped, never all loaded)', value: holidayFiles.reduce((a, b) => a + b, 0) / KB, unit: 'KB' });
   results.push({ name: 'classifier data (model, sentiment and escalation lexicons), loaded by the background on its first classification', value: size(dir, 'classifier/data.json') / KB, unit: 'KB' });
   results.push({ name: 'default templates, read by the background when it first seeds a database', value: size(dir, 'templates/defaults.json') / KB, unit: 'KB' });
+  results.push({ name: 'a fresh install’s SLA preset, read by the background when it finds no settings', value: size(dir, 'sla/default-preset.json') / KB, unit: 'KB' });
   return results;
 }) satisfies Bench;

@@ -5,3 +5,4 @@
 import './holiday-files-node';
 import '../../utils/classify/bundled-data';
 import '../../utils/desk/bundled-default-templates';
+import '../../utils/desk/bundled-default-preset';

@@ -4,11 +4,26 @@
  * subjects on sync) beside it, written in the same transaction. Nothing is saved half-way.
  */
 import type { CaselineDb } from '../db/schema';
-import { defaultSettings } from '../settings/default-settings';
 import type { CaselineSettings } from '../settings/settings';
+import { settingsFromPreset } from '../settings/settings-from-preset';
+import type { SlaPolicy } from '../sla/types';
 import { validateSettings, type SettingsError } from '../settings/validate-settings';
 
 const APP_KEY = 'app';
+
+/**
+ * Where a fresh install's preset comes from (procedure 000's). The background reads it from the
+ * extension's package (`sla/default-preset.json`, written at build time from utils/sla/presets.ts)
+ * the first time it has no settings; Node code and tests provide it from the module
+ * (`./bundled-default-preset`).
+ */
+export type DefaultPresetSource = () => Promise<SlaPolicy>;
+
+let presetSource: DefaultPresetSource | undefined;
+
+export function provideDefaultPreset(source: DefaultPresetSource): void {
+  presetSource = source;
+}
 
 export async function loadAppSettings(db: CaselineDb, now: Date, seed?: string): Promise<CaselineSettings> {
   const stored = (await db.get('settings', APP_KEY))?.value;
@@ -17,9 +32,11 @@ export async function loadAppSettings(db: CaselineDb, now: Date, seed?: string):
     if (checked.ok) return checked.value;
   }
   // First run: keep the defaults (and so the agent id) stable across worker restarts.
-  const defaults = defaultSettings(now, undefined, seed !== undefined ? { seed } : {});
-  await saveAppSettings(db, defaults);
-  return defaults;
+  if (!presetSource) throw new Error("Caseline's default SLA preset has no source: a wiring mistake.");
+  const defaults = settingsFromPreset(await presetSource(), now, seed !== undefined ? { seed } : {});
+  const saved = await saveAppSettings(db, defaults);
+  if (!saved.ok) throw new Error(`Caseline's default settings are not valid: ${saved.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+  return saved.value;
 }
 
 export async function saveAppSettings(db: CaselineDb, input: unknown): Promise<{ ok: true; value: CaselineSettings } | { ok: false; errors: SettingsError[] }> {

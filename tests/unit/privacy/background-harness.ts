@@ -14,6 +14,7 @@ import type { CaselineDb } from '../../../utils/db/schema';
 import { ERASABLE_STORES } from '../../../utils/db/erasure';
 import { classifierDataFileText } from '../../../scripts/classifier-data-file';
 import { defaultTemplatesFileText } from '../../../scripts/default-templates-file';
+import { defaultPresetFileText } from '../../../scripts/default-preset-file';
 
 type Listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (r: unknown) => void) => boolean | void;
 
@@ -75,7 +76,11 @@ export async function startBackground(): Promise<Background> {
     hasListener: (fn: (port: Runtime.Port) => void) => connectListeners.has(fn),
   };
   // The files the build ships beside the background, read the way the browser serves them.
-  const packageFiles: Record<string, () => string> = { 'templates/defaults.json': defaultTemplatesFileText, 'classifier/data.json': classifierDataFileText };
+  const packageFiles: Record<string, () => string> = {
+    'templates/defaults.json': defaultTemplatesFileText,
+    'classifier/data.json': classifierDataFileText,
+    'sla/default-preset.json': defaultPresetFileText,
+  };
   const nodeFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
