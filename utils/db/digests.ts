@@ -150,17 +150,19 @@ async function storeRebuilt(tx: DigestTx, source: DigestSource, results: readonl
 
 /**
  * Folds rebuilt digests into the source's pack, under a new version (their cases' SLA states
- * are dropped, to be evaluated again). With no pack, nothing to do: the next read reads every
- * digest, marked or not.
+ * are dropped, to be evaluated again). With no pack yet, the pack is made here from every
+ * digest of the source: the rebuilt digests are stored clean, so a pack made from a read before
+ * this write (the dashboard open during a first restore) must find a version it did not read,
+ * or it would be stored without them and they would never be read again.
  */
 async function foldIntoPack(tx: DigestTx, source: DigestSource, results: readonly Rebuilt[]): Promise<void> {
   const packs = tx.objectStore('packs');
   const pack = await packs.get(source);
   forgetPacks(tx.db as CaselineDb);
-  if (!pack) return;
   const changes = results.map(({ caseId, body, prior }) => (body ? body : { caseId, agentId: prior?.agentId ?? '', marks: [], deleted: 1 as const }));
-  const rows = foldChanges(unpackRows(pack.rows), changes);
-  await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
+  const before = pack ? unpackRows(pack.rows) : foldChanges([], await tx.objectStore('digests').index('bySource').getAll(source));
+  const rows = foldChanges(before, changes);
+  await packs.put({ source, version: ulid(), policyKey: pack?.policyKey ?? '', rows: packRows(rows) });
 }
 
 /** What a write stores: the new content, its rev raised, marked for the next pack. */
