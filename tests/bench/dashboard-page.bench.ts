@@ -25,7 +25,7 @@ const RESTARTS = 3;
 const CATS: Category[] = ['inquiry', 'complaint', 'support'];
 
 /** The backup in parts of `per` cases each (importBackup merges; smaller messages are quicker). */
-function backupsWith100kEvents(per: number): string[] {
+export function backupsWith100kEvents(per: number): string[] {
   let seed = 7;
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const end = Date.now() - 86_400_000;

@@ -16,8 +16,8 @@ import { teamCaseOf, type SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
 import { foldChanges, packRows, unpackRows } from '../metrics/dashboard-pack';
-import type { DashboardRow } from '../metrics/dashboard-pack';
-import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, TeamRecord } from './schema';
+import type { DashboardRow, RowChange } from '../metrics/dashboard-pack';
+import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, DashboardViewRecord, TeamRecord } from './schema';
 
 export type DigestSource = CaseDigest['source'];
 export const DIGEST_SOURCES: readonly DigestSource[] = ['local', 'team'];
@@ -156,13 +156,21 @@ async function storeRebuilt(tx: DigestTx, source: DigestSource, results: readonl
  * or it would be stored without them and they would never be read again.
  */
 async function foldIntoPack(tx: DigestTx, source: DigestSource, results: readonly Rebuilt[]): Promise<void> {
+  const changes = results.map(({ caseId, body, prior }) => (body ? body : { caseId, agentId: prior?.agentId ?? '', marks: [], deleted: 1 as const }));
+  await replacePack(tx, source, changes);
+}
+
+/**
+ * Stores the source's pack with `changes` folded in, under a new version: a pack or a view made
+ * from a read before this write is then not stored (storeDashboard). With no pack yet, it is
+ * made from every digest of the source, as the dashboard's first read would.
+ */
+async function replacePack(tx: DigestTx, source: DigestSource, changes: readonly RowChange[]): Promise<void> {
   const packs = tx.objectStore('packs');
   const pack = await packs.get(source);
   forgetPacks(tx.db as CaselineDb);
-  const changes = results.map(({ caseId, body, prior }) => (body ? body : { caseId, agentId: prior?.agentId ?? '', marks: [], deleted: 1 as const }));
   const before = pack ? unpackRows(pack.rows) : foldChanges([], await tx.objectStore('digests').index('bySource').getAll(source));
-  const rows = foldChanges(before, changes);
-  await packs.put({ source, version: ulid(), policyKey: pack?.policyKey ?? '', rows: packRows(rows) });
+  await packs.put({ source, version: ulid(), policyKey: pack?.policyKey ?? '', rows: packRows(foldChanges(before, changes)) });
 }
 
 /** What a write stores: the new content, its rev raised, marked for the next pack. */
@@ -197,13 +205,7 @@ export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds:
     await digests.delete(key);
     count += 1;
   }
-  const packs = tx.objectStore('packs');
-  const pack = await packs.get(source);
-  forgetPacks(tx.db as CaselineDb);
-  if (pack) {
-    const rows = foldChanges(unpackRows(pack.rows), caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
-    await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
-  }
+  await replacePack(tx, source, caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
   return count;
 }
 
@@ -272,17 +274,35 @@ export async function readDigests(db: CaselineDb, source: DigestSource): Promise
  * digests taken in lose their dirty mark, unless written again since; gone ones are deleted.
  */
 export async function storePack(db: CaselineDb, readVersion: string | undefined, source: DigestSource, policyKey: string, rows: readonly DashboardRow[], taken: readonly CaseDigest[]): Promise<boolean> {
-  const pack: DashboardPackRecord = { source, version: ulid(), policyKey, rows: packRows(rows) };
-  const tx = db.transaction(['packs', 'digests'], 'readwrite');
+  return storeDashboard(db, readVersion, source, { pack: { policyKey, rows, taken } });
+}
+
+/**
+ * Stores what the dashboard made from a read of pack `readVersion`: a new pack (see storePack)
+ * and the view it showed (the `views` store, painted first next time), in one transaction, only
+ * if the source's pack is still the one read: after a write that changed the pack (a restore, an
+ * erasure, a wipe, another pack) neither is stored.
+ */
+export async function storeDashboard(
+  db: CaselineDb,
+  readVersion: string | undefined,
+  source: DigestSource,
+  update: { pack?: { policyKey: string; rows: readonly DashboardRow[]; taken: readonly CaseDigest[] }; view?: DashboardViewRecord },
+): Promise<boolean> {
+  const { pack: made, view } = update;
+  if (!made && !view) return false;
+  const pack: DashboardPackRecord | undefined = made && { source, version: ulid(), policyKey: made.policyKey, rows: packRows(made.rows) };
+  const tx = db.transaction(['packs', 'digests', 'views'], 'readwrite');
   const packs = tx.objectStore('packs');
   const digests = tx.objectStore('digests');
-  if ((await packs.get(pack.source))?.version !== readVersion) {
+  if ((await packs.get(source))?.version !== readVersion) {
     await tx.done;
     return false;
   }
   await Promise.all([
-    packs.put(pack),
-    ...taken.map(async (d) => {
+    view ? tx.objectStore('views').put(view) : undefined,
+    pack ? packs.put(pack) : undefined,
+    ...(made?.taken ?? []).map(async (d) => {
       const now = await digests.get(d.key);
       if (!now || now.rev !== d.rev) return;
       if (now.deleted) await digests.delete(d.key);
@@ -293,6 +313,6 @@ export async function storePack(db: CaselineDb, readVersion: string | undefined,
     }),
   ]);
   await tx.done;
-  remember(db, source, { version: pack.version, policyKey, rows });
+  if (pack && made) remember(db, source, { version: pack.version, policyKey: made.policyKey, rows: made.rows });
   return true;
 }

@@ -79,7 +79,20 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
     customer: { by: 'nothing', because: 'the digests rule removes the customer’s rows from the packs' },
     afterClear: resetPacks,
   },
+  views: {
+    holds: 'the dashboard’s last figures per source, painted first when it opens (counts, times and rates for the team and each agent; no case)',
+    // The figures counted the customer's cases: every kept view goes, the next visit makes a new one.
+    customer: { by: 'custom', erase: (tx) => clearStore(tx, 'views') },
+  },
 };
+
+/** Empties one store; returns how many rows it held. */
+async function clearStore(tx: WriteTx, name: CaselineStoreName): Promise<number> {
+  const store = tx.objectStore(name);
+  const count = await store.count();
+  await store.clear();
+  return count;
+}
 
 export const ERASABLE_STORES = Object.keys(STORE_ERASURE) as CaselineStoreName[];
 

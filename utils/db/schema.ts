@@ -7,6 +7,7 @@ import type { CaseEvent, Category, Stage } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SyncDoc, SyncDocKind } from '../privacy/sync-docs';
 import type { PackedRows } from '../metrics/dashboard-pack';
+import type { DashboardView } from '../metrics/dashboard-view';
 import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 
 export interface TemplateRecord {
@@ -119,6 +120,19 @@ export interface DashboardPackRecord {
   rows: PackedRows;
 }
 
+/**
+ * The last figures the dashboard showed for a source under its default filters (v10): painted
+ * at once when the page opens, labelled with their time, while the background computes the
+ * present ones. Derived data: never in backups; dropped by every erasure; stored only over the
+ * pack version it was computed from (see digests.ts storeDashboard).
+ */
+export interface DashboardViewRecord {
+  source: 'local' | 'team';
+  /** The shape of `view` (DASHBOARD_VIEW_SHAPE): a page of another version ignores it. */
+  shape: number;
+  view: DashboardView;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -154,6 +168,8 @@ export interface CaselineDBSchema extends DBSchema {
   digests: { key: string; value: CaseDigest; indexes: { bySource: string; byDirty: [string, number] } };
   /** Added in v5. */
   packs: { key: string; value: DashboardPackRecord };
+  /** Added in v10. */
+  views: { key: string; value: DashboardViewRecord };
 }
 
 export type CaselineDb = IDBPDatabase<CaselineDBSchema>;
