@@ -84,13 +84,22 @@ export function appendedDigest(prior: CaseDigest | undefined, priorCount: number
 export async function rebuildLocalDigests(tx: DigestTx, caseIds: Iterable<string>): Promise<void> {
   const cases = tx.objectStore('cases');
   const byCase = tx.objectStore('events').index('byCase');
+  await rebuildDigests(tx, 'local', caseIds, async (caseId) => {
+    const [record, events] = await Promise.all([cases.get(caseId), byCase.getAll(caseId)]);
+    return record ? localDigest(record, events) : undefined;
+  });
+}
+
+/** Rebuilds the digests of `caseIds` from what `bodyOf` makes of each (undefined: the case is gone). */
+async function rebuildDigests(tx: DigestTx, source: DigestSource, caseIds: Iterable<string>, bodyOf: (caseId: string) => Promise<DigestBody | undefined>): Promise<void> {
   const digests = tx.objectStore('digests');
-  await Promise.all(
+  const results = await Promise.all(
     [...new Set(caseIds)].map(async (caseId) => {
-      const [record, events, prior] = await Promise.all([cases.get(caseId), byCase.getAll(caseId), digests.get(digestKey('local', caseId))]);
-      return { caseId, body: record ? localDigest(record, events) : undefined, prior };
+      const [body, prior] = await Promise.all([bodyOf(caseId), digests.get(digestKey(source, caseId))]);
+      return { caseId, body, prior };
     }),
-  ).then((results) => storeRebuilt(tx, 'local', results));
+  );
+  await storeRebuilt(tx, source, results);
 }
 
 /**
@@ -115,13 +124,7 @@ export function teamDigest(caseId: string, docs: readonly TeamSyncDoc[]): Digest
 /** Rebuilds (or deletes) the team digests of `caseIds`. Needs `team` and `digests`. */
 export async function rebuildTeamDigests(tx: DigestTx, caseIds: Iterable<string>): Promise<void> {
   const byCase = tx.objectStore('team').index('byCase');
-  const digests = tx.objectStore('digests');
-  await Promise.all(
-    [...new Set(caseIds)].map(async (caseId) => {
-      const [docs, prior] = await Promise.all([byCase.getAll(caseId), digests.get(digestKey('team', caseId))]);
-      return { caseId, body: teamDigest(caseId, docs.map((r) => r.doc)), prior };
-    }),
-  ).then((results) => storeRebuilt(tx, 'team', results));
+  await rebuildDigests(tx, 'team', caseIds, async (caseId) => teamDigest(caseId, (await byCase.getAll(caseId)).map((r) => r.doc)));
 }
 
 /**
@@ -192,21 +195,14 @@ export async function markGone(tx: DigestTx, source: DigestSource, caseId: strin
 
 /**
  * Erasure: the cases' digests are deleted and their rows leave the source's pack at once, under
- * a new version (a pack being made from an older read is then not stored), so nothing about
- * them waits for the dashboard's next visit. Needs `digests` and `packs`. Returns the digests deleted.
+ * a new version (a pack or view being made from an older read is then not stored), so nothing
+ * about them waits for the dashboard's next visit. Needs `digests` and `packs`.
  */
-export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds: readonly string[]): Promise<number> {
-  if (caseIds.length === 0) return 0;
+export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
   const digests = tx.objectStore('digests');
-  let count = 0;
-  for (const caseId of caseIds) {
-    const key = digestKey(source, caseId);
-    if ((await digests.getKey(key)) === undefined) continue;
-    await digests.delete(key);
-    count += 1;
-  }
+  await Promise.all(caseIds.map((caseId) => digests.delete(digestKey(source, caseId))));
   await replacePack(tx, source, caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
-  return count;
 }
 
 /** An empty pack under a new version (after a wipe: no pack made from older data is stored). */

@@ -37,8 +37,8 @@ export type CustomerRule =
   | { by: 'case-index' }
   /** Rows whose `byCase` index value is one of the customer's team case ids (team copies). */
   | { by: 'team-case-index' }
-  /** Store-specific work; returns how many rows went. */
-  | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number> }
+  /** Store-specific work; may say how many rows went. */
+  | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number | void> }
   /** Holds nothing about any customer. */
   | { by: 'nothing'; because: string };
 
@@ -71,7 +71,13 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
   team: { holds: 'the team’s records pulled from the team server (a lead’s dashboard)', customer: { by: 'team-case-index' } },
   digests: {
     holds: 'per case, what the dashboard reads (event times and kinds)',
-    customer: { by: 'custom', erase: async (tx, cases) => (await dropFromPacks(tx, 'local', cases.caseIds)) + (await dropFromPacks(tx, 'team', cases.teamCaseIds)) },
+    customer: {
+      by: 'custom',
+      erase: async (tx, cases) => {
+        await dropFromPacks(tx, 'local', cases.caseIds);
+        await dropFromPacks(tx, 'team', cases.teamCaseIds);
+      },
+    },
   },
   packs: {
     holds: 'the dashboard’s packed rows per source (case ids, event times, SLA states)',
@@ -80,19 +86,11 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
     afterClear: resetPacks,
   },
   views: {
-    holds: 'the dashboard’s last figures per source, painted first when it opens (counts, times and rates for the team and each agent; no case)',
+    holds: 'the dashboard’s last figures, shown first on its next visit (no case)',
     // The figures counted the customer's cases: every kept view goes, the next visit makes a new one.
-    customer: { by: 'custom', erase: (tx) => clearStore(tx, 'views') },
+    customer: { by: 'custom', erase: (tx) => tx.objectStore('views').clear() },
   },
 };
-
-/** Empties one store; returns how many rows it held. */
-async function clearStore(tx: WriteTx, name: CaselineStoreName): Promise<number> {
-  const store = tx.objectStore(name);
-  const count = await store.count();
-  await store.clear();
-  return count;
-}
 
 export const ERASABLE_STORES = Object.keys(STORE_ERASURE) as CaselineStoreName[];
 
@@ -160,7 +158,7 @@ async function eraseFromStore(tx: WriteTx, name: CaselineStoreName, rule: Custom
     case 'nothing':
       return 0;
     case 'custom':
-      return rule.erase(tx, cases);
+      return (await rule.erase(tx, cases)) ?? 0;
     case 'key': {
       const store = tx.objectStore(name);
       let count = 0;
