@@ -3,11 +3,13 @@
  * export. The background computes every figure where the records are (utils/desk/
  * dashboard-view.ts, with the pure functions of utils/metrics) and sends only what is shown, so
  * the page opens quickly however long the logs are; this file wires the answer to the page.
+ * Until the first answer comes, the page shows the figures it showed last time (`lastView`, kept
+ * by the background), saying how old they are and that they are being brought up to date.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LiveStatus } from '../../utils/messages';
 import { openLivePort } from '../../utils/extension/live-port';
-import type { DashboardView } from '../../utils/desk/dashboard-view';
+import type { DashboardView } from '../../utils/metrics/dashboard-view';
 import type { DashboardFigures } from '../../utils/metrics/dashboard';
 import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
 import type { DashboardFormFilters } from '../../utils/metrics/dashboard-input';
@@ -23,8 +25,10 @@ import { OwnershipTable } from './ownership-table';
 
 interface Loaded {
   view: DashboardView;
-  /** performance.now() when the background's answer arrived (the first-paint bench splits on it). */
+  /** performance.now() when the background's answer (or the kept view) arrived (the first-paint bench splits on it). */
   receivedMs: number;
+  /** The view kept from the last visit, shown until the background's first answer replaces it. */
+  kept?: boolean;
 }
 
 /**
@@ -60,7 +64,17 @@ function rangeWords(figures: DashboardFigures): string {
   return figures.range.from ? `received from ${figures.range.from.slice(0, 16).replace('T', ' ')} to ${to} (UTC)` : `received up to ${to} (UTC)`;
 }
 
-export function DashboardApp() {
+/** When kept figures were taken, in the reader's words. */
+function asOfWords(now: number): string {
+  return new Date(now).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export interface DashboardAppProps {
+  /** The figures kept from the last visit (default filters, this browser), read while the page loads. */
+  lastView?: Promise<DashboardView | undefined> | undefined;
+}
+
+export function DashboardApp({ lastView }: DashboardAppProps = {}) {
   const [source, setSource] = useState<RecordSource>('local');
   const [load, setLoad] = useState<LoadState>({ status: 'loading', source: 'local' });
   const [form, setForm] = useState<DashboardFormFilters>({});
@@ -72,6 +86,22 @@ export function DashboardApp() {
   const [teamChanges, setTeamChanges] = useState(0);
   const sourceNow = useRef<RecordSource>(source);
   sourceNow.current = source;
+
+  // The kept view, shown only while nothing else is: the first answer always replaces it.
+  useEffect(() => {
+    let current = true;
+    void lastView?.then((kept) => {
+      if (!current || !kept) return;
+      setLoad((prev) => {
+        if (prev.status !== 'loading' || prev.source !== kept.source) return prev;
+        shownSource.current = kept.source;
+        return { status: 'updating', source: kept.source, data: { view: kept, receivedMs: performance.now(), kept: true } };
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [lastView]);
 
   // While this page is open the background follows the team server live and says what changed.
   useEffect(() => {
@@ -116,10 +146,16 @@ export function DashboardApp() {
   const view = data?.view;
   const figures = view?.figures;
 
-  // Marks the page once the figures are on screen (tests and the first-paint bench wait for it).
+  // Marks the page once the figures are on screen (tests and the first-paint bench wait for it):
+  // data-painted when any figures first are (kept ones or the background's), data-ready when the
+  // background's answer for the present request is.
   useEffect(() => {
     const el = root.current;
     if (!el) return;
+    if ('data' in load && el.dataset.painted === undefined) {
+      el.dataset.painted = load.data.kept ? 'kept' : 'answer';
+      el.dataset.paintedMs = String(performance.now());
+    }
     if (load.status === 'loading' || load.status === 'updating') {
       el.removeAttribute('data-ready');
       return;
@@ -186,6 +222,11 @@ export function DashboardApp() {
               </div>
             </div>
           ) : null}
+          {data?.kept && view ? (
+            <p class="status kept" role="status" data-testid="kept-view">
+              Figures as of {asOfWords(view.now)}, updating…
+            </p>
+          ) : null}
           {view && figures ? (
             view.totalCases === 0 ? (
               <div class="empty" data-testid="empty-state">
@@ -224,7 +265,7 @@ export function DashboardApp() {
                   <h2 id="export-title">Export</h2>
                   <p>A CSV file with every figure above, for the team and each agent, one figure a row.</p>
                   <div class="actions">
-                    <button type="button" class="primary" onClick={exportCsv} data-testid="export-csv">
+                    <button type="button" class="primary" onClick={exportCsv} disabled={data?.kept === true} data-testid="export-csv">
                       Download CSV
                     </button>
                     <span role="status" data-testid="export-status">

@@ -24,8 +24,11 @@ export function formatNps(score: number | null): string {
   return whole > 0 ? `+${whole}` : String(whole === 0 ? 0 : whole);
 }
 
+/** One formatter for every count (toLocaleString would make one per call). */
+let counts: Intl.NumberFormat | undefined;
+
 export function formatCount(n: number): string {
-  return n.toLocaleString('en');
+  return (counts ??= new Intl.NumberFormat('en')).format(n);
 }
 
 /** Words for the SLA targets' internal names. */

@@ -2,9 +2,14 @@
  * A uPlot chart as a Preact component. The canvas is hidden from assistive tools: the wrapper
  * is an image whose label summarises it, and the page's tables carry the numbers. Colours come
  * from the page's CSS custom properties, so the chart follows light and dark schemes.
+ * uPlot is loaded when the first chart is on screen, not with the page: the figures are painted
+ * first, the canvases a moment later.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
+
+let uplotLibrary: Promise<typeof uPlot> | undefined;
+const loadUplot = () => (uplotLibrary ??= import('uplot').then((m) => m.default));
 
 export interface ChartSeries {
   label: string;
@@ -38,7 +43,9 @@ export function UplotChart(props: UplotChartProps) {
     const el = host.current;
     if (!el) return;
     let disposed = false;
+    let UPlot: typeof uPlot | undefined;
     const build = () => {
+      if (!UPlot) return;
       plot.current?.destroy();
       const fg = cssVar(el, '--fg-soft', '#4a5360');
       const grid = cssVar(el, '--border-soft', '#d0d7de');
@@ -69,9 +76,13 @@ export function UplotChart(props: UplotChartProps) {
         ],
       };
       const data = [props.x, ...props.series.map((s) => s.values)] as uPlot.AlignedData;
-      plot.current = new uPlot(opts, data, el);
+      plot.current = new UPlot(opts, data, el);
     };
-    build();
+    void loadUplot().then((library) => {
+      if (disposed) return;
+      UPlot = library;
+      build();
+    });
     // Follows the container's width (the container clips, so the chart never widens it).
     let frame = 0;
     const resize = new ResizeObserver(() => {

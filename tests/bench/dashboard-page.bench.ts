@@ -1,12 +1,19 @@
 /**
  * The dashboard page in Chromium with 100,000 events on this browser (20,000 cases of 5 events,
  * 8 agents, 30 days), restored through the background's importBackup (which also brings the
- * dashboard's pack up to date, as a pull does for a lead). First paint = from the start of
- * navigation to the figures on screen (the page's data-ready mark, in its own performance.now()
- * clock), median of 3 loads; split into the background's answer and the page's drawing. The
- * background's service worker is running (the import just woke it). Memory: the page's JS heap
- * once the figures are shown. Then the time a filter takes, and the first paint after the browser
- * restarted on the same profile (background, database and pack all read afresh), median of 3.
+ * dashboard's pack up to date, as a pull does for a lead), the seeding page being the dashboard
+ * itself (open while the restore runs, as a lead's may be).
+ *
+ * First paint = from the start of navigation to the team's figures for all 20,000 cases on screen
+ * (the page's data-painted mark, in its own performance.now() clock). Those figures are either
+ * the view kept from the last visit (labelled "Figures as of <time>, updating…", read by the page
+ * straight from the database) or the background's answer, whichever is on screen first; a kept
+ * view that does not show all 20,000 cases does not count (then the answer's time is taken).
+ * "Present figures" = navigation to the background's answer drawn (data-ready), split into the
+ * answer's arrival and the page's drawing. Medians of 3 loads with the service worker running
+ * (the import just woke it). Memory: the page's JS heap once the figures are shown. Then the time
+ * a filter takes, and both marks after the browser restarted on the same profile (background,
+ * database and pack all read afresh), median of 3 restarts.
  */
 import { LATEST_VERSION } from '../../utils/db/migrations';
 import type { CaseEvent, Category } from '../../utils/cases/events';
@@ -65,16 +72,33 @@ function backupsWith100kEvents(per: number): string[] {
   return parts;
 }
 
-/** Opens the dashboard in a new tab; navigation → figures shown (ms), and the page's marks. */
-async function openDashboard(eb: ExtensionBrowser): Promise<{ page: Page; ready: number; records: number }> {
+interface Opened {
+  page: Page;
+  /** Navigation → first figures of all the cases on screen (kept or answered). */
+  painted: number;
+  /** What that first paint showed: 'kept' (the last visit's view) or 'answer'. */
+  paintedKind: string;
+  /** Navigation → the background's answer drawn; and its arrival. */
+  ready: number;
+  records: number;
+}
+
+const casesShown = (page: Page) => page.$eval('[data-metric="team.cases"]', (el) => Number(el.getAttribute('data-value')));
+
+/** Opens the dashboard in a new tab; its first paint and the present figures (ms from navigation). */
+async function openDashboard(eb: ExtensionBrowser): Promise<Opened> {
   const page = await eb.browser.newPage();
   await page.bringToFront();
   await page.goto(eb.extensionUrl('dashboard.html'));
+  await page.waitForSelector('#dashboard[data-painted]', { timeout: 120_000 });
+  const first = await page.$eval('#dashboard', (el) => ({ kind: (el as HTMLElement).dataset.painted ?? '', at: Number((el as HTMLElement).dataset.paintedMs) }));
+  const firstCases = first.kind === 'kept' ? await casesShown(page).catch(() => 0) : CASES;
   await page.waitForSelector('#dashboard[data-ready="true"] [data-testid="team-figures"]', { timeout: 120_000 });
   const marks = await page.$eval('#dashboard', (el) => ({ ready: Number((el as HTMLElement).dataset.readyMs), records: Number((el as HTMLElement).dataset.recordsMs) }));
-  const cases = await page.$eval('[data-metric="team.cases"]', (el) => Number(el.getAttribute('data-value')));
+  const cases = await casesShown(page);
   if (cases !== CASES) throw new Error(`the page shows ${cases} cases, not ${CASES}`);
-  return { page, ...marks };
+  const keptCounts = first.kind === 'kept' && firstCases === CASES;
+  return { page, painted: keptCounts || first.kind === 'answer' ? first.at : marks.ready, paintedKind: keptCounts ? 'kept' : 'answer', ...marks };
 }
 
 export default (async () => {
@@ -97,6 +121,7 @@ export default (async () => {
     await seeder.close();
 
     const firstPaint: number[] = [];
+    const present: number[] = [];
     const records: number[] = [];
     const ownWork: number[] = [];
     let heap = 0;
@@ -107,7 +132,8 @@ export default (async () => {
         const view = await page.$eval('#dashboard', (el) => ({ evaluated: (el as HTMLElement).dataset.evaluated, readMs: (el as HTMLElement).dataset.readMs, figuresMs: (el as HTMLElement).dataset.figuresMs }));
         console.log('load', marks, view);
       }
-      firstPaint.push(marks.ready);
+      firstPaint.push(marks.painted);
+      present.push(marks.ready);
       records.push(marks.records);
       ownWork.push(marks.ready - marks.records);
       if (i === 2) {
@@ -116,7 +142,15 @@ export default (async () => {
         for (const category of ['complaint', 'complaint', 'support', 'support']) {
           const started = await page.evaluate(() => performance.now());
           await page.click(`[data-testid="filter-category-${category}"]`);
-          await page.waitForSelector('#dashboard[data-ready="true"]', { timeout: 60_000 });
+          // The figures drawn after the click (not the ready mark still on the page before it).
+          await page.waitForFunction(
+            (t: number) => {
+              const el = document.getElementById('dashboard');
+              return el?.dataset.ready === 'true' && Number(el.dataset.readyMs) > t;
+            },
+            { timeout: 60_000 },
+            started,
+          );
           const ready = await page.$eval('#dashboard', (el) => ({ at: Number((el as HTMLElement).dataset.readyMs), records: Number((el as HTMLElement).dataset.recordsMs), readMs: (el as HTMLElement).dataset.readMs, figuresMs: (el as HTMLElement).dataset.figuresMs }));
           if (process.env.BENCH_VERBOSE) console.log('filter', { total: ready.at - started, answer: ready.records - started, readMs: ready.readMs, figuresMs: ready.figuresMs });
           filterChange.push(ready.at - started);
@@ -126,22 +160,35 @@ export default (async () => {
     }
     // The next morning: the browser restarted, the background starts afresh (nothing in memory).
     const restarts: number[] = [];
+    const restartsPresent: number[] = [];
+    const restartKinds: string[] = [];
     for (let i = 0; i < RESTARTS; i++) {
       await eb.close();
       eb = await launchWithExtension({ userDataDir: profile });
       await closeInstallTab(eb);
       const cold = await openDashboard(eb);
-      if (process.env.BENCH_VERBOSE) console.log('after restart', cold.ready, cold.records, await cold.page.$eval('#dashboard', (el) => JSON.stringify((el as HTMLElement).dataset)));
-      restarts.push(cold.ready);
+      if (process.env.BENCH_VERBOSE) console.log('after restart', cold.painted, cold.paintedKind, cold.ready, cold.records, await cold.page.$eval('#dashboard', (el) => JSON.stringify((el as HTMLElement).dataset)));
+      restarts.push(cold.painted);
+      restartsPresent.push(cold.ready);
+      restartKinds.push(cold.paintedKind);
       await cold.page.close();
     }
     const coldPaint = median(restarts);
     const paint = median(firstPaint);
+    const kept = restartKinds.filter((k) => k === 'kept').length;
     const results: BenchResult[] = [
-      { name: 'dashboard page: first paint, 100,000 events (navigation → figures shown), median of 3', value: paint, unit: 'ms', target: '≤ 1000 ms', ok: paint <= 1000 },
+      { name: 'dashboard page: first paint, 100,000 events (navigation → figures of all cases shown, kept or answered), median of 3', value: paint, unit: 'ms', target: '≤ 1000 ms', ok: paint <= 1000 },
+      { name: 'dashboard page: present figures shown (navigation → the background’s answer drawn), median of 3', value: median(present), unit: 'ms' },
       { name: 'dashboard page: of which navigation → the background’s answer (page load, pack read, SLA states, figures)', value: median(records), unit: 'ms' },
-      { name: 'dashboard page: of which drawing the answer in the page (figures, charts, table)', value: median(ownWork), unit: 'ms' },
-      { name: `dashboard page: first paint after a browser restart (background and database started afresh), median of ${RESTARTS} restarts`, value: coldPaint, unit: 'ms', target: '≤ 400 ms', ok: coldPaint <= 400 },
+      { name: 'dashboard page: of which drawing the answer in the page (figures, table; charts follow)', value: median(ownWork), unit: 'ms' },
+      {
+        name: `dashboard page: first paint after a browser restart (figures of all cases shown: the view kept from the last visit, labelled with its time, in ${kept} of ${RESTARTS}), median of ${RESTARTS} restarts`,
+        value: coldPaint,
+        unit: 'ms',
+        target: '≤ 400 ms',
+        ok: coldPaint <= 400,
+      },
+      { name: `dashboard page: present figures after a browser restart (background and database started afresh), median of ${RESTARTS} restarts`, value: median(restartsPresent), unit: 'ms' },
       { name: 'dashboard page: JS heap used, 100,000 events', value: heap / (1024 * 1024), unit: 'MB' },
       { name: 'dashboard page: a filter ticked or cleared → new figures shown, median of 4', value: median(filterChange), unit: 'ms' },
     ];

@@ -255,11 +255,11 @@ describe('dashboard page', () => {
     // The words match the values: e.g. CSAT (5 + 3 + 2 + 4) / 4 = 3.5
     expect(await page.$eval('[data-metric="team.csat.average"]', (el) => el.textContent)).toBe('3.5 / 5');
     expect(await page.$eval('[data-metric="team.volume.complaint"]', (el) => el.textContent)).toBe('3');
-    // Each chart has a text alternative and draws on a canvas.
+    // Each chart has a text alternative and draws on a canvas (once uPlot, loaded after the figures, is in).
     for (const id of ['chart-volume', 'chart-sla']) {
       const label = await page.$eval(`[data-testid="${id}"]`, (el) => el.getAttribute('aria-label') ?? '');
       expect(label).toMatch(/per day/);
-      expect(await page.$(`[data-testid="${id}"] canvas`)).not.toBeNull();
+      expect(await page.waitForSelector(`[data-testid="${id}"] canvas`, { timeout: 10_000 })).not.toBeNull();
     }
     expect(await page.$eval('[data-testid="chart-volume"]', (el) => el.getAttribute('aria-label'))).toContain('6 cases');
   });

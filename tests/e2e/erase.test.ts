@@ -116,10 +116,11 @@ describe('erase means erased', () => {
     list = await eb.openMailPage('https://mail.google.com/mail/u/0/#inbox', mailbox.router);
     await list.waitForFunction(() => document.querySelectorAll('caseline-chip').length > 3, { timeout: 20_000 });
 
-    // The dashboard stores its packs.
+    // The dashboard stores its packs, and the view it showed (painted first on its next visit).
     const dashboard = await openPage(eb, 'dashboard.html');
     await dashboard.waitForFunction(() => /\d/.test(document.querySelector('main')?.textContent ?? ''), { timeout: 20_000 });
     await until(async () => ((await extensionState(eb)).stores.packs ?? []).some((p) => (p as { rows: { count: number } }).rows.count > 0), 'the dashboard pack');
+    await until(async () => ((await extensionState(eb)).stores.views ?? []).length > 0, 'the dashboard’s kept view');
     await dashboard.close();
 
     // Team sync on (see the note at the top): records queue for the team, the password is in session storage.
@@ -136,7 +137,7 @@ describe('erase means erased', () => {
     await waitForSidebar(tabA, (root) => root.querySelector('[data-testid="stage"]')?.textContent === 'Followed up', { timeout: 10_000 });
 
     const state = await extensionState(eb);
-    for (const store of ['cases', 'events', 'outcomes', 'templates', 'settings', 'outbox', 'counters', 'corrections', 'meta', 'digests', 'packs', 'ownership', 'notes', 'threads']) {
+    for (const store of ['cases', 'events', 'outcomes', 'templates', 'settings', 'outbox', 'counters', 'corrections', 'meta', 'digests', 'packs', 'views', 'ownership', 'notes', 'threads']) {
       expect(state.stores[store]?.length ?? 0, `${store} filled`).toBeGreaterThan(0);
     }
     expect(Object.keys(state.local).sort()).toEqual(['caseline.holidayCountry', 'caseline.sidebar.calendar', 'caseline.sidebar.ui']);
@@ -172,6 +173,8 @@ describe('erase means erased', () => {
     expect(state.notifications.some((id) => id.includes(A.threadId!))).toBe(false);
     expect(tracesIn(state, traces(B)).length).toBeGreaterThan(2);
     expect(JSON.stringify(state)).toContain(COMPANY);
+    // The dashboard's kept figures counted the customer's case: gone until the next visit.
+    expect(state.stores.views).toEqual([]);
     // The open tab that showed the case drops it; the list drops its chip.
     await waitForSidebar(tabA, (root) => /Erased: Caseline keeps nothing of this conversation/.test(root.textContent ?? ''), { timeout: 10_000 });
     expect(await onSidebar(tabA, (root) => root.querySelector('[data-testid="category"]'))).toBeNull();

@@ -203,10 +203,10 @@ export async function importBackup(db: CaselineDb, input: string | unknown, opti
   // before v6 they were filed by case key alone); records not bound to their author (written
   // before the server bound agent ids to users) are left out, as a pull refuses them.
   if (rows.team) rows.team = rows.team.filter((row) => (row as TeamRecord).doc.agentId === (row as TeamRecord).doc.author).map((row) => teamRecord((row as TeamRecord).doc));
-  const tx = beginTransaction(() => db.transaction([...STORE_NAMES, 'digests', 'packs'], 'readwrite') as unknown as WriteTx);
+  const tx = beginTransaction(() => db.transaction([...STORE_NAMES, 'digests', 'packs', 'views'], 'readwrite') as unknown as WriteTx);
   const counts = await inOneTransaction(tx, async () => {
     if (options.replace) {
-      await Promise.all([...STORE_NAMES, 'digests' as const, 'packs' as const].map((name) => tx.objectStore(name).clear()));
+      await Promise.all([...STORE_NAMES, 'digests' as const, 'packs' as const, 'views' as const].map((name) => tx.objectStore(name).clear()));
       await resetPacks(tx);
     }
     const counted = {} as Record<BackupStoreName, number>;

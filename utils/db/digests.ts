@@ -16,8 +16,8 @@ import { teamCaseOf, type SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 import type { IDBPTransaction } from 'idb';
 import { ulid } from 'ulid';
 import { foldChanges, packRows, unpackRows } from '../metrics/dashboard-pack';
-import type { DashboardRow } from '../metrics/dashboard-pack';
-import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, TeamRecord } from './schema';
+import type { DashboardRow, RowChange } from '../metrics/dashboard-pack';
+import type { CaseDigest, CaselineDBSchema, CaselineDb, CaselineStoreName, DashboardPackRecord, DashboardViewRecord, TeamRecord } from './schema';
 
 export type DigestSource = CaseDigest['source'];
 export const DIGEST_SOURCES: readonly DigestSource[] = ['local', 'team'];
@@ -84,13 +84,22 @@ export function appendedDigest(prior: CaseDigest | undefined, priorCount: number
 export async function rebuildLocalDigests(tx: DigestTx, caseIds: Iterable<string>): Promise<void> {
   const cases = tx.objectStore('cases');
   const byCase = tx.objectStore('events').index('byCase');
+  await rebuildDigests(tx, 'local', caseIds, async (caseId) => {
+    const [record, events] = await Promise.all([cases.get(caseId), byCase.getAll(caseId)]);
+    return record ? localDigest(record, events) : undefined;
+  });
+}
+
+/** Rebuilds the digests of `caseIds` from what `bodyOf` makes of each (undefined: the case is gone). */
+async function rebuildDigests(tx: DigestTx, source: DigestSource, caseIds: Iterable<string>, bodyOf: (caseId: string) => Promise<DigestBody | undefined>): Promise<void> {
   const digests = tx.objectStore('digests');
-  await Promise.all(
+  const results = await Promise.all(
     [...new Set(caseIds)].map(async (caseId) => {
-      const [record, events, prior] = await Promise.all([cases.get(caseId), byCase.getAll(caseId), digests.get(digestKey('local', caseId))]);
-      return { caseId, body: record ? localDigest(record, events) : undefined, prior };
+      const [body, prior] = await Promise.all([bodyOf(caseId), digests.get(digestKey(source, caseId))]);
+      return { caseId, body, prior };
     }),
-  ).then((results) => storeRebuilt(tx, 'local', results));
+  );
+  await storeRebuilt(tx, source, results);
 }
 
 /**
@@ -115,13 +124,7 @@ export function teamDigest(caseId: string, docs: readonly TeamSyncDoc[]): Digest
 /** Rebuilds (or deletes) the team digests of `caseIds`. Needs `team` and `digests`. */
 export async function rebuildTeamDigests(tx: DigestTx, caseIds: Iterable<string>): Promise<void> {
   const byCase = tx.objectStore('team').index('byCase');
-  const digests = tx.objectStore('digests');
-  await Promise.all(
-    [...new Set(caseIds)].map(async (caseId) => {
-      const [docs, prior] = await Promise.all([byCase.getAll(caseId), digests.get(digestKey('team', caseId))]);
-      return { caseId, body: teamDigest(caseId, docs.map((r) => r.doc)), prior };
-    }),
-  ).then((results) => storeRebuilt(tx, 'team', results));
+  await rebuildDigests(tx, 'team', caseIds, async (caseId) => teamDigest(caseId, (await byCase.getAll(caseId)).map((r) => r.doc)));
 }
 
 /**
@@ -150,17 +153,27 @@ async function storeRebuilt(tx: DigestTx, source: DigestSource, results: readonl
 
 /**
  * Folds rebuilt digests into the source's pack, under a new version (their cases' SLA states
- * are dropped, to be evaluated again). With no pack, nothing to do: the next read reads every
- * digest, marked or not.
+ * are dropped, to be evaluated again). With no pack yet, the pack is made here from every
+ * digest of the source: the rebuilt digests are stored clean, so a pack made from a read before
+ * this write (the dashboard open during a first restore) must find a version it did not read,
+ * or it would be stored without them and they would never be read again.
  */
 async function foldIntoPack(tx: DigestTx, source: DigestSource, results: readonly Rebuilt[]): Promise<void> {
+  const changes = results.map(({ caseId, body, prior }) => (body ? body : { caseId, agentId: prior?.agentId ?? '', marks: [], deleted: 1 as const }));
+  await replacePack(tx, source, changes);
+}
+
+/**
+ * Stores the source's pack with `changes` folded in, under a new version: a pack or a view made
+ * from a read before this write is then not stored (storeDashboard). With no pack yet, it is
+ * made from every digest of the source, as the dashboard's first read would.
+ */
+async function replacePack(tx: DigestTx, source: DigestSource, changes: readonly RowChange[]): Promise<void> {
   const packs = tx.objectStore('packs');
   const pack = await packs.get(source);
   forgetPacks(tx.db as CaselineDb);
-  if (!pack) return;
-  const changes = results.map(({ caseId, body, prior }) => (body ? body : { caseId, agentId: prior?.agentId ?? '', marks: [], deleted: 1 as const }));
-  const rows = foldChanges(unpackRows(pack.rows), changes);
-  await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
+  const before = pack ? unpackRows(pack.rows) : foldChanges([], await tx.objectStore('digests').index('bySource').getAll(source));
+  await packs.put({ source, version: ulid(), policyKey: pack?.policyKey ?? '', rows: packRows(foldChanges(before, changes)) });
 }
 
 /** What a write stores: the new content, its rev raised, marked for the next pack. */
@@ -182,27 +195,14 @@ export async function markGone(tx: DigestTx, source: DigestSource, caseId: strin
 
 /**
  * Erasure: the cases' digests are deleted and their rows leave the source's pack at once, under
- * a new version (a pack being made from an older read is then not stored), so nothing about
- * them waits for the dashboard's next visit. Needs `digests` and `packs`. Returns the digests deleted.
+ * a new version (a pack or view being made from an older read is then not stored), so nothing
+ * about them waits for the dashboard's next visit. Needs `digests` and `packs`.
  */
-export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds: readonly string[]): Promise<number> {
-  if (caseIds.length === 0) return 0;
+export async function dropFromPacks(tx: DigestTx, source: DigestSource, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
   const digests = tx.objectStore('digests');
-  let count = 0;
-  for (const caseId of caseIds) {
-    const key = digestKey(source, caseId);
-    if ((await digests.getKey(key)) === undefined) continue;
-    await digests.delete(key);
-    count += 1;
-  }
-  const packs = tx.objectStore('packs');
-  const pack = await packs.get(source);
-  forgetPacks(tx.db as CaselineDb);
-  if (pack) {
-    const rows = foldChanges(unpackRows(pack.rows), caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
-    await packs.put({ source, version: ulid(), policyKey: pack.policyKey, rows: packRows(rows) });
-  }
-  return count;
+  await Promise.all(caseIds.map((caseId) => digests.delete(digestKey(source, caseId))));
+  await replacePack(tx, source, caseIds.map((caseId) => ({ caseId, agentId: '', marks: [], deleted: 1 as const })));
 }
 
 /** An empty pack under a new version (after a wipe: no pack made from older data is stored). */
@@ -270,17 +270,35 @@ export async function readDigests(db: CaselineDb, source: DigestSource): Promise
  * digests taken in lose their dirty mark, unless written again since; gone ones are deleted.
  */
 export async function storePack(db: CaselineDb, readVersion: string | undefined, source: DigestSource, policyKey: string, rows: readonly DashboardRow[], taken: readonly CaseDigest[]): Promise<boolean> {
-  const pack: DashboardPackRecord = { source, version: ulid(), policyKey, rows: packRows(rows) };
-  const tx = db.transaction(['packs', 'digests'], 'readwrite');
+  return storeDashboard(db, readVersion, source, { pack: { policyKey, rows, taken } });
+}
+
+/**
+ * Stores what the dashboard made from a read of pack `readVersion`: a new pack (see storePack)
+ * and the view it showed (the `views` store, painted first next time), in one transaction, only
+ * if the source's pack is still the one read: after a write that changed the pack (a restore, an
+ * erasure, a wipe, another pack) neither is stored.
+ */
+export async function storeDashboard(
+  db: CaselineDb,
+  readVersion: string | undefined,
+  source: DigestSource,
+  update: { pack?: { policyKey: string; rows: readonly DashboardRow[]; taken: readonly CaseDigest[] }; view?: DashboardViewRecord },
+): Promise<boolean> {
+  const { pack: made, view } = update;
+  if (!made && !view) return false;
+  const pack: DashboardPackRecord | undefined = made && { source, version: ulid(), policyKey: made.policyKey, rows: packRows(made.rows) };
+  const tx = db.transaction(['packs', 'digests', 'views'], 'readwrite');
   const packs = tx.objectStore('packs');
   const digests = tx.objectStore('digests');
-  if ((await packs.get(pack.source))?.version !== readVersion) {
+  if ((await packs.get(source))?.version !== readVersion) {
     await tx.done;
     return false;
   }
   await Promise.all([
-    packs.put(pack),
-    ...taken.map(async (d) => {
+    view ? tx.objectStore('views').put(view) : undefined,
+    pack ? packs.put(pack) : undefined,
+    ...(made?.taken ?? []).map(async (d) => {
       const now = await digests.get(d.key);
       if (!now || now.rev !== d.rev) return;
       if (now.deleted) await digests.delete(d.key);
@@ -291,6 +309,6 @@ export async function storePack(db: CaselineDb, readVersion: string | undefined,
     }),
   ]);
   await tx.done;
-  remember(db, source, { version: pack.version, policyKey, rows });
+  if (pack && made) remember(db, source, { version: pack.version, policyKey: made.policyKey, rows: made.rows });
   return true;
 }

@@ -45,8 +45,8 @@ export type CustomerRule =
   | { by: 'case-index' }
   /** Rows whose `byCase` index value is one of the customer's team case ids (team copies). */
   | { by: 'team-case-index' }
-  /** Store-specific work; returns how many rows went. */
-  | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number> }
+  /** Store-specific work; may say how many rows went. */
+  | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number | void> }
   /** Holds nothing about any customer. */
   | { by: 'nothing'; because: string };
 
@@ -103,13 +103,24 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
   },
   digests: {
     holds: 'per case, what the dashboard reads (event times and kinds)',
-    customer: { by: 'custom', erase: async (tx, cases) => (await dropFromPacks(tx, 'local', cases.caseIds)) + (await dropFromPacks(tx, 'team', cases.teamCaseIds)) },
+    customer: {
+      by: 'custom',
+      erase: async (tx, cases) => {
+        await dropFromPacks(tx, 'local', cases.caseIds);
+        await dropFromPacks(tx, 'team', cases.teamCaseIds);
+      },
+    },
   },
   packs: {
     holds: 'the dashboard’s packed rows per source (case ids, event times, SLA states)',
     // Folded by the digests rule: the customer's rows leave the packs in the same step.
     customer: { by: 'nothing', because: 'the digests rule removes the customer’s rows from the packs' },
     afterClear: resetPacks,
+  },
+  views: {
+    holds: 'the dashboard’s last figures, shown first on its next visit (no case)',
+    // The figures counted the customer's cases: every kept view goes, the next visit makes a new one.
+    customer: { by: 'custom', erase: (tx) => tx.objectStore('views').clear() },
   },
 };
 
@@ -196,7 +207,7 @@ async function eraseFromStore(tx: WriteTx, name: CaselineStoreName, rule: Custom
     case 'nothing':
       return 0;
     case 'custom':
-      return rule.erase(tx, cases);
+      return (await rule.erase(tx, cases)) ?? 0;
     case 'key': {
       const store = tx.objectStore(name);
       let count = 0;

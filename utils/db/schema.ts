@@ -7,6 +7,7 @@ import type { CaseEvent, Category, Stage } from '../cases/events';
 import type { CaseRecord, OutcomeRecord } from '../cases/records';
 import type { SyncDoc, SyncDocKind } from '../privacy/sync-docs';
 import type { PackedRows } from '../metrics/dashboard-pack';
+import type { DashboardView } from '../metrics/dashboard-view';
 import type { SyncDoc as TeamSyncDoc } from '../cases/team-docs';
 import type { OwnershipChange } from '../shared-inbox/ownership';
 import type { TeamNote } from '../shared-inbox/team-notes';
@@ -160,6 +161,19 @@ export interface ThreadRecord {
   caseId: string;
 }
 
+/**
+ * The last figures the dashboard showed for a source under its default filters (v8): painted
+ * at once when the page opens, labelled with their time, while the background computes the
+ * present ones. Derived data: never in backups; dropped by every erasure; stored only over the
+ * pack version it was computed from (see digests.ts storeDashboard).
+ */
+export interface DashboardViewRecord {
+  source: 'local' | 'team';
+  /** The shape of `view` (DASHBOARD_VIEW_SHAPE): a page of another version ignores it. */
+  shape: number;
+  view: DashboardView;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -203,6 +217,8 @@ export interface CaselineDBSchema extends DBSchema {
   presence: { key: string; value: PresenceRecord };
   /** Added in v7 (shared inbox). */
   threads: { key: string; value: ThreadRecord; indexes: { byCase: string } };
+  /** Added in v8. */
+  views: { key: string; value: DashboardViewRecord };
 }
 
 export type CaselineDb = IDBPDatabase<CaselineDBSchema>;

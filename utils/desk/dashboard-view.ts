@@ -7,44 +7,23 @@
  */
 import type { CaseEvent } from '../cases/events';
 import { sha256, toHex, utf8 } from '../cases/sha256';
-import { readDigests, storePack } from '../db/digests';
+import { readDigests, storeDashboard } from '../db/digests';
+import { viewRecord } from '../db/dashboard-views';
 import type { DigestSource } from '../db/digests';
 import type { CaselineDb } from '../db/schema';
 import { foldChanges } from '../metrics/dashboard-pack';
 import { casesFromSyncDocs } from '../metrics/cases-from-sync';
 import { computeDashboard } from '../metrics/dashboard';
-import type { DashboardCase, DashboardFigures, SlaTargetStatus } from '../metrics/dashboard';
+import type { DashboardCase, SlaTargetStatus } from '../metrics/dashboard';
 import { dailySeries } from '../metrics/daily-series';
-import type { DailySeries } from '../metrics/daily-series';
+import { isDefaultForm } from '../metrics/dashboard-view';
+import type { DashboardView } from '../metrics/dashboard-view';
 import { agentChoices, caseStatuses, dashboardInput } from '../metrics/dashboard-input';
 import type { DashboardFormFilters } from '../metrics/dashboard-input';
 import { slaSnapshot, slaStatesAt } from '../metrics/sla-snapshot';
 import type { SlaPolicy } from '../sla/types';
-import type { OwnershipFigures } from '../metrics/ownership-figures';
 
-export interface DashboardView {
-  source: DigestSource;
-  /** The moment the figures were taken (epoch ms): SLA states and the default end of the range. */
-  now: number;
-  /** The calendar's time zone: date filters and chart days are local to it. */
-  timeZone: string;
-  /** Every case known from this source, before filters. */
-  totalCases: number;
-  /** The agents the filter offers (their ids). */
-  agents: string[];
-  /** What to call each agent, where known: the agent's name; a team agent is the server user who wrote its records (its id). */
-  agentNames: Record<string, string>;
-  figures: DashboardFigures;
-  series: DailySeries;
-  /** Cases whose SLA states were evaluated again for this answer (the rest came from the cache). */
-  evaluated: number;
-  /** Where the time went, in ms: reading the digests (and logs of stale cases), the figures. */
-  timings: { readMs: number; figuresMs: number };
-  /** Shared inbox: cases per owner, reassignments and conflicting claims in the range (utils/metrics/ownership-figures.ts). */
-  ownership?: OwnershipFigures;
-  /** What to call each owner (handles). */
-  ownerNames?: Record<string, string>;
-}
+export type { DashboardView } from '../metrics/dashboard-view';
 
 const policyKeys = new WeakMap<SlaPolicy, string>();
 
@@ -90,7 +69,12 @@ async function logsOf(db: CaselineDb, source: DigestSource, caseIds: readonly st
  * written since folded in; SLA states from the pack where they hold, else evaluated from the log.
  * When anything changed, `save` stores a new pack (the dashboard calls it after answering).
  */
-export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: DigestSource, now: number): Promise<{ cases: DashboardCase[]; evaluated: number; save: () => Promise<boolean> }> {
+export async function evaluatedCases(
+  db: CaselineDb,
+  policy: SlaPolicy,
+  source: DigestSource,
+  now: number,
+): Promise<{ cases: DashboardCase[]; evaluated: number; save: (view?: DashboardView) => Promise<boolean> }> {
   const key = policyKey(policy);
   const read = await readDigests(db, source);
   const changed = read.changed;
@@ -116,7 +100,9 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
     }
   }
   const cases = rows.map((r, i) => ({ caseId: r.caseId, agentId: r.agentId, category: r.category, marks: r.marks, statuses: statuses[i] }));
-  const save = async () => (read.version === undefined || changed.length > 0 || stale.length > 0 ? storePack(db, read.version, source, key, rows, changed) : false);
+  const packChanged = read.version === undefined || changed.length > 0 || stale.length > 0;
+  const save = async (view?: DashboardView) =>
+    storeDashboard(db, read.version, source, { ...(packChanged ? { pack: { policyKey: key, rows, taken: changed } } : {}), ...(view ? { view: viewRecord(view) } : {}) });
   return { cases, evaluated: stale.length, save };
 }
 
@@ -127,8 +113,6 @@ export async function evaluatedCases(db: CaselineDb, policy: SlaPolicy, source: 
 export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: DigestSource, form: DashboardFormFilters, now: number, names: Record<string, string> = {}): Promise<DashboardView> {
   const started = performance.now();
   const { cases, evaluated, save } = await evaluatedCases(db, policy, source, now);
-  // After the answer has gone; a pack that could not be stored is made again next time.
-  setTimeout(() => void save().catch(() => undefined), 0);
   const read = performance.now();
   const input = dashboardInput(cases, policy.calendar, form, now);
   const figures = computeDashboard(input);
@@ -136,7 +120,7 @@ export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: D
   const agents = agentChoices([], cases);
   // A team record's agent is its author, the server user who wrote it: the id is the name.
   const agentNames = source === 'team' ? { ...Object.fromEntries(agents.map((id) => [id, id])), ...names } : names;
-  return {
+  const view: DashboardView = {
     source,
     now,
     timeZone: policy.calendar.timeZone,
@@ -148,6 +132,10 @@ export async function dashboardView(db: CaselineDb, policy: SlaPolicy, source: D
     evaluated,
     timings: { readMs: read - started, figuresMs: performance.now() - read },
   };
+  // After the answer has gone: the pack, if it changed, and the view of the default filters (the
+  // page's next first paint). What could not be stored is made again next time.
+  setTimeout(() => void save(isDefaultForm(form) ? view : undefined).catch(() => undefined), 0);
+  return view;
 }
 
 /** Brings the source's pack up to date (after a restore or a pull); the cases evaluated again. */

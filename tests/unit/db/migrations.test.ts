@@ -38,8 +38,10 @@ async function seed(db: CaselineDb, version: number): Promise<void> {
 }
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  it('are numbered 1, 2, 3 … with no number missing or repeated', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+    for (const m of MIGRATIONS) expect(m.name.startsWith(String(m.version).padStart(3, '0'))).toBe(true);
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
   });
 
@@ -47,7 +49,7 @@ describe('migrations', () => {
     const db = await openCaselineDb(freshFactory());
     expect(db.version).toBe(LATEST_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'cases', 'checkpoints', 'corrections', 'counters', 'digests', 'events', 'meta', 'notes', 'outbox', 'outcomes', 'ownership', 'packs', 'presence', 'settings', 'team', 'templates', 'threads',
+      'cases', 'checkpoints', 'corrections', 'counters', 'digests', 'events', 'meta', 'notes', 'outbox', 'outcomes', 'ownership', 'packs', 'presence', 'settings', 'team', 'templates', 'threads', 'views',
     ]);
     expect([...db.transaction('notes').store.indexNames].sort()).toEqual(['byAt', 'byCase', 'byMention', 'byThread']);
     expect([...db.transaction('ownership').store.indexNames].sort()).toEqual(['byCase', 'byThread']);

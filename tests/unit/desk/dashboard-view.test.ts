@@ -11,7 +11,7 @@ import type { CaselineDb } from '../../../utils/db';
 import { importBackup } from '../../../utils/backup/json-backup';
 import { readDigests } from '../../../utils/db/digests';
 import { LATEST_VERSION } from '../../../utils/db/migrations';
-import { dashboardView, warmDashboard } from '../../../utils/desk/dashboard-view';
+import { dashboardView, evaluatedCases, warmDashboard } from '../../../utils/desk/dashboard-view';
 import { listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
 import { casesFromSyncDocs } from '../../../utils/metrics/cases-from-sync';
 import { computeDashboard } from '../../../utils/metrics/dashboard';
@@ -174,6 +174,31 @@ describe('dashboardView', () => {
     expect(view.evaluated).toBe(260);
     expect(view.figures).toEqual((await expectedLocal({}, now)).figures);
     expect(await db.countFromIndex('digests', 'byDirty', IDBKeyRange.bound(['local', 0], ['local', 2]))).toBe(0);
+  });
+
+  it('a pack made from a read before the first large restore is not stored over it (no case is lost)', async () => {
+    // The dashboard was open on a new install (no pack yet) while a backup was restored in
+    // parts: its pack, made from the empty read, came after the first part's digests.
+    ({ db } = await freshDb());
+    const now = START + 25 * DAY;
+    const early = await evaluatedCases(db, POLICY, 'local', now);
+    expect(early.cases).toEqual([]);
+    const logs = generateLogs(260, 4);
+    const backup = {
+      format: 'caseline-backup',
+      version: 1,
+      schemaVersion: LATEST_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      stores: {
+        cases: logs.map((l) => ({ caseId: l.caseId, host: 'gmail', threadId: l.caseId.slice(6), subject: 'x', stage: 'received', agentId: l.agentId, createdAt: l.events[0]!.at, updatedAt: l.events[0]!.at, open: 1 })),
+        events: logs.flatMap((l) => l.events),
+      },
+    };
+    expect((await importBackup(db, JSON.stringify(backup))).ok).toBe(true);
+    expect(await early.save()).toBe(false);
+    const view = await dashboardView(db, POLICY, 'local', {}, now);
+    expect(view.totalCases).toBe(260);
+    expect(view.figures).toEqual((await expectedLocal({}, now)).figures);
   });
 
   it('the team: equals the pure functions on the pulled documents', async () => {

@@ -106,7 +106,12 @@ describe('erasing a customer', () => {
     }
     const before = Object.fromEntries(await Promise.all(ERASABLE_STORES.map(async (n) => [n, await db.count(n)] as const)));
 
+    // The dashboard's kept view counted the customer's cases (3 cases, 2 of them the customer's).
+    expect((await db.get('views', 'local'))?.view.totalCases).toBe(3);
+
     const removed = await eraseCustomer(db, 'Dana.Erased@example.org ', { agentId: 'agent-ann', now: '2026-03-03T00:00:00.000Z', queueSync: false });
+    // Every kept view goes: the figures it showed counted the customer.
+    expect(await db.count('views')).toBe(0);
     expect(removed).toMatchObject({ cases: 2, outcomes: 2, caseIds: erased.caseIds });
     // The one thing kept on purpose: the erased conversations' thread keys (salted hashes, no
     // thread id) as tombstones, so a teammate's note or claim pulled later is dropped, not stored.

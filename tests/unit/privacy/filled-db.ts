@@ -9,6 +9,8 @@ import { saveDraft } from '../../../utils/desk/template-library';
 import { writeNotified } from '../../../utils/db/notified-deadlines';
 import type { CaselineDb } from '../../../utils/db';
 import { readDigests, storePack } from '../../../utils/db/digests';
+import { dashboardView } from '../../../utils/desk/dashboard-view';
+import { effectivePolicy } from '../../../utils/desk/effective-policy';
 import { saveAppSettings } from '../../../utils/desk/app-settings';
 import { putTeamDocs } from '../../../utils/desk/team-records';
 import { defaultSettings } from '../../../utils/settings/default-settings';
@@ -58,7 +60,8 @@ function teamDocs(caseKey: string, agentId: string, suffix: string): SyncDoc[] {
 }
 
 export async function fillEveryStore(db: CaselineDb): Promise<{ erased: Customer; kept: Customer }> {
-  await saveAppSettings(db, defaultSettings(new Date(NOW)));
+  const settings = defaultSettings(new Date(NOW));
+  await saveAppSettings(db, settings);
   await saveDraft(db, { id: 'own-template', version: 1, name: 'Our apology', stage: 'complaint_apology', categories: ['complaint'], language: 'en', body: 'We are sorry, {{customer.firstName}}.', status: 'draft', updatedAt: NOW }, NOW);
   await putCheckpoint(db, { id: 'changes:lead:https://couch.example.org/caseline', seq: '42', updatedAt: NOW });
   const salt = (await db.get('meta', 'syncSalt'))!.value as string;
@@ -103,6 +106,15 @@ export async function fillEveryStore(db: CaselineDb): Promise<{ erased: Customer
     const read = await readDigests(db, source);
     const rows = read.changed.filter((d) => !d.deleted).map((d) => ({ caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks }));
     if (!(await storePack(db, read.version, source, 'policy', rows, read.changed))) throw new Error(`no ${source} pack stored`);
+  }
+  // The dashboard's last view of each source, painted first on its next visit: stored by the
+  // dashboard right after it answers.
+  for (const source of ['local', 'team'] as const) {
+    await dashboardView(db, effectivePolicy(settings, new Date(NOW)), source, {}, Date.parse(NOW) + 3_600_000);
+    for (let tries = 0; !(await db.get('views', source)); tries++) {
+      if (tries > 500) throw new Error(`no ${source} view stored`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
   }
   return { erased, kept };
 }

@@ -1,7 +1,8 @@
 /**
- * The numbered migrations. Migration N takes the database from version N-1 to N; each runs in
- * the upgrade transaction, in order, for every version above the one on disk. Append only: a
- * released migration is never edited.
+ * The numbered migrations. Migration N takes the database from the version before it to N; each
+ * runs in the upgrade transaction, in order, for every version above the one on disk. Append
+ * only: a released migration is never edited. Numbers are handed out per piece of work, so one
+ * may be missing (a number reserved for work that needed no schema change).
  */
 import type { CaselineDb, UpgradeTransaction } from '../schema';
 import { migrate001Initial } from './001-initial';
@@ -11,6 +12,7 @@ import { migrate004TeamStore } from './004-team-store';
 import { migrate005CaseDigests } from './005-case-digests';
 import { migrate006TeamRecordsByOwner } from './006-team-records-by-owner';
 import { migrate007SharedInbox } from './007-shared-inbox';
+import { migrate008DashboardViews } from './008-dashboard-views';
 
 export type Migration = (db: CaselineDb, tx: UpgradeTransaction, oldVersion: number) => Promise<void> | void;
 
@@ -22,6 +24,7 @@ export const MIGRATIONS: readonly { version: number; name: string; migrate: Migr
   { version: 5, name: '005-case-digests', migrate: migrate005CaseDigests },
   { version: 6, name: '006-team-records-by-owner', migrate: migrate006TeamRecordsByOwner },
   { version: 7, name: '007-shared-inbox', migrate: migrate007SharedInbox },
+  { version: 8, name: '008-dashboard-views', migrate: migrate008DashboardViews },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,63 @@
+/**
+ * The dashboard's last view per source (the `views` store, v8): what the page paints first, at
+ * once, while the background computes the present figures. The background stores it with the
+ * pack (digests.ts storeDashboard); the dashboard page reads it here, read-only, straight from
+ * the extension's database, so its first paint waits neither for a service worker that is
+ * starting nor for a pack to be read. Plain IndexedDB calls: the page's bundle stays small.
+ */
+import type { DashboardView } from '../metrics/dashboard-view';
+import type { DashboardViewRecord } from './schema';
+
+/** The shape of a stored view: raise it when DashboardView changes, so no page paints an older shape. */
+export const DASHBOARD_VIEW_SHAPE = 1;
+
+export function viewRecord(view: DashboardView): DashboardViewRecord {
+  return { source: view.source, shape: DASHBOARD_VIEW_SHAPE, view };
+}
+
+/**
+ * The last view of `source`, if one is kept. Never creates, upgrades or writes the database:
+ * with no database yet, an older schema or anything unexpected, the answer is undefined (the
+ * page then waits for the background's figures).
+ */
+export function readLastView(factory: IDBFactory, source: DashboardView['source'], name = 'caseline'): Promise<DashboardView | undefined> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      // No version: the database as it is. Opening one that does not exist would make it: refused below.
+      request = factory.open(name);
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(undefined);
+    };
+    request.onblocked = () => resolve(undefined);
+    request.onsuccess = () => {
+      const db = request.result;
+      // A newer version (an update) wants the database: this reader lets go at once.
+      db.onversionchange = () => db.close();
+      const done = (view: DashboardView | undefined) => {
+        db.close();
+        resolve(view);
+      };
+      if (!db.objectStoreNames.contains('views')) return done(undefined);
+      try {
+        const get = db.transaction('views', 'readonly').objectStore('views').get(source);
+        get.onsuccess = () => {
+          const record = get.result as Partial<DashboardViewRecord> | undefined;
+          done(record?.shape === DASHBOARD_VIEW_SHAPE && record.source === source && record.view?.source === source ? record.view : undefined);
+        };
+        get.onerror = (event) => {
+          event.preventDefault();
+          done(undefined);
+        };
+      } catch {
+        done(undefined);
+      }
+    };
+  });
+}

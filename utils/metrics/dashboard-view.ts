@@ -1,0 +1,39 @@
+/**
+ * What the dashboard shows for one source under one set of filters: the figures, the charts'
+ * series and what the filters offer. Made by the background (utils/desk/dashboard-view.ts), sent
+ * to the page, and the last one for the default filters kept as the page's first paint
+ * (utils/db/dashboard-views.ts).
+ */
+import type { DashboardFigures } from './dashboard';
+import type { DailySeries } from './daily-series';
+import type { DashboardFormFilters } from './dashboard-input';
+import type { OwnershipFigures } from './ownership-figures';
+
+export interface DashboardView {
+  source: 'local' | 'team';
+  /** The moment the figures were taken (epoch ms): SLA states and the default end of the range. */
+  now: number;
+  /** The calendar's time zone: date filters and chart days are local to it. */
+  timeZone: string;
+  /** Every case known from this source, before filters. */
+  totalCases: number;
+  /** The agents the filter offers (their ids). */
+  agents: string[];
+  /** What to call each agent, where known: the agent's name; a team agent is the server user who wrote its records (its id). */
+  agentNames: Record<string, string>;
+  figures: DashboardFigures;
+  series: DailySeries;
+  /** Cases whose SLA states were evaluated again for this answer (the rest came from the cache). */
+  evaluated: number;
+  /** Where the time went, in ms: reading the digests (and logs of stale cases), the figures. */
+  timings: { readMs: number; figuresMs: number };
+  /** Shared inbox: cases per owner, reassignments and conflicting claims in the range (./ownership-figures.ts). */
+  ownership?: OwnershipFigures;
+  /** What to call each owner (handles). */
+  ownerNames?: Record<string, string>;
+}
+
+/** The filters the page opens with (nothing ticked, no dates): the view kept for the next first paint. */
+export function isDefaultForm(form: DashboardFormFilters): boolean {
+  return !form.fromDate && !form.toDate && (form.categories?.length ?? 0) === 0 && (form.agents?.length ?? 0) === 0;
+}
