@@ -180,7 +180,8 @@ export function DashboardApp({ lastView }: DashboardAppProps = {}) {
   };
 
   return (
-    <div ref={root} id="dashboard" data-source={source} data-now={view ? String(view.now) : undefined} data-status={load.status} data-live={live.state} data-team-updates={String(teamChanges)}>
+    // data-source names the records of the figures on screen (not the choice, which runs ahead of them).
+    <div ref={root} id="dashboard" data-source={view?.source ?? source} data-now={view ? String(view.now) : undefined} data-status={load.status} data-live={live.state} data-team-updates={String(teamChanges)}>
       <a class="skip-link" href="#main">
         Skip to the figures
       </a>
