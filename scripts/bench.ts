@@ -7,6 +7,9 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Bench, BenchResult } from '../tests/bench/types';
+// What the extension loads from its package (holidays, classifier data, default templates and
+// preset), read from disk as the tests do.
+import '../tests/support/node-test-setup';
 
 const dir = resolve('tests/bench');
 const only = process.argv.slice(2);

@@ -1,5 +1,6 @@
 /**
- * Runs before every unit and e2e test file (vitest setupFiles): data the extension loads on
+ * Runs before every unit and e2e test file (vitest setupFiles) and before the benches
+ * (scripts/bench.ts): data the extension loads on
  * demand from its own package is read from disk in Node instead.
  */
 import './holiday-files-node';
