@@ -11,7 +11,7 @@ import { getCase, listOpenCasesByDeadline } from '../db/case-store';
 import { describeDbError } from '../db/errors';
 import { addNote, markNotesSeen, notesMentioning, notesOfThread } from '../db/notes-store';
 import { allOwnershipChanges, ownershipChangesOf, ownershipOf, recordOwnershipChange } from '../db/ownership-store';
-import { ownershipFigures, type OwnershipFigures } from '../metrics/ownership-figures';
+import { ownershipFigures, type OpenThreads, type OwnershipFigures } from '../metrics/ownership-figures';
 import { casesOfThreads, getTeamProfile, teamRoster, threadKeysOf } from '../db/thread-keys';
 import type { CaselineDb, NoteRecord, OwnershipRecord } from '../db/schema';
 import { formatDueTime } from '../countdown/describe-countdown';
@@ -206,14 +206,21 @@ export class SharedInboxDesk {
   async figures(source: 'local' | 'team', range: { from?: number; to: number }, agents?: readonly string[]): Promise<{ figures: OwnershipFigures; names: Record<string, string> }> {
     const s = await this.deps.settings();
     const db = this.deps.db;
-    const open = await listOpenCasesByDeadline(db, 100_000);
-    const openThreads = new Set((await threadKeysOf(db, open.map((r) => r.caseId))).values());
     let changes = await allOwnershipChanges(db);
+    let openThreads: OpenThreads;
     if (source === 'local') {
-      const known = new Set(await db.getAllKeys('threads'));
-      changes = changes.filter((c) => known.has(c.thread));
+      // Only the conversations someone owned are looked up (a few), never a key per open case:
+      // with 20,000 open cases that took seconds on every dashboard answer.
+      const caseOf = await casesOfThreads(db, changes.map((c) => c.thread));
+      changes = changes.filter((c) => caseOf.has(c.thread));
+      const openOwned = new Set<string>();
+      for (const [thread, caseId] of caseOf) if ((await getCase(db, caseId))?.open === 1) openOwned.add(thread);
+      openThreads = { size: await db.countFromIndex('cases', 'byOpen', 1), has: (t) => openOwned.has(t) };
     } else {
-      for (const c of await this.teamCaseSummaries()) if (c.open === 1 && isThreadKey(c.thread)) openThreads.add(c.thread);
+      const open = await listOpenCasesByDeadline(db, 100_000);
+      const keys = new Set((await threadKeysOf(db, open.map((r) => r.caseId))).values());
+      for (const c of await this.teamCaseSummaries()) if (c.open === 1 && isThreadKey(c.thread)) keys.add(c.thread);
+      openThreads = keys;
     }
     const figures = ownershipFigures(changes, { ...range, openThreads, ...(agents && agents.length > 0 ? { agents } : {}) });
     const roster = await this.roster(s);

@@ -30,13 +30,19 @@ export interface OwnershipFigures {
   conflicts: number;
 }
 
+/** Which conversations are open, and how many: asked only about conversations that had an owner. */
+export interface OpenThreads {
+  has(thread: string): boolean;
+  readonly size: number;
+}
+
 export interface OwnershipFigureOptions {
   /** Inclusive start of the range (epoch ms); none: from the beginning. */
   from?: number;
   /** Exclusive end of the range (epoch ms): owners are taken as of this moment. */
   to: number;
-  /** Thread keys of the cases open at the end of the range, when known. */
-  openThreads?: ReadonlySet<string>;
+  /** The conversations open at the end of the range, when known (a set of thread keys will do). */
+  openThreads?: OpenThreads;
   /** Count only these agents in `owners` (the dashboard's agent filter). */
   agents?: readonly string[];
 }
@@ -82,11 +88,8 @@ export function ownershipFigures(changes: Iterable<OwnershipChange>, opts: Owner
       ownedThreads.add(thread);
     }
   }
-  if (opts.openThreads) {
-    let unassigned = 0;
-    for (const t of opts.openThreads) if (!ownedThreads.has(t)) unassigned += 1;
-    figures.unassigned = unassigned;
-  }
+  // Every owned thread counted here is open (checked above): the rest of the open ones have no owner.
+  if (opts.openThreads) figures.unassigned = Math.max(0, opts.openThreads.size - ownedThreads.size);
   const wanted = opts.agents && opts.agents.length > 0 ? new Set(opts.agents) : undefined;
   figures.owners = [...owners.values()]
     .filter((r) => !wanted || wanted.has(r.owner))
