@@ -73,7 +73,26 @@ export default defineBackground(() => {
     }
     return s;
   };
-  const ownSettings = async () => (settingsCache ??= await loadAppSettings(await db(), new Date()));
+  // One load at a time: on a fresh install two callers at once would each make defaults, each with
+  // its own agent id, and the records written meanwhile would name one while the database keeps the other.
+  let settingsLoading: Promise<CaselineSettings> | undefined;
+  const ownSettings = (): Promise<CaselineSettings> => {
+    if (settingsCache) return Promise.resolve(settingsCache);
+    const loading = (settingsLoading ??= (async () => loadAppSettings(await db(), new Date()))());
+    return loading.then(
+      (loaded) => {
+        if (settingsLoading === loading) {
+          settingsLoading = undefined;
+          settingsCache ??= loaded;
+        }
+        return settingsCache ?? loaded;
+      },
+      (error: unknown) => {
+        if (settingsLoading === loading) settingsLoading = undefined;
+        throw error;
+      },
+    );
+  };
   const settings = () =>
     (inForceCache ??= (async () => {
       const d = await db();
@@ -87,6 +106,7 @@ export default defineBackground(() => {
     }));
   const forgetSettings = (own?: CaselineSettings) => {
     settingsCache = own;
+    settingsLoading = undefined;
     inForceCache = undefined;
     void forgetBadgeSchedule();
   };
@@ -303,6 +323,8 @@ export default defineBackground(() => {
     forgetTeamConnection: () => sync.forgetConnection(),
     kickSync: () => sync.kick(),
     tellTabs: async (caseIds) => {
+      // Open extension pages (the dashboard) drop what they show and ask again.
+      sync.tellErased();
       const tabs = await browser.tabs.query({ url: MAIL_ORIGINS.map((origin) => `${origin}/*`) }).catch(() => []);
       await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : sendMessage('dataErased', caseIds ? { caseIds: [...caseIds] } : {}, tab.id).catch(() => undefined))));
     },

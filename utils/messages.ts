@@ -206,7 +206,9 @@ export type LiveNotice =
   | { type: 'live'; live: LiveStatus }
   /** Team sync is off: there is nothing to follow (a mailbox tab closes its port until shown again). */
   | { type: 'syncOff' }
-  | { type: 'teamChanged'; stored: number; removed: number; publications: boolean };
+  | { type: 'teamChanged'; stored: number; removed: number; publications: boolean }
+  /** Data was erased (a customer or everything): figures on an open page may show what is gone. */
+  | { type: 'erased' };
 
 export interface ProtocolMap {
   ping(data: PayloadOf<'ping'>): Reply<PingInfo>;

@@ -108,6 +108,12 @@ export function DashboardApp({ lastView }: DashboardAppProps = {}) {
     let redraw: ReturnType<typeof setTimeout> | undefined;
     const connection = openLivePort((notice) => {
       if (notice.type === 'live') setLive(notice.live);
+      else if (notice.type === 'erased') {
+        // What is on screen may name erased cases: take it down at once, then ask again.
+        shownSource.current = undefined;
+        setLoad({ status: 'loading', source: sourceNow.current });
+        setReloads((n) => n + 1);
+      }
       else if (notice.type === 'teamChanged' && sourceNow.current === 'team') {
         if (redraw) clearTimeout(redraw);
         redraw = setTimeout(() => {

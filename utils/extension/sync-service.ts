@@ -335,6 +335,11 @@ export class SyncService {
     }
   }
 
+  /** Tells every open page and tab on the live port that data was erased. */
+  tellErased(): void {
+    this.broadcast({ type: 'erased' });
+  }
+
   private broadcast(notice: LiveNotice): void {
     for (const port of [...this.ports]) this.post(port, notice);
   }

@@ -111,6 +111,11 @@ beforeAll(async () => {
   expect(((await bg.send('snapshot', OUTLOOK_SNAPSHOT, SENDERS.outlookTab)) as Reply).ok).toBe(true);
   expect(((await bg.send('caseCommand', { caseId: 'gmail:t-known', command: { type: 'acknowledge' } }, SENDERS.mailTab)) as Reply).ok).toBe(true);
   expect(((await bg.send('dashboard', { source: 'local', form: {} }, SENDERS.extensionPage)) as Reply).ok).toBe(true);
+  // The shared inbox notes each case's thread key the first time it computes it (the derived
+  // `threads` store): let the tabs' own reads do that before the baseline, as they would in use.
+  expect(((await bg.send('queue', {}, SENDERS.mailTab)) as Reply).ok).toBe(true);
+  expect(((await bg.send('teamCase', { caseId: 'gmail:t-known' }, SENDERS.mailTab)) as Reply).ok).toBe(true);
+  expect(((await bg.send('teamCase', { caseId: 'outlook:o-known' }, SENDERS.outlookTab)) as Reply).ok).toBe(true);
   baseline = await settled();
   for (const store of ['cases', 'events', 'templates', 'settings', 'digests', 'packs'] as const) expect(await bg.db.count(store)).toBeGreaterThan(0);
 });
