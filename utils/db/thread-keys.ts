@@ -42,9 +42,13 @@ export async function threadSalt(db: CaselineDb): Promise<string> {
 export async function threadKeysOf(db: CaselineDb, caseIds: readonly string[]): Promise<Map<string, string>> {
   const salt = await threadSalt(db);
   const keys = new Map(caseIds.map((id) => [id, threadKeyFor(id, salt)]));
-  const tx = db.transaction('threads', 'readwrite');
-  const known = await Promise.all([...keys.values()].map((k) => tx.store.getKey(k)));
+  // Nearly always all noted already: look first, and write (a read-write transaction queues behind
+  // every other writer of the store) only when some are new.
+  const read = db.transaction('threads');
+  const known = await Promise.all([...keys.values()].map((k) => read.store.getKey(k)));
   const missing = [...keys].filter((_, i) => known[i] === undefined);
+  if (missing.length === 0) return keys;
+  const tx = db.transaction('threads', 'readwrite');
   await Promise.all([...missing.map(([caseId, thread]) => tx.store.put({ thread, caseId })), tx.done]);
   return keys;
 }

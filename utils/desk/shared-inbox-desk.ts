@@ -187,6 +187,8 @@ export class SharedInboxDesk {
     const s = await this.deps.settings();
     const keys = await threadKeysOf(this.deps.db, caseIds);
     const owners = await ownershipOf(this.deps.db, keys.values());
+    // Most queues and lists have no owned conversation: the roster (every note, presence and change) only when one has.
+    if (![...keys.values()].some((thread) => owners.get(thread)?.owner !== undefined)) return out;
     const roster = await this.roster(s);
     const me = myHandle(s);
     for (const [caseId, thread] of keys) {
