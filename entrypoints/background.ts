@@ -373,7 +373,9 @@ export default defineBackground(() => {
   // ── alarms: deadlines, retention, sync retries ──
   browser.alarms.onAlarm.addListener((alarm) => {
     // Most minutes nothing is due that was not due a minute ago: the stored schedule says so without the database.
-    if (alarm.name === SLA_ALARM) void checkDeadlinesFromSchedule().then((done) => (done ? undefined : refreshBadge()));
+    // A lead's minute also looks for the team's unowned cases about to breach (pulled, not in the schedule).
+    if (alarm.name === SLA_ALARM)
+      void checkDeadlinesFromSchedule().then((quick) => (!quick ? refreshBadge() : quick.lead ? inbox.checkAtRisk().catch(() => undefined) : undefined));
     else if (alarm.name === RETENTION_ALARM)
       void (async () => {
         const s = await ownSettings();

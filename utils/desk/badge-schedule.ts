@@ -22,6 +22,8 @@ export interface BadgeSchedule extends BadgeFace {
   computedAt: number;
   /** The first instant the badge or a warning may differ from what was computed. */
   validUntil: number;
+  /** A team lead's install: the minute's check also looks for unowned team cases about to breach. */
+  lead?: true;
 }
 
 export function badgeFace(breached: number, dueSoon: number): BadgeFace {
@@ -51,12 +53,12 @@ export function badgeValidUntil(items: readonly QueueItem[], leadMinutes: number
   return until;
 }
 
-/** The schedule's badge, if the schedule still holds at `now` (and the clock has not gone back). */
-export function scheduledFace(schedule: unknown, now: number): BadgeFace | undefined {
+/** The schedule's badge (and whether it is a lead's), if the schedule still holds at `now` (and the clock has not gone back). */
+export function scheduledFace(schedule: unknown, now: number): (BadgeFace & { lead: boolean }) | undefined {
   if (schedule === null || typeof schedule !== 'object') return undefined;
   const s = schedule as Partial<BadgeSchedule>;
   if (s.format !== 1 || typeof s.computedAt !== 'number' || typeof s.validUntil !== 'number') return undefined;
   if (typeof s.text !== 'string' || typeof s.color !== 'string' || typeof s.title !== 'string') return undefined;
   if (now < s.computedAt || now >= s.validUntil || s.validUntil - s.computedAt > BADGE_SCHEDULE_MAX_MS) return undefined;
-  return { text: s.text, color: s.color, title: s.title };
+  return { text: s.text, color: s.color, title: s.title, lead: s.lead === true };
 }

@@ -28,15 +28,16 @@ export async function forgetBadgeSchedule(): Promise<void> {
 
 /**
  * The alarm's quick path: while the schedule the last full check stored still holds, the badge is
- * set from it and nothing else is due (no case changed state, no warning came due). Returns false
- * when a full check is needed.
+ * set from it and nothing else is due (no case changed state, no warning came due). Returns
+ * undefined when a full check is needed, else whether the install is a lead's (whose minute also
+ * looks at the team's unowned cases).
  */
-export async function checkDeadlinesFromSchedule(now = Date.now()): Promise<boolean> {
+export async function checkDeadlinesFromSchedule(now = Date.now()): Promise<{ lead: boolean } | undefined> {
   const stored: Record<string, unknown> = await browser.storage.session.get(SCHEDULE_KEY).catch(() => ({}));
   const face = scheduledFace(stored[SCHEDULE_KEY], now);
-  if (!face) return false;
+  if (!face) return undefined;
   await showBadge(face);
-  return true;
+  return { lead: face.lead };
 }
 
 async function showBadge(face: BadgeFace): Promise<void> {
@@ -116,7 +117,13 @@ export async function checkDeadlines(desk: CaseDesk, settings: CaselineSettings,
     if (notified.size !== before) await writeNotified(db, [...notified]);
   }
   if (began === generation) {
-    const schedule: BadgeSchedule = { format: 1, computedAt: now, validUntil: badgeValidUntil(items, settings.notifications.leadMinutes, now), ...face };
+    const schedule: BadgeSchedule = {
+      format: 1,
+      computedAt: now,
+      validUntil: badgeValidUntil(items, settings.notifications.leadMinutes, now),
+      ...face,
+      ...(settings.role === 'lead' ? { lead: true as const } : {}),
+    };
     await browser.storage.session.set({ [SCHEDULE_KEY]: schedule }).catch(() => undefined);
   }
   return { badge: count };

@@ -66,7 +66,8 @@ describe('badge schedule: reading a stored one', () => {
   it('gives the badge while it holds', () => {
     expect(face).toEqual({ text: '3', color: '#cf222e', title: 'Caseline: 2 breached, 1 due soon' });
     expect(badgeFace(0, 0)).toMatchObject({ text: '', title: 'Caseline: nothing due soon' });
-    expect(scheduledFace(stored, NOW + 4 * MIN)).toEqual(face);
+    expect(scheduledFace(stored, NOW + 4 * MIN)).toEqual({ ...face, lead: false });
+    expect(scheduledFace({ ...stored, lead: true }, NOW + 4 * MIN)).toEqual({ ...face, lead: true });
   });
 
   it('gives nothing once it has run out, when the clock went back, or for anything malformed', () => {
