@@ -97,6 +97,20 @@ const FORMS: DashboardFormFilters[] = [
   { fromDate: '2026-03-20' },
 ];
 
+/** A backup of these logs as open Gmail cases, exported at `now`. */
+function backupOf(logs: ReturnType<typeof generateLogs>, now: number): string {
+  return JSON.stringify({
+    format: 'caseline-backup',
+    version: 1,
+    schemaVersion: LATEST_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    stores: {
+      cases: logs.map((l) => ({ caseId: l.caseId, host: 'gmail', threadId: l.caseId.slice(6), subject: 'x', stage: 'received', agentId: l.agentId, createdAt: l.events[0]!.at, updatedAt: l.events[0]!.at, open: 1 })),
+      events: logs.flatMap((l) => l.events),
+    },
+  });
+}
+
 describe('dashboardView', () => {
   it('this browser: equals the pure functions on the whole logs, for every filter', async () => {
     ({ db } = await freshDb());
@@ -155,17 +169,7 @@ describe('dashboardView', () => {
     const now = START + 25 * DAY;
     expect(await warmDashboard(db, POLICY, 'local', now)).toBe(30);
     const logs = generateLogs(260, 9).map((l) => ({ ...l, caseId: `${l.caseId}-restored`, events: l.events.map((e) => ({ ...e, caseId: `${l.caseId}-restored` })) }));
-    const backup = {
-      format: 'caseline-backup',
-      version: 1,
-      schemaVersion: LATEST_VERSION,
-      exportedAt: new Date(now).toISOString(),
-      stores: {
-        cases: logs.map((l) => ({ caseId: l.caseId, host: 'gmail', threadId: l.caseId.slice(6), subject: 'x', stage: 'received', agentId: l.agentId, createdAt: l.events[0]!.at, updatedAt: l.events[0]!.at, open: 1 })),
-        events: logs.flatMap((l) => l.events),
-      },
-    };
-    expect((await importBackup(db, JSON.stringify(backup))).ok).toBe(true);
+    expect((await importBackup(db, backupOf(logs, now))).ok).toBe(true);
     const read = await readDigests(db, 'local');
     expect(read.changed).toEqual([]);
     expect(read.rows).toHaveLength(290);
@@ -184,17 +188,7 @@ describe('dashboardView', () => {
     const early = await evaluatedCases(db, POLICY, 'local', now);
     expect(early.cases).toEqual([]);
     const logs = generateLogs(260, 4);
-    const backup = {
-      format: 'caseline-backup',
-      version: 1,
-      schemaVersion: LATEST_VERSION,
-      exportedAt: new Date(now).toISOString(),
-      stores: {
-        cases: logs.map((l) => ({ caseId: l.caseId, host: 'gmail', threadId: l.caseId.slice(6), subject: 'x', stage: 'received', agentId: l.agentId, createdAt: l.events[0]!.at, updatedAt: l.events[0]!.at, open: 1 })),
-        events: logs.flatMap((l) => l.events),
-      },
-    };
-    expect((await importBackup(db, JSON.stringify(backup))).ok).toBe(true);
+    expect((await importBackup(db, backupOf(logs, now))).ok).toBe(true);
     expect(await early.save()).toBe(false);
     const view = await dashboardView(db, POLICY, 'local', {}, now);
     expect(view.totalCases).toBe(260);
