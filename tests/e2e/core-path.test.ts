@@ -147,7 +147,7 @@ describe.each(BROWSERS)('the core path in %s', (name) => {
 
   it('the options page opens with the saved settings and saves a change', async () => {
     const page = await openPage(eb, 'options.html');
-    await page.waitForSelector('[data-testid="save-settings"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-settings"]') !== null, { timeout: 15_000, polling: 50 });
     expect(await page.$('[role="alert"]')).toBeNull();
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Caseline settings');
     await fill(page, '#field-agent-prefix', 'FX2');
@@ -160,7 +160,9 @@ describe.each(BROWSERS)('the core path in %s', (name) => {
 
   it('the dashboard opens and counts the two cases and the outcome', async () => {
     const page = await openPage(eb, 'dashboard.html');
-    await page.waitForSelector('#dashboard[data-ready="true"] [data-testid="team-figures"]', { timeout: 30_000 });
+    // A boolean, polled: Firefox's WebDriver BiDi can fail while handing back an element from a page that
+    // keeps changing (the kept view, then the answer, then the charts).
+    await page.waitForFunction(() => document.querySelector('#dashboard[data-ready="true"] [data-testid="team-figures"]') !== null, { timeout: 30_000, polling: 50 });
     expect(await page.$('[data-testid="load-error"]')).toBeNull();
     const value = (metric: string) => page.$eval(`[data-metric="${metric}"]`, (el) => el.getAttribute('data-value'));
     expect(await value('team.cases')).toBe('2');
