@@ -26,8 +26,6 @@ import { exportBackup, importBackup } from '@/utils/backup/json-backup';
 import { exportCasesCsv, exportEventsCsv, exportNotesCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
 import { SyncService } from '@/utils/extension/sync-service';
 import { SharedInboxService } from '@/utils/extension/shared-inbox-service';
-import { warmDashboard } from '@/utils/desk/dashboard-view';
-import { effectivePolicy } from '@/utils/desk/effective-policy';
 import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
 import { MAIL_ORIGINS } from '@/utils/messages';
 import { clearParsedBodies } from '@/utils/templates/body-syntax';
@@ -296,8 +294,6 @@ export default defineBackground(() => {
     if (!r.ok) return { ok: false, error: `Nothing was imported: ${r.errors.slice(0, 10).map((e) => e.message).join(' ')}` };
     forgetSettings();
     deskInstance?.forget();
-    // The restored cases' SLA states, evaluated once now rather than on the dashboard's first open.
-    await warmDashboard(await db(), effectivePolicy(await settings(), new Date()), 'local').catch(() => undefined);
     return { ok: true, value: { applied: Object.values(r.counts).reduce((a, b) => a + b, 0) } };
   });
   handle('exportCsv', async ({ kind }) => {
@@ -355,18 +351,19 @@ export default defineBackground(() => {
   handle('publishSettings', async () => sync.publishSettings());
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
-  handle('dashboard', async ({ source, form }) => {
-    const r = await sync.dashboard(source, form);
-    if (!r.ok) return r;
-    // The shared inbox's figures over the same range and agents.
-    const range = r.value.figures.range;
-    const owners = await (await inbox.desk()).figures(source, { ...(range.from ? { from: Date.parse(range.from) } : {}), to: Date.parse(range.to) }, form.agents);
-    return { ok: true, value: { ...r.value, ownership: owners.figures, ownerNames: owners.names } };
+  // The dashboard page computes its figures from the database it reads; the background says what
+  // to measure by, and gives the shared inbox's figures (owners live with the thread keys it keeps).
+  handle('dashboardBasis', async ({ source }) => sync.dashboardBasis(source));
+  handle('dashboardOwners', async ({ source, from, to, agents }) => {
+    const refused = await sync.dashboardRefusal(source);
+    if (refused) return refused;
+    const owners = await (await inbox.desk()).figures(source, { ...(from !== undefined ? { from } : {}), to }, agents);
+    return { ok: true, value: { ownership: owners.figures, ownerNames: owners.names } };
   });
 
   // Every other message may move a deadline: the badge's stored schedule is dropped after it.
   afterChangingMessages(
-    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboard'],
+    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboardBasis', 'dashboardOwners'],
     () => forgetBadgeSchedule(),
   );
 

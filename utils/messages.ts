@@ -4,8 +4,7 @@
  */
 import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
-import { CATEGORIES } from './cases/events';
-import type { DashboardView } from './desk/dashboard-view';
+import type { DashboardBasis, DashboardOwners } from './metrics/dashboard-view';
 import type { TeamView } from './desk/team-publications';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
 import { SNAPSHOT_LIMITS as L } from './cases/fit-snapshot';
@@ -131,16 +130,14 @@ export const MESSAGE_RULES = {
   publishSettings: { audience: 'page', schema: Empty },
   syncNow: { audience: 'page', schema: Empty },
   syncDisconnect: { audience: 'page', schema: Empty },
-  dashboard: {
+  dashboardBasis: { audience: 'page', schema: v.object({ source: v.picklist(['local', 'team']) }) },
+  dashboardOwners: {
     audience: 'page',
     schema: v.object({
       source: v.picklist(['local', 'team']),
-      form: v.object({
-        fromDate: v.optional(v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
-        toDate: v.optional(v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
-        categories: v.optional(v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length))),
-        agents: v.optional(v.pipe(v.array(Text(200)), v.maxLength(1000))),
-      }),
+      from: v.optional(v.pipe(v.number(), v.finite())),
+      to: v.pipe(v.number(), v.finite()),
+      agents: v.optional(v.pipe(v.array(Text(200)), v.maxLength(1000))),
     }),
   },
 } as const satisfies Record<string, { audience: Audience; schema: v.GenericSchema }>;
@@ -249,7 +246,8 @@ export interface ProtocolMap {
   publishSettings(data: PayloadOf<'publishSettings'>): Reply<TeamView>;
   syncNow(data: PayloadOf<'syncNow'>): Reply<SyncStatus>;
   syncDisconnect(data: PayloadOf<'syncDisconnect'>): Reply<SyncStatus>;
-  dashboard(data: PayloadOf<'dashboard'>): Reply<DashboardView>;
+  dashboardBasis(data: PayloadOf<'dashboardBasis'>): Reply<DashboardBasis>;
+  dashboardOwners(data: PayloadOf<'dashboardOwners'>): Reply<DashboardOwners>;
 }
 
 /** Checks a payload against its schema; the issues name the fields. */

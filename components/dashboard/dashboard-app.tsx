@@ -1,19 +1,18 @@
 /**
  * The team lead's dashboard: filters, the team's figures, charts, a table per agent and a CSV
- * export. The background computes every figure where the records are (utils/desk/
- * dashboard-view.ts, with the pure functions of utils/metrics) and sends only what is shown, so
- * the page opens quickly however long the logs are; this file wires the answer to the page.
- * Until the first answer comes, the page shows the figures it showed last time (`lastView`, kept
- * by the background), saying how old they are and that they are being brought up to date.
+ * export. The figures come from `figuresOf` (the page's runtime computes them from the database:
+ * entrypoints/dashboard/figures-from-database.ts, with utils/desk/dashboard-view.ts and the pure
+ * functions of utils/metrics); this file wires them to the page. Until the first figures come,
+ * the page shows those it showed last time (`lastView`), saying how old they are and that they
+ * are being brought up to date.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LiveStatus } from '../../utils/messages';
+import type { LiveStatus, Reply } from '../../utils/messages';
 import { openLivePort } from '../../utils/extension/live-port';
 import type { DashboardView } from '../../utils/metrics/dashboard-view';
 import type { DashboardFigures } from '../../utils/metrics/dashboard';
 import { dashboardToCsv } from '../../utils/metrics/dashboard-csv';
 import type { DashboardFormFilters } from '../../utils/metrics/dashboard-input';
-import { ask } from '../pages/ask-background';
 import { downloadText } from '../pages/download-file';
 import { AgentTable } from './agent-table';
 import { DailyCharts } from './daily-charts';
@@ -25,9 +24,9 @@ import { OwnershipTable } from './ownership-table';
 
 interface Loaded {
   view: DashboardView;
-  /** performance.now() when the background's answer (or the kept view) arrived (the first-paint bench splits on it). */
+  /** performance.now() when the present figures (or the kept view) arrived (the first-paint bench splits on it). */
   receivedMs: number;
-  /** The view kept from the last visit, shown until the background's first answer replaces it. */
+  /** The view kept from the last visit, shown until the first present figures replace it. */
   kept?: boolean;
 }
 
@@ -70,11 +69,13 @@ function asOfWords(now: number): string {
 }
 
 export interface DashboardAppProps {
+  /** The figures of a source under the form's filters (or why there are none, in words). */
+  figuresOf: (source: RecordSource, form: DashboardFormFilters) => Promise<Reply<DashboardView>>;
   /** The figures kept from the last visit (default filters, this browser), read while the page loads. */
   lastView?: Promise<DashboardView | undefined> | undefined;
 }
 
-export function DashboardApp({ lastView }: DashboardAppProps = {}) {
+export function DashboardApp({ figuresOf, lastView }: DashboardAppProps) {
   const [source, setSource] = useState<RecordSource>('local');
   const [load, setLoad] = useState<LoadState>({ status: 'loading', source: 'local' });
   const [form, setForm] = useState<DashboardFormFilters>({});
@@ -133,7 +134,7 @@ export function DashboardApp({ lastView }: DashboardAppProps = {}) {
     // New filters on the same records: keep the figures on screen while the new ones come.
     setLoad((prev) => ('data' in prev && shownSource.current === source ? { status: 'updating', source, data: prev.data } : { status: 'loading', source }));
     const asked = { ...form, categories: form.categories && [...form.categories], agents: form.agents && [...form.agents] };
-    void ask('dashboard', { source, form: asked }).then((reply) => {
+    void figuresOf(source, asked).then((reply) => {
       if (!current) return;
       if (!reply.ok) {
         shownSource.current = undefined;
@@ -146,15 +147,15 @@ export function DashboardApp({ lastView }: DashboardAppProps = {}) {
     return () => {
       current = false;
     };
-  }, [source, form, reloads, teamChanges]);
+  }, [figuresOf, source, form, reloads, teamChanges]);
 
   const data = 'data' in load ? load.data : undefined;
   const view = data?.view;
   const figures = view?.figures;
 
   // Marks the page once the figures are on screen (tests and the first-paint bench wait for it):
-  // data-painted when any figures first are (kept ones or the background's), data-ready when the
-  // background's answer for the present request is.
+  // data-painted when any figures first are (kept ones or present ones), data-ready when the
+  // figures for the present request are.
   useEffect(() => {
     const el = root.current;
     if (!el) return;

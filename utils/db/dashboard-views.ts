@@ -1,9 +1,9 @@
 /**
  * The dashboard's last view per source (the `views` store, v8): what the page paints first, at
- * once, while the background computes the present figures. The background stores it with the
- * pack (digests.ts storeDashboard); the dashboard page reads it here, read-only, straight from
- * the extension's database, so its first paint waits neither for a service worker that is
- * starting nor for a pack to be read. Plain IndexedDB calls: the page's bundle stays small.
+ * once, while it computes the present figures. Stored with the pack after the figures are shown
+ * (digests.ts storeDashboard); read here, read-only, while the page starts, so its first paint
+ * waits neither for a service worker that is starting nor for a pack to be read. Plain IndexedDB
+ * calls: nothing else needs to load first.
  */
 import type { DashboardView } from '../metrics/dashboard-view';
 import type { DashboardViewRecord } from './schema';

@@ -228,9 +228,12 @@ export interface DigestRead {
 }
 
 /**
- * The last pack of each source stored or read through this connection, unpacked: the background
- * is the database's only writer, so while no digest is dirty it is the stored pack, and a filter
- * change need not read and unpack it again. Wipes forget it (forgetPacks).
+ * The last pack of each source stored or read through this connection, unpacked: while the
+ * stored pack still has its version (the `byVersion` index answers with a key lookup) it is that
+ * pack, and a filter change need not read and unpack it again. The dashboard page reads through
+ * its own connection while the background replaces packs (restores, pulls, erasures) through
+ * another, so the version is checked on every read; wipes through this connection forget it
+ * at once (forgetPacks).
  */
 const unpacked = new WeakMap<CaselineDb, Map<DigestSource, { version: string; policyKey: string; rows: readonly DashboardRow[] }>>();
 
@@ -249,13 +252,14 @@ export function forgetPacks(db: CaselineDb): void {
 export async function readDigests(db: CaselineDb, source: DigestSource): Promise<DigestRead> {
   const tx = db.transaction(['packs', 'digests'], 'readonly');
   const digests = tx.objectStore('digests');
+  const packs = tx.objectStore('packs');
   const kept = unpacked.get(db)?.get(source);
-  if (kept) {
+  if (kept && (await packs.index('byVersion').getKey(kept.version)) === source) {
     const changed = await digests.index('byDirty').getAll([source, 1]);
     await tx.done;
     return { version: kept.version, policyKey: kept.policyKey, rows: [...kept.rows], changed };
   }
-  const pack = await tx.objectStore('packs').get(source);
+  const pack = await packs.get(source);
   const changed = pack ? await digests.index('byDirty').getAll([source, 1]) : await digests.index('bySource').getAll(source);
   await tx.done;
   if (!pack) return { version: undefined, policyKey: undefined, rows: [], changed };

@@ -163,8 +163,8 @@ export interface ThreadRecord {
 
 /**
  * The last figures the dashboard showed for a source under its default filters (v8): painted
- * at once when the page opens, labelled with their time, while the background computes the
- * present ones. Derived data: never in backups; dropped by every erasure; stored only over the
+ * at once when the page opens, labelled with their time, while the page computes the present
+ * ones. Derived data: never in backups; dropped by every erasure; stored only over the
  * pack version it was computed from (see digests.ts storeDashboard).
  */
 export interface DashboardViewRecord {
@@ -208,7 +208,7 @@ export interface CaselineDBSchema extends DBSchema {
   /** Added in v5. */
   digests: { key: string; value: CaseDigest; indexes: { bySource: string; byDirty: [string, number] } };
   /** Added in v5. */
-  packs: { key: string; value: DashboardPackRecord };
+  packs: { key: string; value: DashboardPackRecord; /** Added in v9. */ indexes: { byVersion: string } };
   /** Added in v7 (shared inbox). */
   ownership: { key: string; value: OwnershipRecord; indexes: { byThread: string; byCase: string } };
   /** Added in v7 (shared inbox). */

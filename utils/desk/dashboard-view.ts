@@ -1,9 +1,10 @@
 /**
- * The dashboard's figures, computed where the data lives (the background) so the page receives
- * only what it shows: no log crosses the messaging channel. Reads the source's pack and the
- * digests written since (utils/db/digests.ts), evaluates again only the cases whose SLA states
- * no longer hold (log changed, policy changed, or an event time ahead of the states), and runs
- * the pure functions of utils/metrics on the result.
+ * The dashboard's figures, computed by the dashboard page from the extension's database (the
+ * page's runtime: entrypoints/dashboard/figures-from-database.ts), so no log crosses the
+ * messaging channel and the service worker does not carry this code. Reads the source's pack and
+ * the digests written since (utils/db/digests.ts), evaluates again only the cases whose SLA
+ * states no longer hold (log changed, policy changed, or an event time ahead of the states), and
+ * runs the pure functions of utils/metrics on the result.
  */
 import type { CaseEvent } from '../cases/events';
 import { sha256, toHex, utf8 } from '../cases/sha256';

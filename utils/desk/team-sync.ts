@@ -15,10 +15,7 @@ import { LiveFeed, type LiveState } from '../sync/live-feed';
 import { pullChanges, type PullResult, type TakenPage } from '../sync/pull';
 import { pushOutbox, type PushResult } from '../sync/push';
 import type { SyncDoc } from '../cases/team-docs';
-import { warmDashboard } from './dashboard-view';
-import { effectivePolicy } from './effective-policy';
 import { IdbSyncStore } from './idb-sync-store';
-import { teamSettingsFor } from './team-publications';
 import { applyTeamBatch, type TeamBatchResult } from './team-records';
 
 /**
@@ -70,15 +67,12 @@ export interface PulledDocsHook {
   beforePull?(client: CouchClient): Promise<void>;
 }
 
-/** Stores a pulled batch and, for a lead, evaluates the changed cases' SLA states (the dashboard's pack). */
-async function storeBatch(db: CaselineDb, s: CaselineSettings, docs: SyncDoc[], deletedIds: string[], hook?: PulledDocsHook): Promise<TeamBatchResult> {
-  const r = await applyTeamBatch(db, hook ? await hook.take(docs, deletedIds) : docs, deletedIds);
-  // Only a head start for the dashboard (it evaluates what is missing when it opens): a policy that
-  // cannot be made yet (a newly published country whose holidays are not loaded) skips it.
-  if (s.role === 'lead' && (r.stored > 0 || r.removed > 0)) {
-    await warmDashboard(db, effectivePolicy(await teamSettingsFor(db, s), new Date()), 'team').catch(() => undefined);
-  }
-  return r;
+/**
+ * Stores a pulled batch (with the digests the dashboard reads; the dashboard page evaluates the
+ * changed cases' SLA states when it next computes the team's figures).
+ */
+async function storeBatch(db: CaselineDb, docs: SyncDoc[], deletedIds: string[], hook?: PulledDocsHook): Promise<TeamBatchResult> {
+  return applyTeamBatch(db, hook ? await hook.take(docs, deletedIds) : docs, deletedIds);
 }
 
 export interface TeamSyncOutcome {
@@ -105,7 +99,7 @@ export async function syncWithTeam(db: CaselineDb, s: CaselineSettings, client: 
     const pulled = await pullChanges(store, client, {
       role: s.role,
       checkpointKey: teamCheckpointKey(s),
-      apply: async (docs, deletedIds) => addBatch(changes, await storeBatch(db, s, docs, deletedIds, opts.sharedInbox)),
+      apply: async (docs, deletedIds) => addBatch(changes, await storeBatch(db, docs, deletedIds, opts.sharedInbox)),
     });
     return { pushed, pulled, changes };
   } catch (error) {
@@ -127,7 +121,7 @@ export function teamLiveFeed(
     store: new IdbSyncStore(db),
     role: s.role,
     checkpointKey: teamCheckpointKey(s),
-    apply: async (docs, deletedIds) => (last = await storeBatch(db, s, docs, deletedIds, handlers.sharedInbox)),
+    apply: async (docs, deletedIds) => (last = await storeBatch(db, docs, deletedIds, handlers.sharedInbox)),
     onBatch: async (taken) => {
       const changes: TeamChanges = { stored: 0, removed: 0, keptFirst: [], publicationsChanged: false };
       if (last) addBatch(changes, last);

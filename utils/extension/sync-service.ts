@@ -19,9 +19,8 @@ import { countOutbox } from '../db/outbox';
 import { saveAppSettings } from '../desk/app-settings';
 import { ErasureOutbox, IdbSyncStore } from '../desk/idb-sync-store';
 import { LIVE_PORT, LivePortMessageSchema, senderAllowed, type LiveNotice, type LiveStatus, type Reply, type SyncStatus } from '../messages';
-import { dashboardView } from '../desk/dashboard-view';
-import type { DashboardView } from '../desk/dashboard-view';
-import type { DashboardFormFilters } from '../metrics/dashboard-input';
+import type { DashboardBasis } from '../metrics/dashboard-view';
+import { LATEST_VERSION } from '../db/migrations';
 import type { CaselineSettings } from '../settings/settings';
 import type { CouchClient } from '../sync/couch-client';
 import type { LiveFeed, LiveState } from '../sync/live-feed';
@@ -245,20 +244,31 @@ export class SyncService {
     if (s.sync.enabled && !(await browser.alarms.get(SYNC_POLL_ALARM))) await browser.alarms.create(SYNC_POLL_ALARM, { periodInMinutes: 1 });
   }
 
-  /** The dashboard's figures from local records, or the team's synced ones (leads only). */
-  async dashboard(source: 'local' | 'team', form: DashboardFormFilters): Promise<Reply<DashboardView>> {
+  /**
+   * Whether this install may see a source's figures: its own records always; the team's synced
+   * ones only with sync on, and only a lead. The words say what to do otherwise.
+   */
+  async dashboardRefusal(source: 'local' | 'team', s?: CaselineSettings): Promise<{ ok: false; error: string } | undefined> {
+    if (source === 'local') return undefined;
+    const settings = s ?? (await this.deps.settings());
+    if (!settings.sync.enabled) return { ok: false, error: 'Team sync is off: connect the team server in Options → Sync to see everyone’s records.' };
+    if (settings.role !== 'lead') return { ok: false, error: 'Only team leads pull everyone’s records. Set your role to lead in Options.' };
+    return undefined;
+  }
+
+  /**
+   * What the dashboard page measures a source's records by (it computes the figures itself, from
+   * the database it reads: utils/desk/dashboard-view.ts). The team's records are measured by the
+   * team's published settings, as its agents work by them; this browser's by the settings it works by.
+   */
+  async dashboardBasis(source: 'local' | 'team'): Promise<Reply<DashboardBasis>> {
     const s = await this.deps.settings();
-    if (source === 'team') {
-      if (!s.sync.enabled) return { ok: false, error: 'Team sync is off: connect the team server in Options → Sync to see everyone’s records.' };
-      if (s.role !== 'lead') return { ok: false, error: 'Only team leads pull everyone’s records. Set your role to lead in Options.' };
-    }
-    const now = Date.now();
+    const refused = await this.dashboardRefusal(source, s);
+    if (refused) return refused;
     const db = await this.deps.db();
     const names = s.agent.name ? { [s.agent.id]: s.agent.name } : {};
-    // The team's records are measured by the team's published settings, as its agents work by
-    // them; this browser's by the settings it works by.
     const measuredBy = source === 'team' ? await teamSettingsFor(db, s) : await settingsInForce(db, s);
-    return { ok: true, value: await dashboardView(db, effectivePolicy(measuredBy, new Date(now)), source, form, now, names) };
+    return { ok: true, value: { policy: effectivePolicy(measuredBy, new Date()), names, schemaVersion: LATEST_VERSION } };
   }
 
   // ── the team's library and settings ──

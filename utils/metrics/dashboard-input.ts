@@ -1,6 +1,6 @@
 /**
- * The dashboard page's adapter: what the background sends (cases with their event logs, the SLA
- * policy) becomes computeDashboard's input. Each case's SLA targets are evaluated once, at
+ * The dashboard's adapter: cases with their event logs and the SLA policy become
+ * computeDashboard's input. Each case's SLA targets are evaluated once, at
  * `now`; business minutes are counted on the policy's calendar. Filters typed as local dates
  * (the date inputs of the page) become instants in the calendar's time zone.
  *
@@ -18,7 +18,7 @@ import { evaluate } from '../sla/evaluate';
 import type { SlaPolicy, TargetStatus } from '../sla/types';
 import type { DashboardCase, DashboardFilters, DashboardInput } from './dashboard';
 
-/** One case as the background sends it (DashboardRecords['cases'][number] fits). */
+/** One case with its log (DashboardRecords['cases'][number] fits). */
 export interface RecordedCase {
   caseId: string;
   agentId: string;
@@ -26,7 +26,7 @@ export interface RecordedCase {
   events: readonly CaseEvent[];
 }
 
-/** What the page received (DashboardRecords fits). */
+/** Cases and the policy they are measured by (DashboardRecords fits). */
 export interface RecordsForDashboard {
   cases: readonly RecordedCase[];
   policy: SlaPolicy;
@@ -144,7 +144,7 @@ export function dashboardInput(cases: readonly DashboardCase[], calendar: Busine
   };
 }
 
-/** The agents the filter offers: those the background names and every case's owner, sorted, once each. */
+/** The agents the filter offers: those named and every case's owner, sorted, once each. */
 export function agentChoices(agents: readonly string[], cases: readonly { agentId: string }[]): string[] {
   const all = new Set(agents);
   for (const c of cases) all.add(c.agentId);

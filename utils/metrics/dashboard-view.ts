@@ -1,13 +1,15 @@
 /**
  * What the dashboard shows for one source under one set of filters: the figures, the charts'
- * series and what the filters offer. Made by the background (utils/desk/dashboard-view.ts), sent
- * to the page, and the last one for the default filters kept as the page's first paint
+ * series and what the filters offer. Made by the dashboard page from the database
+ * (utils/desk/dashboard-view.ts) with what the background says to measure by (DashboardBasis),
+ * and the last one for the default filters kept as the page's first paint
  * (utils/db/dashboard-views.ts).
  */
 import type { DashboardFigures } from './dashboard';
 import type { DailySeries } from './daily-series';
 import type { DashboardFormFilters } from './dashboard-input';
 import type { OwnershipFigures } from './ownership-figures';
+import type { SlaPolicy } from '../sla/types';
 
 export interface DashboardView {
   source: 'local' | 'team';
@@ -31,6 +33,24 @@ export interface DashboardView {
   ownership?: OwnershipFigures;
   /** What to call each owner (handles). */
   ownerNames?: Record<string, string>;
+}
+
+/**
+ * What the background tells the dashboard page before it computes a source's figures: the SLA
+ * policy the records are measured by (the settings in force, or the team's published ones, with
+ * their public holidays resolved), what to call the agents known here, and the database schema
+ * the background has opened (the page reads only that version: it never creates or upgrades).
+ */
+export interface DashboardBasis {
+  policy: SlaPolicy;
+  names: Record<string, string>;
+  schemaVersion: number;
+}
+
+/** The shared inbox's figures over the dashboard's range and agents (the background's answer). */
+export interface DashboardOwners {
+  ownership: OwnershipFigures;
+  ownerNames: Record<string, string>;
 }
 
 /** The filters the page opens with (nothing ticked, no dates): the view kept for the next first paint. */

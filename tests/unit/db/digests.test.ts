@@ -15,7 +15,9 @@ import { digestKey, localDigest, readDigests, storePack, teamDigest } from '../.
 import { LATEST_VERSION } from '../../../utils/db/migrations';
 import { applyTeamBatch, listTeamDocs, putTeamDocs } from '../../../utils/desk/team-records';
 import type { SyncDoc } from '../../../utils/cases/team-docs';
-import { event, freshDb, newId } from './helpers';
+import { event, freshDb, freshFactory, newId } from './helpers';
+import { openDatabaseForPage } from '../../../utils/db/open-for-page';
+import { openCaselineDb } from '../../../utils/db/open';
 
 let db: CaselineDb;
 afterEach(() => db?.close());
@@ -175,6 +177,46 @@ describe('local digests', () => {
     const empty = JSON.stringify({ format: 'caseline-backup', version: 1, schemaVersion: LATEST_VERSION, exportedAt: '2026-03-05T00:00:00.000Z', stores: {} });
     expect((await importBackup(db, empty, { replace: true })).ok).toBe(true);
     expect((await readDigests(db, 'local')).rows).toEqual([]);
+  });
+
+  it('a page’s connection finds out when the background replaced the pack it remembers (an erasure, a restore)', async () => {
+    let factory: IDBFactory;
+    ({ db, factory } = await freshDb());
+    // The dashboard page reads and stores through its own connection; the background writes through `db`.
+    const page = await openDatabaseForPage(factory, LATEST_VERSION, { name: 'caseline-test' });
+    if (!page) throw new Error('the page could not open the database');
+    try {
+      await start('gmail:t1');
+      await start('gmail:t2', '2026-03-02T08:00:00.000Z', 'eli@example.org');
+      const read = await readDigests(page, 'local');
+      const rows = read.changed.map((d) => ({ caseId: d.caseId, agentId: d.agentId, category: d.category, marks: d.marks }));
+      expect(await storePack(page, read.version, 'local', 'p', rows, read.changed)).toBe(true);
+      expect((await readDigests(page, 'local')).rows.map((r) => r.caseId).sort()).toEqual(['gmail:t1', 'gmail:t2']);
+      // The background erases a customer: the page's next read leaves the case out at once.
+      await eraseCustomer(db, 'dana@example.org', { agentId: 'agent-ann', now: '2026-03-05T00:00:00.000Z', queueSync: false });
+      const after = await readDigests(page, 'local');
+      expect([...after.rows.map((r) => r.caseId), ...after.changed.map((d) => d.caseId)]).toEqual(['gmail:t2']);
+      // The background restores an empty backup over everything: nothing is left for the page either.
+      const empty = JSON.stringify({ format: 'caseline-backup', version: 1, schemaVersion: LATEST_VERSION, exportedAt: '2026-03-05T00:00:00.000Z', stores: {} });
+      expect((await importBackup(db, empty, { replace: true })).ok).toBe(true);
+      expect(await readDigests(page, 'local')).toMatchObject({ rows: [], changed: [] });
+    } finally {
+      page.close();
+    }
+  });
+
+  it('a page never makes or upgrades the database: it opens only the version the background has opened', async () => {
+    ({ db } = await freshDb());
+    const factory = freshFactory();
+    expect(await openDatabaseForPage(factory, LATEST_VERSION)).toBeUndefined();
+    // Opening did not make one.
+    expect((await factory.databases()).map((d) => d.name)).not.toContain('caseline');
+    const older = await openCaselineDb(factory, 'caseline', { version: LATEST_VERSION - 1 });
+    older.close();
+    expect(await openDatabaseForPage(factory, LATEST_VERSION)).toBeUndefined();
+    const reopened = await openCaselineDb(factory, 'caseline', { version: LATEST_VERSION - 1 });
+    expect(reopened.version).toBe(LATEST_VERSION - 1);
+    reopened.close();
   });
 });
 

@@ -56,6 +56,7 @@ describe('migrations', () => {
     expect([...db.transaction('threads').store.indexNames].sort()).toEqual(['byCase']);
     expect([...db.transaction('team').store.indexNames].sort()).toEqual(['byAgent', 'byCase', 'byType']);
     expect([...db.transaction('digests').store.indexNames].sort()).toEqual(['byDirty', 'bySource']);
+    expect([...db.transaction('packs').store.indexNames]).toEqual(['byVersion']);
     const tx = db.transaction(['cases', 'events', 'outbox', 'corrections'], 'readonly');
     expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['byCategory', 'byClosedAt', 'byCreatedAt', 'byCustomer', 'byDeadline', 'byOpen']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byAt', 'byCase']);
@@ -146,6 +147,23 @@ describe('migrations', () => {
     ]);
     // The local side is untouched.
     expect(await db.get('digests', 'local:gmail:t1')).toBeUndefined();
+    db.close();
+  });
+
+  it('v9, from v8: the packs kept are found by their version', async () => {
+    const factory = freshFactory();
+    const old = await openCaselineDb(factory, 'caseline', { version: 8 });
+    const rows = { caseIds: [], agentIds: [], categories: new Uint8Array(), offsets: new Uint32Array(), marks: new Float64Array() } as never;
+    await old.put('packs', { source: 'local', version: '01HVPACKLOCAL', policyKey: 'p', rows });
+    await old.put('packs', { source: 'team', version: '01HVPACKTEAM', policyKey: 'p', rows });
+    old.close();
+
+    const db = await openCaselineDb(factory, 'caseline');
+    expect(db.version).toBe(9);
+    expect(await db.getKeyFromIndex('packs', 'byVersion', '01HVPACKLOCAL')).toBe('local');
+    expect(await db.getKeyFromIndex('packs', 'byVersion', '01HVPACKTEAM')).toBe('team');
+    expect(await db.getKeyFromIndex('packs', 'byVersion', 'gone')).toBeUndefined();
+    expect((await db.get('packs', 'local'))?.policyKey).toBe('p');
     db.close();
   });
 

@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MESSAGE_RULES, type MessageType } from '../../../utils/messages';
+import { dashboardView } from '../../../utils/desk/dashboard-view';
+import type { DashboardBasis } from '../../../utils/metrics/dashboard-view';
 import { dbContent, SENDERS, startBackground, type Background, type SenderKind } from './background-harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -49,7 +51,8 @@ function validPayloads(settings: unknown): Record<MessageType, unknown> {
     syncStatus: {},
     syncNow: {},
     syncDisconnect: {},
-    dashboard: { source: 'local', form: {} },
+    dashboardBasis: { source: 'local' },
+    dashboardOwners: { source: 'local', to: Date.parse('2026-06-01T00:00:00Z') },
     teamView: {},
     publishTemplate: { id: 'greeting' },
     withdrawTemplate: { id: 'greeting' },
@@ -110,7 +113,13 @@ beforeAll(async () => {
   expect(((await bg.send('snapshot', SNAPSHOT, SENDERS.mailTab)) as Reply).ok).toBe(true);
   expect(((await bg.send('snapshot', OUTLOOK_SNAPSHOT, SENDERS.outlookTab)) as Reply).ok).toBe(true);
   expect(((await bg.send('caseCommand', { caseId: 'gmail:t-known', command: { type: 'acknowledge' } }, SENDERS.mailTab)) as Reply).ok).toBe(true);
-  expect(((await bg.send('dashboard', { source: 'local', form: {} }, SENDERS.extensionPage)) as Reply).ok).toBe(true);
+  // The dashboard page computes its figures from the database, by the basis the background gives,
+  // and keeps its pack there (as the page does, through the same database).
+  const basis = (await bg.send('dashboardBasis', { source: 'local' }, SENDERS.extensionPage)) as Reply;
+  expect(basis.ok).toBe(true);
+  const { policy, names } = basis.value as DashboardBasis;
+  await dashboardView(bg.db, policy, 'local', {}, Date.now(), names);
+  expect(((await bg.send('dashboardOwners', { source: 'local', to: Date.now() }, SENDERS.extensionPage)) as Reply).ok).toBe(true);
   // The shared inbox notes each case's thread key the first time it computes it (the derived
   // `threads` store): let the tabs' own reads do that before the baseline, as they would in use.
   expect(((await bg.send('queue', {}, SENDERS.mailTab)) as Reply).ok).toBe(true);

@@ -13,6 +13,7 @@ import { migrate005CaseDigests } from './005-case-digests';
 import { migrate006TeamRecordsByOwner } from './006-team-records-by-owner';
 import { migrate007SharedInbox } from './007-shared-inbox';
 import { migrate008DashboardViews } from './008-dashboard-views';
+import { migrate009PacksByVersion } from './009-packs-by-version';
 
 export type Migration = (db: CaselineDb, tx: UpgradeTransaction, oldVersion: number) => Promise<void> | void;
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly { version: number; name: string; migrate: Migr
   { version: 6, name: '006-team-records-by-owner', migrate: migrate006TeamRecordsByOwner },
   { version: 7, name: '007-shared-inbox', migrate: migrate007SharedInbox },
   { version: 8, name: '008-dashboard-views', migrate: migrate008DashboardViews },
+  { version: 9, name: '009-packs-by-version', migrate: migrate009PacksByVersion },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
