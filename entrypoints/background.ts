@@ -352,18 +352,12 @@ export default defineBackground(() => {
   handle('syncNow', async () => sync.runNow());
   handle('syncDisconnect', async () => sync.disconnect());
   // The dashboard page computes its figures from the database it reads; the background says what
-  // to measure by, and gives the shared inbox's figures (owners live with the thread keys it keeps).
+  // to measure by.
   handle('dashboardBasis', async ({ source }) => sync.dashboardBasis(source));
-  handle('dashboardOwners', async ({ source, from, to, agents }) => {
-    const refused = await sync.dashboardRefusal(source);
-    if (refused) return refused;
-    const owners = await (await inbox.desk()).figures(source, { ...(from !== undefined ? { from } : {}), to }, agents);
-    return { ok: true, value: { ownership: owners.figures, ownerNames: owners.names } };
-  });
 
   // Every other message may move a deadline: the badge's stored schedule is dropped after it.
   afterChangingMessages(
-    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboardBasis', 'dashboardOwners'],
+    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboardBasis'],
     () => forgetBadgeSchedule(),
   );
 

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { CaseView, ListChip, QueueItem, TemplateSummary } from './case-view';
-import type { DashboardBasis, DashboardOwners } from './metrics/dashboard-view';
+import type { DashboardBasis } from './metrics/dashboard-view';
 import type { TeamView } from './desk/team-publications';
 import type { ThreadSnapshot, ThreadListRow } from './cases/mail-thread';
 import { SNAPSHOT_LIMITS as L } from './cases/fit-snapshot';
@@ -131,15 +131,6 @@ export const MESSAGE_RULES = {
   syncNow: { audience: 'page', schema: Empty },
   syncDisconnect: { audience: 'page', schema: Empty },
   dashboardBasis: { audience: 'page', schema: v.object({ source: v.picklist(['local', 'team']) }) },
-  dashboardOwners: {
-    audience: 'page',
-    schema: v.object({
-      source: v.picklist(['local', 'team']),
-      from: v.optional(v.pipe(v.number(), v.finite())),
-      to: v.pipe(v.number(), v.finite()),
-      agents: v.optional(v.pipe(v.array(Text(200)), v.maxLength(1000))),
-    }),
-  },
 } as const satisfies Record<string, { audience: Audience; schema: v.GenericSchema }>;
 
 /** Messages the background receives (caseUpdated goes the other way). */
@@ -247,7 +238,6 @@ export interface ProtocolMap {
   syncNow(data: PayloadOf<'syncNow'>): Reply<SyncStatus>;
   syncDisconnect(data: PayloadOf<'syncDisconnect'>): Reply<SyncStatus>;
   dashboardBasis(data: PayloadOf<'dashboardBasis'>): Reply<DashboardBasis>;
-  dashboardOwners(data: PayloadOf<'dashboardOwners'>): Reply<DashboardOwners>;
 }
 
 /** Checks a payload against its schema; the issues name the fields. */

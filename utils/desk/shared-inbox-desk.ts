@@ -10,8 +10,7 @@ import type { SyncDoc } from '../cases/team-docs';
 import { getCase, listOpenCasesByDeadline } from '../db/case-store';
 import { describeDbError } from '../db/errors';
 import { addNote, markNotesSeen, notesMentioning, notesOfThread } from '../db/notes-store';
-import { allOwnershipChanges, ownershipChangesOf, ownershipOf, recordOwnershipChange } from '../db/ownership-store';
-import { ownershipFigures, type OpenThreads, type OwnershipFigures } from '../metrics/ownership-figures';
+import { ownershipChangesOf, ownershipOf, recordOwnershipChange } from '../db/ownership-store';
 import { casesOfThreads, getTeamProfile, teamRoster, threadKeysOf } from '../db/thread-keys';
 import type { CaselineDb, NoteRecord, OwnershipRecord } from '../db/schema';
 import { formatDueTime } from '../countdown/describe-countdown';
@@ -21,6 +20,7 @@ import { decideOwnership, describeOverride, foldOwnership, type OwnershipCommand
 import { checkNoteText, parseMentions, type TeamNote } from '../shared-inbox/team-notes';
 import { findMember, initialsOf, mergeRoster, nameOf, type TeamRole, type TeamRoster } from '../shared-inbox/team-roster';
 import { storeSharedInboxDocs } from './shared-inbox-pulled';
+import { teamCaseSummaries } from './team-records';
 import { unassignedAtRisk, type ThreadDeadline } from '../shared-inbox/unassigned-at-risk';
 import { isThreadKey } from '../shared-inbox/thread-key';
 
@@ -201,36 +201,6 @@ export class SharedInboxDesk {
   }
 
   /**
-   * The dashboard's ownership figures over [from, to): for this browser ('local'), the
-   * conversations it has cases of; for the team ('team', a lead), every conversation the team's
-   * records name. Owners are handles; `names` says what to call them.
-   */
-  async figures(source: 'local' | 'team', range: { from?: number; to: number }, agents?: readonly string[]): Promise<{ figures: OwnershipFigures; names: Record<string, string> }> {
-    const s = await this.deps.settings();
-    const db = this.deps.db;
-    let changes = await allOwnershipChanges(db);
-    let openThreads: OpenThreads;
-    if (source === 'local') {
-      // Only the conversations someone owned are looked up (a few), never a key per open case:
-      // with 20,000 open cases that took seconds on every dashboard answer.
-      const caseOf = await casesOfThreads(db, changes.map((c) => c.thread));
-      changes = changes.filter((c) => caseOf.has(c.thread));
-      const openOwned = new Set<string>();
-      for (const [thread, caseId] of caseOf) if ((await getCase(db, caseId))?.open === 1) openOwned.add(thread);
-      openThreads = { size: await db.countFromIndex('cases', 'byOpen', 1), has: (t) => openOwned.has(t) };
-    } else {
-      const open = await listOpenCasesByDeadline(db, 100_000);
-      const keys = new Set((await threadKeysOf(db, open.map((r) => r.caseId))).values());
-      for (const c of await this.teamCaseSummaries()) if (c.open === 1 && isThreadKey(c.thread)) keys.add(c.thread);
-      openThreads = keys;
-    }
-    const figures = ownershipFigures(changes, { ...range, openThreads, ...(agents && agents.length > 0 ? { agents } : {}) });
-    const roster = await this.roster(s);
-    const names = Object.fromEntries(figures.owners.map((o) => [o.owner, nameOf(roster, o.owner)]));
-    return { figures, names };
-  }
-
-  /**
    * For a lead: open conversations nobody owns whose next deadline falls within `withinMinutes`,
    * from the lead's own cases and the team's case summaries (those that carry a thread key).
    */
@@ -240,24 +210,12 @@ export class SharedInboxDesk {
     const own = (await listOpenCasesByDeadline(this.deps.db, 5000)).filter((r) => r.nextDueAt !== undefined);
     const keys = await threadKeysOf(this.deps.db, own.map((r) => r.caseId));
     for (const r of own) deadlines.push({ thread: keys.get(r.caseId)!, dueAt: r.nextDueAt!, caseId: r.caseId, subject: r.subject, ...(r.reference ? { reference: r.reference } : {}) });
-    for (const c of await this.teamCaseSummaries()) {
+    for (const c of await teamCaseSummaries(this.deps.db)) {
       if (c.open !== 1 || typeof c.nextDueAt !== 'string' || !isThreadKey(c.thread)) continue;
       deadlines.push({ thread: c.thread, dueAt: c.nextDueAt, ...(typeof c.reference === 'string' ? { reference: c.reference } : {}) });
     }
     const owners = await ownershipOf(this.deps.db, deadlines.map((d) => d.thread));
     return unassignedAtRisk(deadlines, (t) => owners.get(t)?.owner, now, withinMinutes * 60_000);
-  }
-
-  /** The team's case summaries a lead has pulled: the latest of each author's case. */
-  private async teamCaseSummaries(): Promise<Array<{ createdAt: string; open?: unknown; nextDueAt?: unknown; thread?: unknown; reference?: unknown }>> {
-    const latest = new Map<string, { createdAt: string; open?: unknown; nextDueAt?: unknown; thread?: unknown; reference?: unknown }>();
-    for (const r of await this.deps.db.getAllFromIndex('team', 'byType', 'case')) {
-      const doc = r.doc as { author: string; createdAt: string; case: Record<string, unknown> };
-      const key = `${doc.author}:${String(doc.case.caseId)}`;
-      const known = latest.get(key);
-      if (!known || doc.createdAt >= known.createdAt) latest.set(key, { ...doc.case, createdAt: doc.createdAt });
-    }
-    return [...latest.values()];
   }
 
   /**

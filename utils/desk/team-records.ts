@@ -98,3 +98,24 @@ export async function listTeamDocs(db: CaselineDb): Promise<SyncDoc[]> {
 export async function listTeamPublications<T extends 'template' | 'settings'>(db: CaselineDb, type: T): Promise<Array<Extract<SyncDoc, { type: T }>>> {
   return (await db.getAllFromIndex('team', 'byType', type)).map((r) => r.doc as Extract<SyncDoc, { type: T }>);
 }
+
+/** A case summary as the lead pulled it (the fields the shared inbox reads). */
+export interface TeamCaseSummary {
+  createdAt: string;
+  open?: unknown;
+  nextDueAt?: unknown;
+  thread?: unknown;
+  reference?: unknown;
+}
+
+/** The team's case summaries a lead has pulled: the latest of each author's case. */
+export async function teamCaseSummaries(db: CaselineDb): Promise<TeamCaseSummary[]> {
+  const latest = new Map<string, TeamCaseSummary>();
+  for (const r of await db.getAllFromIndex('team', 'byType', 'case')) {
+    const doc = r.doc as { author: string; createdAt: string; case: Record<string, unknown> };
+    const key = `${doc.author}:${String(doc.case.caseId)}`;
+    const known = latest.get(key);
+    if (!known || doc.createdAt >= known.createdAt) latest.set(key, { ...doc.case, createdAt: doc.createdAt });
+  }
+  return [...latest.values()];
+}

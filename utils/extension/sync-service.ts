@@ -21,6 +21,7 @@ import { ErasureOutbox, IdbSyncStore } from '../desk/idb-sync-store';
 import { LIVE_PORT, LivePortMessageSchema, senderAllowed, type LiveNotice, type LiveStatus, type Reply, type SyncStatus } from '../messages';
 import type { DashboardBasis } from '../metrics/dashboard-view';
 import { LATEST_VERSION } from '../db/migrations';
+import { myHandle } from '../desk/shared-inbox-desk';
 import type { CaselineSettings } from '../settings/settings';
 import type { CouchClient } from '../sync/couch-client';
 import type { LiveFeed, LiveState } from '../sync/live-feed';
@@ -248,9 +249,8 @@ export class SyncService {
    * Whether this install may see a source's figures: its own records always; the team's synced
    * ones only with sync on, and only a lead. The words say what to do otherwise.
    */
-  async dashboardRefusal(source: 'local' | 'team', s?: CaselineSettings): Promise<{ ok: false; error: string } | undefined> {
+  private dashboardRefusal(source: 'local' | 'team', settings: CaselineSettings): { ok: false; error: string } | undefined {
     if (source === 'local') return undefined;
-    const settings = s ?? (await this.deps.settings());
     if (!settings.sync.enabled) return { ok: false, error: 'Team sync is off: connect the team server in Options → Sync to see everyone’s records.' };
     if (settings.role !== 'lead') return { ok: false, error: 'Only team leads pull everyone’s records. Set your role to lead in Options.' };
     return undefined;
@@ -263,12 +263,13 @@ export class SyncService {
    */
   async dashboardBasis(source: 'local' | 'team'): Promise<Reply<DashboardBasis>> {
     const s = await this.deps.settings();
-    const refused = await this.dashboardRefusal(source, s);
+    const refused = this.dashboardRefusal(source, s);
     if (refused) return refused;
     const db = await this.deps.db();
     const names = s.agent.name ? { [s.agent.id]: s.agent.name } : {};
     const measuredBy = source === 'team' ? await teamSettingsFor(db, s) : await settingsInForce(db, s);
-    return { ok: true, value: { policy: effectivePolicy(measuredBy, new Date()), names, schemaVersion: LATEST_VERSION } };
+    const me = { handle: myHandle(s), name: s.agent.name, role: s.role };
+    return { ok: true, value: { policy: effectivePolicy(measuredBy, new Date()), names, me, schemaVersion: LATEST_VERSION } };
   }
 
   // ── the team's library and settings ──

@@ -38,19 +38,15 @@ export interface DashboardView {
 /**
  * What the background tells the dashboard page before it computes a source's figures: the SLA
  * policy the records are measured by (the settings in force, or the team's published ones, with
- * their public holidays resolved), what to call the agents known here, and the database schema
- * the background has opened (the page reads only that version: it never creates or upgrades).
+ * their public holidays resolved), what to call the agents known here, the agent of this install
+ * as the team knows them (for the shared inbox's figures), and the database schema the
+ * background has opened (the page reads only that version: it never creates or upgrades).
  */
 export interface DashboardBasis {
   policy: SlaPolicy;
   names: Record<string, string>;
+  me: { handle: string; name?: string; role?: 'agent' | 'lead' };
   schemaVersion: number;
-}
-
-/** The shared inbox's figures over the dashboard's range and agents (the background's answer). */
-export interface DashboardOwners {
-  ownership: OwnershipFigures;
-  ownerNames: Record<string, string>;
 }
 
 /** The filters the page opens with (nothing ticked, no dates): the view kept for the next first paint. */

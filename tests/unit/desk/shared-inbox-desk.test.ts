@@ -12,6 +12,7 @@ import type { CaselineDb } from '../../../utils/db/schema';
 import { CaseDesk } from '../../../utils/desk/case-desk';
 import { saveAppSettings } from '../../../utils/desk/app-settings';
 import { IdbSyncStore } from '../../../utils/desk/idb-sync-store';
+import { dashboardOwners } from '../../../utils/desk/dashboard-owners';
 import { myHandle, SharedInboxDesk } from '../../../utils/desk/shared-inbox-desk';
 import { eraseCustomer } from '../../../utils/db/retention';
 import { saveTeamProfile } from '../../../utils/db/thread-keys';
@@ -257,7 +258,8 @@ describe('for the lead', () => {
     ana.clock.now = new Date('2026-11-25T09:30:00Z');
     await ana.inbox.changeOwner(caseId, { type: 'handOn', to: 'bob' });
     await lea.inbox.storePulled(await pushed(ana));
-    const { figures, names } = await lea.inbox.figures('team', { to: Date.parse('2026-11-26T00:00:00Z') });
+    // As the dashboard page reads them, with the lead as the background names her.
+    const { figures, names } = await dashboardOwners(lea.db, { handle: myHandle(lea.settings), name: lea.settings.agent.name, role: lea.settings.role }, 'team', { to: Date.parse('2026-11-26T00:00:00Z') });
     expect(figures.owners.map((o) => [o.owner, o.owned, o.claimed, o.received, o.handedAway])).toEqual([
       ['bob', 1, 0, 1, 0],
       ['ana', 0, 1, 0, 1],

@@ -52,7 +52,6 @@ function validPayloads(settings: unknown): Record<MessageType, unknown> {
     syncNow: {},
     syncDisconnect: {},
     dashboardBasis: { source: 'local' },
-    dashboardOwners: { source: 'local', to: Date.parse('2026-06-01T00:00:00Z') },
     teamView: {},
     publishTemplate: { id: 'greeting' },
     withdrawTemplate: { id: 'greeting' },
@@ -119,7 +118,6 @@ beforeAll(async () => {
   expect(basis.ok).toBe(true);
   const { policy, names } = basis.value as DashboardBasis;
   await dashboardView(bg.db, policy, 'local', {}, Date.now(), names);
-  expect(((await bg.send('dashboardOwners', { source: 'local', to: Date.now() }, SENDERS.extensionPage)) as Reply).ok).toBe(true);
   // The shared inbox notes each case's thread key the first time it computes it (the derived
   // `threads` store): let the tabs' own reads do that before the baseline, as they would in use.
   expect(((await bg.send('queue', {}, SENDERS.mailTab)) as Reply).ok).toBe(true);
