@@ -66,7 +66,14 @@ export default defineConfig({
     // ASCII scripts: Chromium decodes and V8 parses them as one-byte text (see scripts/ascii-regex-literals.ts).
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', charset: 'ascii' },
     plugins: [asciiRegexLiterals()],
-    build: { chunkSizeWarningLimit: 1500, sourcemap: process.env.CASELINE_SOURCEMAP === '1' },
+    build: {
+      chunkSizeWarningLimit: 1500,
+      sourcemap: process.env.CASELINE_SOURCEMAP === '1',
+      // Terser packs the scripts about 1 % smaller than esbuild's minifier: the service worker,
+      // evaluated on every wake, is the one under a size budget (npm run bench). ASCII output, as above.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 3 }, format: { ascii_only: true } },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
