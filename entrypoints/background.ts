@@ -30,7 +30,7 @@ import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/ex
 import { MAIL_ORIGINS } from '@/utils/messages';
 import { clearParsedBodies } from '@/utils/templates/body-syntax';
 import { settingsInForce, teamSettingsFor } from '@/utils/desk/team-publications';
-import { loadCountryHolidays } from '@/utils/extension/holiday-files';
+import { loadCountryHolidays, loadHolidayCodes } from '@/utils/extension/holiday-files';
 import { loadClassifierData } from '@/utils/extension/classifier-files';
 import { STORAGE_KEYS } from '@/utils/extension/storage-keys';
 
@@ -43,7 +43,11 @@ export default defineBackground(() => {
   provideDefaultPreset(readDefaultPresetFile);
   const newId = monotonicFactory();
   let dbPromise: Promise<CaselineDb> | undefined;
-  const db = () => (dbPromise ??= openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }));
+  // The index of holiday countries is read from the package while the database opens: settings
+  // are checked (stored, saved, restored, pulled from the team) and holidays resolved only with
+  // the database in hand, so never before the index is there.
+  const db = () =>
+    (dbPromise ??= Promise.all([openCaselineDb(indexedDB, 'caseline', { onVersionChange: () => (dbPromise = undefined) }), loadHolidayCodes()]).then(([opened]) => opened));
   // The install's own settings (what the options page edits), and those it works by: an agent in
   // a team works by the team's published SLA policy, calendar and holidays (team-publications.ts).
   let settingsCache: CaselineSettings | undefined;

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+// The settings checks and the region pickers need the index of holiday codes at once: it comes with the page.
+import '@/utils/calendar/bundled-holiday-codes';
 import '@/components/pages/page.css';
 import '@/components/options/options.css';
 import { OptionsApp } from '@/components/options/options-app';

@@ -41,5 +41,6 @@ export default (async () => {
   results.push({ name: 'classifier data (model, sentiment and escalation lexicons), loaded by the background on its first classification', value: size(dir, 'classifier/data.json') / KB, unit: 'KB' });
   results.push({ name: 'default templates, read by the background when it first seeds a database', value: size(dir, 'templates/defaults.json') / KB, unit: 'KB' });
   results.push({ name: 'a fresh install’s SLA preset, read by the background when it finds no settings', value: size(dir, 'sla/default-preset.json') / KB, unit: 'KB' });
+  results.push({ name: 'index of holiday countries and regions (codes), read by the background while its database opens', value: size(dir, 'calendar/holiday-codes.json') / KB, unit: 'KB' });
   return results;
 }) satisfies Bench;

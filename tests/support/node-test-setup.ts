@@ -4,6 +4,7 @@
  * demand from its own package is read from disk in Node instead.
  */
 import './holiday-files-node';
+import '../../utils/calendar/bundled-holiday-codes';
 import '../../utils/classify/bundled-data';
 import '../../utils/desk/bundled-default-templates';
 import '../../utils/desk/bundled-default-preset';

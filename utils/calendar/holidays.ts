@@ -3,10 +3,14 @@
  * the build generates from date-holidays (see holiday-file.ts). Each context loads only the
  * countries it uses: it hands `loadHolidays` a function that fetches a file (the background and
  * the pages: utils/extension/holiday-files.ts), then asks `holidaysFor` synchronously. Node code
- * (tests, benches) may instead let files be read from disk when first asked for.
+ * (tests, benches) may instead let files be read from disk when first asked for. Which countries
+ * have a file is the index of codes (./holiday-codes.ts), provided to the context beforehand.
  */
 import { holidaysInFile, parseHolidayFile, type CountryHolidayFile } from './holiday-file';
 import { hasHolidayCountry } from './holiday-codes';
+
+/** Whether a country has holidays to load ('' is none, and needs no index of codes to say so). */
+const hasHolidays = (code: string): boolean => code !== '' && hasHolidayCountry(code);
 
 /** Fetches the raw JSON of one country's file (code in upper case). */
 export type HolidayFileLoader = (country: string) => Promise<unknown>;
@@ -32,7 +36,7 @@ export class HolidayBook {
    */
   load(country: string, loader: HolidayFileLoader): Promise<void> {
     const code = country.toUpperCase();
-    if (this.loaded.has(code) || !hasHolidayCountry(code)) return Promise.resolve();
+    if (this.loaded.has(code) || !hasHolidays(code)) return Promise.resolve();
     let pending = this.loading.get(code);
     if (!pending) {
       pending = loader(code)
@@ -46,7 +50,7 @@ export class HolidayBook {
   /** Whether `holidaysFor` can answer for this country now. */
   ready(country: string): boolean {
     const code = country.toUpperCase();
-    return !hasHolidayCountry(code) || this.loaded.has(code) || this.readNow !== undefined;
+    return !hasHolidays(code) || this.loaded.has(code) || this.readNow !== undefined;
   }
 
   /** For Node: a country's file is read synchronously the first time it is asked for. */
@@ -57,7 +61,7 @@ export class HolidayBook {
   /** See `holidaysFor`. */
   holidaysFor(country: string, region: string | undefined, years: number[]): string[] {
     const code = country.toUpperCase();
-    if (!hasHolidayCountry(code)) return [];
+    if (!hasHolidays(code)) return [];
     let file = this.loaded.get(code);
     if (!file && this.readNow) {
       file = parseHolidayFile(this.readNow(code), code);

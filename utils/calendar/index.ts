@@ -1,8 +1,9 @@
 /**
  * Business calendars and business-time arithmetic (pure TypeScript).
  *
- * Bundle size: `holidaysFor` brings the index of holiday countries and regions (16 KB; the
- * holidays themselves are per-country files loaded on demand, see './holidays'). Code that ships
+ * Bundle size: `holidaysFor` needs the index of holiday country codes provided to the context
+ * ('./holiday-codes'; the holidays themselves are per-country files loaded on demand, see
+ * './holidays'). Code that ships
  * to a content script and does not need holidaysFor should import from './business-time' (and
  * './validate-calendar', './format-duration', './iso-instant') directly.
  */

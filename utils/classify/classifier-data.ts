@@ -1,7 +1,7 @@
 /**
  * The classifier's data: the trained model (model.json, 260 KB), the AFINN-165 sentiment
- * lexicon (40 KB), the tone cues (tone-cue-list.ts, 10 KB) and the escalation lexicons
- * (escalation/lexicons.ts, about 100 KB). Kept out of the code that uses them so a context can load them when it first
+ * lexicon (40 KB), the tone cues (tone-cue-list.ts, 10 KB), the escalation lexicons
+ * (escalation/lexicons.ts, about 100 KB) and the word lists (word-lists.ts, 4 KB). Kept out of the code that uses them so a context can load them when it first
  * classifies: the background fetches them from the extension's package (utils/extension/
  * classifier-files.ts), while `utils/classify/index` brings them in with the code (tests,
  * scripts, the practice page) through './bundled-data'.
@@ -9,10 +9,21 @@
 import { hasEscalationLexicons, lexiconsFromFile, provideEscalationLexicons, type EscalationLexiconFile } from './escalation/lexicon-file';
 import { loadModel, type LoadedModel, type ModelFile } from './model-format';
 import type { Cue } from './tone-cue-list';
+import type { ClassifierWordLists } from './word-lists';
+
+/** The word lists as the code reads them: sets to look words up in, and the lists as provided. */
+export interface ClassifierWords {
+  lists: ClassifierWordLists;
+  functionWords: ReadonlySet<string>;
+  correctionStopwords: ReadonlySet<string>;
+  englishMarkers: ReadonlySet<string>;
+  plainWords: ReadonlySet<string>;
+}
 
 let lexicon: Map<string, number> | undefined;
 let model: LoadedModel | undefined;
 let cues: readonly Cue[] | undefined;
+let words: ClassifierWords | undefined;
 
 /** Classification asked for before its data was provided: a wiring mistake. */
 export class ClassifierDataMissingError extends Error {
@@ -37,6 +48,21 @@ export function provideToneCues(list: readonly Cue[]): void {
   cues = list;
 }
 
+export function provideWordLists(lists: ClassifierWordLists): void {
+  words = {
+    lists,
+    functionWords: new Set(lists.functionWords),
+    correctionStopwords: new Set(lists.correctionStopwords),
+    englishMarkers: new Set(lists.englishMarkers),
+    plainWords: new Set(lists.plainWords),
+  };
+}
+
+export function classifierWords(): ClassifierWords {
+  if (!words) throw new ClassifierDataMissingError('word lists');
+  return words;
+}
+
 export function toneCues(): readonly Cue[] {
   if (!cues) throw new ClassifierDataMissingError('list of tone cues');
   return cues;
@@ -53,7 +79,7 @@ export function classifierModel(): LoadedModel {
 }
 
 export function hasClassifierData(): boolean {
-  return lexicon !== undefined && model !== undefined && cues !== undefined && hasEscalationLexicons();
+  return lexicon !== undefined && model !== undefined && cues !== undefined && words !== undefined && hasEscalationLexicons();
 }
 
 /** All parts in one file, as the extension ships them (`classifier/data.json`). */
@@ -63,6 +89,7 @@ export interface ClassifierDataFile {
   /** Each tone cue's name, reason and pattern as `[source, flags]`. */
   cues: Array<{ name: string; reason: string; pattern: [string, string] }>;
   escalation: EscalationLexiconFile;
+  words: ClassifierWordLists;
 }
 
 export function cuesToFile(list: readonly Cue[]): ClassifierDataFile['cues'] {
@@ -78,12 +105,30 @@ function cuesFromFile(list: unknown): Cue[] {
   return list.map((c) => ({ name: c.name, reason: c.reason, pattern: new RegExp(c.pattern[0], c.pattern[1]) }));
 }
 
+function wordListsFromFile(data: unknown): ClassifierWordLists {
+  const x = data as Partial<Record<keyof ClassifierWordLists, unknown>> | null;
+  const isList = (list: unknown) => Array.isArray(list) && list.every((w) => typeof w === 'string');
+  const isTable = (table: unknown) => typeof table === 'object' && table !== null && !Array.isArray(table) && Object.values(table).every((w) => typeof w === 'string');
+  const usable =
+    !!x &&
+    isList(x.functionWords) &&
+    isList(x.correctionStopwords) &&
+    isList(x.englishMarkers) &&
+    isList(x.plainWords) &&
+    isList(x.abusiveWords) &&
+    isTable(x.abusiveVariants) &&
+    isTable(x.contractions);
+  if (!usable) throw new Error('The classifier data file is not usable: its word lists are malformed.');
+  return x as ClassifierWordLists;
+}
+
 export function provideClassifierData(data: ClassifierDataFile): void {
   if (data === null || typeof data !== 'object' || data.model?.format !== 1 || typeof data.lexicon !== 'object' || data.lexicon === null) {
     throw new Error('The classifier data file is not usable.');
   }
   const escalation = lexiconsFromFile(data.escalation);
   const fileCues = cuesFromFile(data.cues);
+  const fileWords = wordListsFromFile(data.words);
   const cueNames = data.model.denseNames.slice(data.model.denseNames.length - fileCues.length);
   if (cueNames.length !== fileCues.length || fileCues.some((c, i) => c.name !== cueNames[i])) {
     throw new Error('The classifier data file is not usable: its tone cues are not the ones the model was trained with.');
@@ -91,5 +136,6 @@ export function provideClassifierData(data: ClassifierDataFile): void {
   provideClassifierModel(data.model);
   provideSentimentLexicon(data.lexicon);
   provideToneCues(fileCues);
+  provideWordLists(fileWords);
   provideEscalationLexicons(escalation);
 }

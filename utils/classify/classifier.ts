@@ -9,7 +9,7 @@ import { nearestCorrection, memoryVector, type Correction } from './corrections'
 import { dropSalutation, escalationFromPrepared, type Escalation } from './escalation';
 import { extractFeatures, isContentPair, isContentWord, pairHash, wordHash } from './features';
 import { isWord } from './tokenize';
-import { classifierModel, toneCues } from './classifier-data';
+import { classifierModel, classifierWords, toneCues } from './classifier-data';
 import { prepareText } from './prepare-text';
 import { linearScores, softmax } from './score';
 import { denseNamesFor } from './tone-cues';
@@ -42,12 +42,6 @@ export interface ClassifyOptions {
 /** Below this many words the model is not asked to be sure. */
 const FEW_WORDS = 3;
 
-const ENGLISH_MARKERS = new Set(
-  ('the a an and or but to of in on for with is are was were be been have has had do does did not no my your our i you we ' +
-    'it this that can could would will please thanks thank hi hello dear order account card when how what why where which ' +
-    'me us they there from at by as if so get got any some').split(' '),
-);
-
 function looksEnglish(text: string, tokens: string[]): boolean {
   const letters = text.replace(/[\s\d\p{P}\p{S}]/gu, '');
   if (letters.length === 0) return false;
@@ -55,7 +49,9 @@ function looksEnglish(text: string, tokens: string[]): boolean {
   if (latin / letters.length < 0.6) return false;
   const words = tokens.filter((t) => /^[a-z]/.test(t));
   if (words.length < 4) return true;
-  const known = words.filter((t) => ENGLISH_MARKERS.has(t)).length;
+  // Common English words: word-lists.ts, provided with the classifier's data.
+  const markers = classifierWords().englishMarkers;
+  const known = words.filter((t) => markers.has(t)).length;
   return known / words.length >= 0.12;
 }
 
@@ -78,18 +74,10 @@ function cuesByName(): Map<string, { d: number; reason: string }> {
 }
 
 /**
- * Words too plain to show an agent as a reason, on top of the model's function words: modal and
- * auxiliary verbs, quantifiers, particles. Question words stay (“how do”, “whether”). Reasons only:
- * the model's features are unchanged.
+ * A word worth naming: letters only, at least three of them, not a function word nor one too
+ * plain to show an agent as a reason (word-lists.ts `plainWords`; reasons only).
  */
-const PLAIN_WORDS = new Set(
-  ('if but not no nor all any some both each either every few more most much many other such own same only ' +
-    'can could would should will shall may might must about into onto over under up down out off again ' +
-    'because while until since though although yet still even ever also am being get got its one ones now').split(' '),
-);
-
-/** A word worth naming: letters only, at least three of them, not a function or plain word. */
-const isReadable = (t: string): boolean => t.length >= 3 && isContentWord(t) && !PLAIN_WORDS.has(t);
+const isReadable = (t: string): boolean => t.length >= 3 && isContentWord(t) && !classifierWords().plainWords.has(t);
 
 function explain(features: ReturnType<typeof extractFeatures>, winner: number): string[] {
   const model = classifierModel();

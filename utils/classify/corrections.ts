@@ -6,6 +6,7 @@
  * one takes the agent's label.
  */
 import type { Category } from '../cases/events';
+import { classifierWords } from './classifier-data';
 import { hashString } from './features';
 import { prepareText } from './prepare-text';
 import { isWord, tokenize } from './tokenize';
@@ -24,16 +25,11 @@ export const CORRECTION_THRESHOLD = 0.5;
 const MEMORY_BITS = 18;
 const MEMORY_SEED = 0x2f6b1d3a;
 
-const STOPWORDS = new Set(
-  ('a an the and or but if of to in on at by for with from as is are was were be been being am i me my mine we us our you your ' +
-    'he she it its they them their this that these those there here have has had do does did will would can could should shall ' +
-    'may might must not no so than then too very just also please hi hello dear thanks thank regards sir madam team 0 ' +
-    "i'm i've i'd it's that's what's").split(' '),
-);
-
 export function memoryVector(subject: string, body: string): { index: number[]; value: number[] } {
   const text = `${subject}\n${prepareText(body)}`;
-  const words = tokenize(text).filter((t) => isWord(t) && !STOPWORDS.has(t));
+  // Stop words: word-lists.ts, provided with the classifier's data.
+  const stopwords = classifierWords().correctionStopwords;
+  const words = tokenize(text).filter((t) => isWord(t) && !stopwords.has(t));
   const counts = new Map<number, number>();
   const bump = (key: string, w: number) => {
     const b = hashString(key, MEMORY_SEED) & ((1 << MEMORY_BITS) - 1);

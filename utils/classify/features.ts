@@ -7,6 +7,7 @@
  */
 import { negationScope, tokenize, isWord } from './tokenize';
 import { readTone } from './tone-cues';
+import { classifierWords } from './classifier-data';
 
 export const HASH_BITS = 16;
 export const BUCKETS = 1 << HASH_BITS;
@@ -79,15 +80,10 @@ const DENSE_STRENGTH = 2;
 const LENGTH_FEATURES = 60;
 
 /**
- * Function words carry register, not intent: on their own they mostly tell long formal
- * narratives (the CFPB complaints) from short chatbot requests, so they get no unigram feature
- * (they still appear inside word pairs).
+ * Function words carry register, not intent: they get no unigram feature (they still appear
+ * inside word pairs). The list is data (word-lists.ts), provided with the classifier's data.
  */
-export const FUNCTION_WORDS = new Set(
-  ('a an the and or of to in on at by for with from as is are was were be been am it its this that these those ' +
-    'there here i me my we us our you your he she him her they them their has have had do does did so than then ' +
-    'too very just also . , ; : 0').split(' '),
-);
+export const functionWords = (): ReadonlySet<string> => classifierWords().functionWords;
 
 /**
  * Scratch space reused across calls (classification is synchronous): signed counts per
@@ -114,7 +110,7 @@ function addHash(h: number, weight: number): number {
 }
 
 /** A content word: letters, and not a function word. */
-export const isContentWord = (t: string): boolean => isWord(t) && !FUNCTION_WORDS.has(t);
+export const isContentWord = (t: string): boolean => isWord(t) && !functionWords().has(t);
 
 /**
  * Word pairs are features only when one side is a content word ("copy of", "not happy",
@@ -128,13 +124,14 @@ const tfOf = (c: number) => (c >= 1 ? 1 + Math.log(c) : c);
 export function extractFeatures(prepared: string): Features {
   const tokens = tokenize(prepared);
   const negated = negationScope(tokens);
+  const functionWordSet = functionWords();
   touchedCount = 0;
   let prev = '<s>';
   let wordCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const word = isWord(t);
-    if (!FUNCTION_WORDS.has(t)) addHash(hashMore(SEED_WORD, t, 0, t.length), 1);
+    if (!functionWordSet.has(t)) addHash(hashMore(SEED_WORD, t, 0, t.length), 1);
     if (negated[i] && word) addHash(hashMore(SEED_NEGATED, t, 0, t.length), 1);
     if (isContentPair(prev, t)) addHash(pairHash(prev, t), 1);
     prev = t;

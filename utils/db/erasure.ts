@@ -1,6 +1,7 @@
 /**
- * Every object store of the database, what it holds, and what each erasure does to it: the one
- * list "Erase everything" and "Erase this customer" work from (sop/004 §10, GDPR art. 17).
+ * Every object store of the database, and what each erasure does to it: the one list "Erase
+ * everything" and "Erase this customer" work from (sop/004 §10, GDPR art. 17). What each store
+ * holds, in words for people, is in utils/extension/what-is-kept.ts (not in the background).
  *
  * The list is typed over every store name, so a new store does not compile until it says how it
  * is erased; tests/unit/privacy/erase-registry.test.ts opens the database and checks that the
@@ -47,30 +48,26 @@ export type CustomerRule =
   | { by: 'team-case-index' }
   /** Store-specific work; may say how many rows went. */
   | { by: 'custom'; erase: (tx: WriteTx, cases: ErasedCases) => Promise<number | void> }
-  /** Holds nothing about any customer. */
-  | { by: 'nothing'; because: string };
+  /** Holds nothing about any customer (why, in words: utils/extension/what-is-kept.ts). */
+  | { by: 'nothing' };
 
 export interface StoreErasure {
-  /** What the store holds, in words (docs/security.md lists it). */
-  holds: string;
   customer: CustomerRule;
   /** After "Erase everything" emptied the store: what a working database needs back in it. */
   afterClear?: (tx: WriteTx) => Promise<void>;
 }
 
 export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } = {
-  cases: { holds: 'one summary per case: subject, customer address and name, thread id, stage, deadlines, reference', customer: { by: 'key' } },
-  events: { holds: 'the lifecycle log of each case (who did what, when; outcome notes the agent wrote)', customer: { by: 'case-index' } },
-  outcomes: { holds: 'the outcome form of each case: resolution, satisfaction, feedback the agent typed', customer: { by: 'key' } },
-  templates: { holds: 'reply templates (approved, drafts, retired)', customer: { by: 'nothing', because: 'templates are the team’s words, filled with a case’s values only when inserted' } },
-  settings: { holds: 'the install’s settings (hours, targets, agent name, team server address)', customer: { by: 'nothing', because: 'settings are the agent’s and the team’s, never a customer’s' } },
-  outbox: { holds: 'records waiting to reach the team server (under the privacy rules: no address, no body)', customer: { by: 'case-index' } },
-  checkpoints: { holds: 'how far the last pull from the team server got', customer: { by: 'nothing', because: 'sequence numbers only' } },
-  counters: { holds: 'the last reference number issued per prefix', customer: { by: 'nothing', because: 'numbers only' } },
-  corrections: { holds: 'category corrections as hashed word features (never text)', customer: { by: 'case-index' } },
+  cases: { customer: { by: 'key' } },
+  events: { customer: { by: 'case-index' } },
+  outcomes: { customer: { by: 'key' } },
+  templates: { customer: { by: 'nothing' } },
+  settings: { customer: { by: 'nothing' } },
+  outbox: { customer: { by: 'case-index' } },
+  checkpoints: { customer: { by: 'nothing' } },
+  counters: { customer: { by: 'nothing' } },
+  corrections: { customer: { by: 'case-index' } },
   meta: {
-    holds:
-      'the sync salt, sync status and backoff, seeding marks, the deadlines already notified (`<case id>@<due time>`); shared inbox: the team profile (thread salt, members), the thread salt in use, the overridden claims already told, the erased thread keys',
     customer: {
       by: 'custom',
       // The customer's thread keys join the erased ones, so a teammate's copy pulled later is dropped too.
@@ -84,25 +81,20 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
       await tx.objectStore('meta').put({ key: 'syncSalt', value: newSyncSalt() });
     },
   },
-  team: { holds: 'the team’s records pulled from the team server (a lead’s dashboard)', customer: { by: 'team-case-index' } },
+  team: { customer: { by: 'team-case-index' } },
   ownership: {
-    holds: 'shared inbox: who owns each conversation, as ownership changes (own and teammates’: who, when, to whom, under the thread key)',
     customer: { by: 'custom', erase: (tx, cases) => eraseOwnershipUnder(tx, cases.threads) },
   },
   notes: {
-    holds: 'shared inbox: internal notes on conversations (own and teammates’: the text, who wrote it, the teammates mentioned)',
     customer: { by: 'custom', erase: (tx, cases) => eraseNotesUnder(tx, cases.threads) },
   },
   presence: {
-    holds: 'shared inbox: teammates’ presence as last pulled (which thread keys they have open or reply to, since when)',
     customer: { by: 'custom', erase: (tx, cases) => erasePresenceOn(tx, cases.threads) },
   },
   threads: {
-    holds: 'shared inbox: which local case each thread key stands for (derived)',
     customer: { by: 'custom', erase: (tx, cases) => eraseThreadLinks(tx, cases.threads) },
   },
   digests: {
-    holds: 'per case, what the dashboard reads (event times and kinds)',
     customer: {
       by: 'custom',
       erase: async (tx, cases) => {
@@ -112,13 +104,11 @@ export const STORE_ERASURE: { readonly [K in CaselineStoreName]: StoreErasure } 
     },
   },
   packs: {
-    holds: 'the dashboard’s packed rows per source (case ids, event times, SLA states)',
     // Folded by the digests rule: the customer's rows leave the packs in the same step.
-    customer: { by: 'nothing', because: 'the digests rule removes the customer’s rows from the packs' },
+    customer: { by: 'nothing' },
     afterClear: resetPacks,
   },
   views: {
-    holds: 'the dashboard’s last figures, shown first on its next visit (no case)',
     // The figures counted the customer's cases: every kept view goes, the next visit makes a new one.
     customer: { by: 'custom', erase: (tx) => tx.objectStore('views').clear() },
   },

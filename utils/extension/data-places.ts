@@ -5,15 +5,15 @@
  * notifications, the badge, memory, open mailbox tabs, the team server).
  *
  * To add a place: give it an entry in `dataPlaces` (or in STORE_ERASURE for a new object store,
- * or STORAGE_KEYS for a new storage key). tests/unit/privacy/erase-registry.test.ts checks the
- * lists against the database schema and the code that writes storage; tests/e2e/erase.test.ts
- * fills every place through the extension's own UI, erases, and looks in each place.
+ * or STORAGE_KEYS for a new storage key), and say what it holds in what-is-kept.ts (the compiler
+ * asks for it). tests/unit/privacy/erase-registry.test.ts checks the lists against the database
+ * schema and the code that writes storage; tests/e2e/erase.test.ts fills every place through the
+ * extension's own UI, erases, and looks in each place.
  */
 import { browser } from 'wxt/browser';
 import type { CaselineDb } from '../db/schema';
-import { eraseCustomer as eraseCustomerRecords, eraseEverything as eraseAllRecords, STORE_ERASURE } from '../db/erasure';
+import { eraseCustomer as eraseCustomerRecords, eraseEverything as eraseAllRecords } from '../db/erasure';
 import { clearBadge, forgetDeadlineAlerts } from './deadline-alerts';
-import { STORAGE_KEYS } from './storage-keys';
 
 export type PlaceArea = 'indexeddb' | 'storage.local' | 'storage.session' | 'notifications' | 'badge' | 'memory' | 'mailbox tabs' | 'team server';
 
@@ -24,12 +24,12 @@ export interface ErasedCustomer {
   caseIds: readonly string[];
 }
 
+/** Stable names of the places (docs/security.md and the tests use them; what each holds, in words: what-is-kept.ts). */
+export type PlaceId = 'team-server' | 'indexeddb' | 'storage.local' | 'storage.session' | 'notifications' | 'badge' | 'background-memory' | 'mailbox-tabs';
+
 export interface DataPlace {
-  /** Stable name (docs/security.md and the tests use it). */
-  id: string;
+  id: PlaceId;
   area: PlaceArea;
-  /** What is kept there, in words. */
-  holds: string;
   /** "Erase everything". A refusal stops the erasure before anything was removed (only the first places may refuse). */
   everything(): Promise<PlaceResult | void>;
   /** "Erase this customer", after the database removed the customer's records. */
@@ -53,25 +53,16 @@ export interface PlaceDeps {
 
 /** The places outside the database, in the order "Erase everything" visits them (the team server first: it needs the settings the database still holds, and may refuse). */
 export function dataPlaces(deps: PlaceDeps): DataPlace[] {
-  const storageHolds = (area: 'local' | 'session') =>
-    Object.values(STORAGE_KEYS)
-      .filter((k) => k.area === area)
-      .map((k) => `${k.key}: ${k.holds}`)
-      .join('; ');
   return [
     {
       id: 'team-server',
       area: 'team server',
-      holds: 'the team’s copy of synced records (no address, no body), the session cookie for the server, the server’s host permission',
       everything: deps.forgetTeamConnection,
       customer: deps.kickSync,
     },
     {
       id: 'indexeddb',
       area: 'indexeddb',
-      holds: Object.entries(STORE_ERASURE)
-        .map(([name, e]) => `${name}: ${e.holds}`)
-        .join('; '),
       everything: async () => eraseAllRecords(await deps.db()),
       // The database goes first in a customer erasure (it finds the cases): see eraseCustomerEverywhere.
       customer: async () => undefined,
@@ -79,7 +70,6 @@ export function dataPlaces(deps: PlaceDeps): DataPlace[] {
     {
       id: 'storage.local',
       area: 'storage.local',
-      holds: storageHolds('local'),
       everything: () => browser.storage.local.clear(),
       // Nothing in it names a case (STORAGE_KEYS).
       customer: async () => undefined,
@@ -87,35 +77,30 @@ export function dataPlaces(deps: PlaceDeps): DataPlace[] {
     {
       id: 'storage.session',
       area: 'storage.session',
-      holds: storageHolds('session'),
       everything: () => browser.storage.session.clear(),
       customer: async () => undefined,
     },
     {
       id: 'notifications',
       area: 'notifications',
-      holds: 'deadline warnings on screen: the case’s subject, target and due time (ids `<case id>@<due time>`)',
       everything: () => forgetDeadlineAlerts('all'),
       customer: ({ caseIds }) => forgetDeadlineAlerts(caseIds),
     },
     {
       id: 'badge',
       area: 'badge',
-      holds: 'the count of breached and due-soon cases, and a title saying so',
       everything: clearBadge,
       customer: deps.refreshBadge,
     },
     {
       id: 'background-memory',
       area: 'memory',
-      holds: 'settings, the last 100 threads read (subject and newest message, for learning from overrides), derived case states, the unpacked dashboard packs, which tab shows which case, the team server session',
       everything: async () => deps.forgetMemory(),
       customer: async ({ caseIds }) => deps.forgetMemory(caseIds),
     },
     {
       id: 'mailbox-tabs',
       area: 'mailbox tabs',
-      holds: 'the sidebar’s case view and queue, and the chips in the conversation list, of every open Gmail and Outlook tab',
       everything: () => deps.tellTabs(),
       customer: ({ caseIds }) => deps.tellTabs(caseIds),
     },

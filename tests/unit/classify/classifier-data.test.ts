@@ -13,6 +13,7 @@ import { lexiconsFromFile } from '../../../utils/classify/escalation/lexicon-fil
 import { WRITTEN_LEXICONS } from '../../../utils/classify/escalation/lexicons';
 import { CUES } from '../../../utils/classify/tone-cue-list';
 import { denseNamesFor } from '../../../utils/classify/tone-cues';
+import { WORD_LISTS } from '../../../utils/classify/word-lists';
 
 describe('classifier data file', () => {
   it('holds model.json, the AFINN-165 lexicon and the nine escalation lexicons as they are', () => {
@@ -24,6 +25,8 @@ describe('classifier data file', () => {
     expect(data.cues.map((c) => new RegExp(c.pattern[0], c.pattern[1]))).toEqual(CUES.map((c) => c.pattern));
     // The model was trained with these cues, in this order.
     expect(data.model.denseNames).toEqual(denseNamesFor(CUES));
+    // The word lists (function words, stop words, the masked-word reader's lists), in their order.
+    expect(data.words).toEqual(WORD_LISTS);
   });
 
   it('classifies the same once provided from the file', () => {
@@ -48,5 +51,7 @@ describe('classifier data file', () => {
     expect(() => provideClassifierData(badFlags)).toThrow(/not usable/);
     const otherCues = { ...good, cues: [...good.cues].reverse() };
     expect(() => provideClassifierData(otherCues)).toThrow(/not the ones the model was trained with/);
+    const badWords = { ...good, words: { ...good.words, contractions: ['cant'] } };
+    expect(() => provideClassifierData(badWords as never)).toThrow(/word lists are malformed/);
   });
 });

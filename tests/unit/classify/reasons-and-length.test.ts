@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../utils/classify/index';
-import { BUCKETS, extractFeatures, FUNCTION_WORDS, isContentPair, pairHash } from '../../../utils/classify/features';
+import { BUCKETS, extractFeatures, functionWords, isContentPair, pairHash } from '../../../utils/classify/features';
 
 /** The quoted words of the "words: …" reason. */
 function quotedWords(reasons: string[]): string[] {
@@ -43,7 +43,7 @@ describe('classify reasons', () => {
       for (const w of words) {
         expect(w, body).toMatch(/^[a-z\u00c0-\u024f']+(?: [a-z\u00c0-\u024f']+)?$/);
         const parts = w.split(' ');
-        expect(parts.every((p) => FUNCTION_WORDS.has(p)), w).toBe(false);
+        expect(parts.every((p) => functionWords().has(p)), w).toBe(false);
         if (parts.length === 1) expect(w.length, w).toBeGreaterThanOrEqual(3);
       }
     }

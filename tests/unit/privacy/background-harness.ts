@@ -15,6 +15,7 @@ import { ERASABLE_STORES } from '../../../utils/db/erasure';
 import { classifierDataFileText } from '../../../scripts/classifier-data-file';
 import { defaultTemplatesFileText } from '../../../scripts/default-templates-file';
 import { defaultPresetFileText } from '../../../scripts/default-preset-file';
+import { holidayCodesFileText } from '../../../scripts/holiday-codes-file';
 
 type Listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (r: unknown) => void) => boolean | void;
 
@@ -80,6 +81,7 @@ export async function startBackground(): Promise<Background> {
     'templates/defaults.json': defaultTemplatesFileText,
     'classifier/data.json': classifierDataFileText,
     'sla/default-preset.json': defaultPresetFileText,
+    'calendar/holiday-codes.json': holidayCodesFileText,
   };
   const nodeFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {

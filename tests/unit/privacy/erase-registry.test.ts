@@ -18,6 +18,7 @@ import type { CaselineDb } from '../../../utils/db';
 import { ERASABLE_STORES, eraseCustomer, eraseEverything, STORE_ERASURE } from '../../../utils/db/erasure';
 import { dataPlaces, type PlaceArea } from '../../../utils/extension/data-places';
 import { STORAGE_KEYS } from '../../../utils/extension/storage-keys';
+import { NO_CUSTOMER_BECAUSE, PLACE_HOLDS, STORAGE_KEY_HOLDS, STORE_HOLDS } from '../../../utils/extension/what-is-kept';
 import { freshDb } from '../db/helpers';
 import { fillEveryStore, storeText, tracesOf } from './filled-db';
 
@@ -35,8 +36,9 @@ describe('the database', () => {
       if (rule.by === 'case-index' || rule.by === 'team-case-index') {
         expect([...db.transaction(name).store.indexNames], name).toContain('byCase');
       }
-      if (rule.by === 'nothing') expect(rule.because.length, name).toBeGreaterThan(10);
-      expect(STORE_ERASURE[name].holds.length, name).toBeGreaterThan(10);
+      if (rule.by === 'nothing') expect(NO_CUSTOMER_BECAUSE[name]?.length ?? 0, name).toBeGreaterThan(10);
+      else expect(NO_CUSTOMER_BECAUSE[name], name).toBeUndefined();
+      expect(STORE_HOLDS[name].length, name).toBeGreaterThan(10);
     }
   });
 });
@@ -88,9 +90,13 @@ describe('the places outside the database', () => {
     expect(new Set(places.map((p) => p.id)).size).toBe(places.length);
     // The team server goes first: it needs the settings the database still holds, and may refuse.
     expect(places[0]!.area).toBe('team server');
-    for (const p of places) expect(p.holds.length, p.id).toBeGreaterThan(10);
+    for (const p of places) expect(PLACE_HOLDS[p.id].length, p.id).toBeGreaterThan(10);
+    expect(Object.keys(PLACE_HOLDS).sort()).toEqual(places.map((p) => p.id).sort());
     // Every storage key is described where its area is.
-    for (const k of Object.values(STORAGE_KEYS)) expect(places.find((p) => p.area === `storage.${k.area}`)!.holds).toContain(k.key);
+    for (const [name, k] of Object.entries(STORAGE_KEYS)) {
+      expect(STORAGE_KEY_HOLDS[name as keyof typeof STORAGE_KEYS].length, name).toBeGreaterThan(10);
+      expect(PLACE_HOLDS[places.find((p) => p.area === `storage.${k.area}`)!.id]).toContain(k.key);
+    }
   });
 });
 

@@ -7,32 +7,8 @@
  * "4x4" and "a.b.c." stay as they are.
  */
 
-/** Abusive words the reader tries to recognise (with their usual inflections). */
-const ABUSIVE_WORDS = [
-  'fuck', 'fucks', 'fucked', 'fucker', 'fuckers', 'fucking', 'fuckin', 'fuckwit', 'fuckwits', 'motherfucker', 'motherfuckers',
-  'shit', 'shits', 'shite', 'shitty', 'shitting', 'bullshit', 'shitbag', 'shitbags', 'shithead', 'shitheads', 'shitshow',
-  'cunt', 'cunts', 'bastard', 'bastards', 'bitch', 'bitches', 'asshole', 'assholes', 'arsehole', 'arseholes',
-  'dickhead', 'dickheads', 'prick', 'pricks', 'wanker', 'wankers', 'twat', 'twats', 'tosser', 'tossers',
-  'idiot', 'idiots', 'moron', 'morons', 'imbecile', 'imbeciles', 'cretin', 'cretins', 'retard', 'retards', 'retarded',
-  'scum', 'scumbag', 'scumbags', 'stupid', 'piss', 'pissed', 'bollocks',
-];
-const WORDS = new Set(ABUSIVE_WORDS);
-
-/** Spellings used to dodge filters, and acronyms, read as the word they stand for. */
-const VARIANTS: Record<string, string> = {
-  fck: 'fuck', fcking: 'fucking', fckin: 'fucking', fcked: 'fucked', fk: 'fuck', fkn: 'fucking', fking: 'fucking', fkin: 'fucking',
-  fuk: 'fuck', fukin: 'fucking', fuking: 'fucking', fukking: 'fucking', fucken: 'fucking', phuck: 'fuck', phucking: 'fucking',
-  fuq: 'fuck', effing: 'fucking', feck: 'fuck', fecking: 'fucking', frigging: 'fucking', sht: 'shit', shyt: 'shit', shiz: 'shit',
-  biatch: 'bitch', azzhole: 'asshole', azzholes: 'assholes', stfu: 'shut the fuck up', wtf: 'what the fuck', ffs: "for fuck's sake",
-  gtfo: 'get the fuck out', mf: 'motherfucker', mofo: 'motherfucker', idjit: 'idiot', eejit: 'idiot',
-};
-
-/** Contractions typed without the apostrophe, read with it so one pattern covers both. */
-const CONTRACTIONS: Record<string, string> = {
-  cant: "can't", dont: "don't", wont: "won't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", arent: "aren't",
-  werent: "weren't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't",
-  im: "i'm", ive: "i've", youre: "you're", youve: "you've", theyre: "they're", theyve: "they've", weve: "we've", thats: "that's", whats: "what's",
-};
+import { classifierWords } from '../classifier-data';
+import type { ClassifierWordLists } from '../word-lists';
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i', '+': 't', '€': 'e' };
 const MASK = /[*#%_•.—–]/;
@@ -40,20 +16,46 @@ const MASK = /[*#%_•.—–]/;
 /** "fuuuuck" → "fuck", "shiiit" → "shit" (a letter repeated three or more times counts once). */
 const squeeze = (w: string) => w.replace(/([a-z])\1{2,}/g, '$1');
 const collapse = (w: string) => w.replace(/([a-z])\1+/g, '$1');
-const COLLAPSED = new Map(ABUSIVE_WORDS.map((w) => [collapse(w), w] as const));
 
-/** Every abusive word with two adjacent letters swapped ("idoit", "fcuk"): a common way to dodge a filter. */
-const SWAPPED = new Map<string, string>();
-for (const w of ABUSIVE_WORDS) {
-  if (w.length < 4) continue;
-  for (let i = 0; i + 1 < w.length; i++) {
-    const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-    if (swapped !== w && !WORDS.has(swapped) && !SWAPPED.has(swapped)) SWAPPED.set(swapped, w);
+/**
+ * The reader's tables, made from the word lists (word-lists.ts: the abusive words, their
+ * variants, the contractions), provided with the classifier's data: made again only if other
+ * lists are provided.
+ */
+interface ReaderTables {
+  lists: ClassifierWordLists;
+  /** The abusive words, in their listed order (the shortest that fits a mask wins; ties: the first). */
+  abusive: readonly string[];
+  words: ReadonlySet<string>;
+  variants: Record<string, string>;
+  contractions: Record<string, string>;
+  collapsed: ReadonlyMap<string, string>;
+  /** Every abusive word with two adjacent letters swapped ("idoit", "fcuk"): a common way to dodge a filter. */
+  swaps: ReadonlyMap<string, string>;
+}
+
+let madeTables: ReaderTables | undefined;
+
+function readerTables(): ReaderTables {
+  const lists = classifierWords().lists;
+  if (madeTables?.lists === lists) return madeTables;
+  const abusive = lists.abusiveWords;
+  const words = new Set(abusive);
+  const collapsed = new Map(abusive.map((w) => [collapse(w), w] as const));
+  const swaps = new Map<string, string>();
+  for (const w of abusive) {
+    if (w.length < 4) continue;
+    for (let i = 0; i + 1 < w.length; i++) {
+      const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+      if (swapped !== w && !words.has(swapped) && !swaps.has(swapped)) swaps.set(swapped, w);
+    }
   }
+  madeTables = { lists, abusive, words, variants: lists.abusiveVariants, contractions: lists.contractions, collapsed, swaps };
+  return madeTables;
 }
 
 /** A word with masked letters ("f**king", "b*stards", "c*nt") read against the list. */
-function unmasked(token: string): string | undefined {
+function unmasked(token: string, abusive: readonly string[]): string | undefined {
   if (!/^[a-z]/.test(token) || !MASK.test(token)) return undefined;
   const parts = token.split(/([*#%_•.—–]+)/);
   let source = '^';
@@ -66,32 +68,33 @@ function unmasked(token: string): string | undefined {
   const re = new RegExp(`${source}$`);
   // The shortest listed word that fits: "f**k" reads as "fuck", not "fucker".
   let best: string | undefined;
-  for (const w of ABUSIVE_WORDS) if (re.test(w) && (!best || w.length < best.length)) best = w;
+  for (const w of abusive) if (re.test(w) && (!best || w.length < best.length)) best = w;
   return best;
 }
 
 /** The word a token stands for, or undefined when it is an ordinary word (or already plain). */
 export function readToken(raw: string): string | undefined {
+  const { variants, words, swaps, collapsed, abusive } = readerTables();
   const lower = raw.toLowerCase();
-  const variant = VARIANTS[lower];
+  const variant = variants[lower];
   if (variant) return variant;
   // A trailing '.' or '!' is punctuation, not a masked letter.
   const token = lower.replace(/[.!]+$/, '');
   if (/^[a-z']+$/.test(token)) {
     // Plain letters: a known misspelling, a swap, or a stretched word ("fuuuck", "ashole").
-    const swapped = SWAPPED.get(token);
+    const swapped = swaps.get(token);
     if (swapped) return swapped;
-    if (!WORDS.has(token) && /([a-z])\1/.test(token)) return COLLAPSED.get(collapse(token)) ?? VARIANTS[squeeze(token)];
-    if (!WORDS.has(token)) return COLLAPSED.get(token) !== token ? COLLAPSED.get(token) : undefined;
+    if (!words.has(token) && /([a-z])\1/.test(token)) return collapsed.get(collapse(token)) ?? variants[squeeze(token)];
+    if (!words.has(token)) return collapsed.get(token) !== token ? collapsed.get(token) : undefined;
     return undefined;
   }
   let word = '';
   for (const ch of token) word += LEET[ch] ?? ch;
   if (!/^[a-z*#%_•.—–']+$/.test(word)) return undefined;
-  if (VARIANTS[word]) return VARIANTS[word];
-  if (MASK.test(word)) return unmasked(word);
-  if (WORDS.has(word)) return word; // "sh!t", "idi0ts"
-  return SWAPPED.get(word) ?? COLLAPSED.get(collapse(word));
+  if (variants[word]) return variants[word];
+  if (MASK.test(word)) return unmasked(word, abusive);
+  if (words.has(word)) return word; // "sh!t", "idi0ts"
+  return swaps.get(word) ?? collapsed.get(collapse(word));
 }
 
 export interface Reading {
@@ -109,22 +112,23 @@ const SPACED = /(?<![a-z0-9])[a-z](?:[ .\-_*][a-z]){2,6}(?![a-z0-9])/g;
  * spaced words are replaced by the word they stand for; `origin` maps back to the original.
  */
 export function readMaskedWords(original: string): Reading {
+  const { words, variants, contractions, swaps, collapsed } = readerTables();
   const lower = original.toLowerCase();
   // toLowerCase keeps lengths for Latin scripts; fall back to the original case otherwise.
   const base = (lower.length === original.length ? lower : original).replace(/[’‘`´]/g, "'");
   const replacements: { start: number; end: number; text: string }[] = [];
   for (const m of base.matchAll(SPACED)) {
     const joined = m[0].replace(/[ .\-_*]/g, '');
-    const word = WORDS.has(joined) ? joined : VARIANTS[joined];
+    const word = words.has(joined) ? joined : variants[joined];
     if (word) replacements.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: word });
   }
   for (const m of base.matchAll(/[a-z0-9@$!|+€*#%_•.—–']+/g)) {
     const whole = m[0];
     // Most tokens are plain words: only a misspelling, a swap, a stretch or a contraction can change them.
-    if (/^[a-z]+$/.test(whole) && !CONTRACTIONS[whole] && !SWAPPED.has(whole) && !VARIANTS[whole] && !COLLAPSED.has(whole) && !/([a-z])\1/.test(whole)) continue;
+    if (/^[a-z]+$/.test(whole) && !contractions[whole] && !swaps.has(whole) && !variants[whole] && !collapsed.has(whole) && !/([a-z])\1/.test(whole)) continue;
     const token = whole.replace(/^[.'!]+/, '').replace(/'s$/, '').replace(/[.!']+$/, '');
     if (token.length < 2 || !/[a-z]/.test(token)) continue;
-    const read = CONTRACTIONS[token] ?? readToken(token);
+    const read = contractions[token] ?? readToken(token);
     if (!read) continue;
     const start = (m.index ?? 0) + m[0].indexOf(token);
     const end = start + token.length;
