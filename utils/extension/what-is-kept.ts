@@ -71,6 +71,7 @@ export const PLACE_HOLDS: { readonly [K in PlaceId]: string } = {
   notifications: 'deadline warnings on screen: the case’s subject, target and due time (ids `<case id>@<due time>`)',
   badge: 'the count of breached and due-soon cases, and a title saying so',
   'background-memory':
-    'settings, the last 100 threads read (subject and newest message, for learning from overrides), derived case states, the unpacked dashboard packs, which tab shows which case, the team server session',
-  'mailbox-tabs': 'the sidebar’s case view and queue, and the chips in the conversation list, of every open Gmail and Outlook tab',
+    'settings, the last 100 threads read (subject and newest message, for learning from overrides), derived case states, which tab shows which case, the team server session',
+  'mailbox-tabs':
+    'the sidebar’s case view and queue, and the chips in the conversation list, of every open Gmail and Outlook tab; the figures an open dashboard shows and the pack it read (told on the live port: it takes them down and reads again)',
 };
