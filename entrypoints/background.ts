@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { monotonicFactory } from 'ulid';
 import { openCaselineDb } from '@/utils/db/open';
+import { LATEST_VERSION } from '@/utils/db/migrations';
 import type { CaselineDb } from '@/utils/db/schema';
 import { purgeExpired } from '@/utils/db/retention';
 import { describeDbError } from '@/utils/db/errors';
@@ -22,8 +23,7 @@ import { afterChangingMessages, handle, refusedMessageCount, type HandlerContext
 import { sendMessage } from '@/utils/extension/messenger';
 import { forgetCases, forgetTab, noteTabShowsCase, shownCases, tabShows, tabsShowing } from '@/utils/extension/case-tabs';
 import { checkDeadlines, checkDeadlinesFromSchedule, ensureAlarm, forgetBadgeSchedule, scheduleDeadlineChecks, SLA_ALARM } from '@/utils/extension/deadline-alerts';
-import { exportBackup, importBackup } from '@/utils/backup/json-backup';
-import { exportCasesCsv, exportEventsCsv, exportNotesCsv, exportOutcomesCsv } from '@/utils/backup/csv-transfer';
+import { importBackup } from '@/utils/backup/json-backup';
 import { SyncService } from '@/utils/extension/sync-service';
 import { SharedInboxService } from '@/utils/extension/shared-inbox-service';
 import { dataPlaces, eraseCustomerEverywhere, eraseEverywhere } from '@/utils/extension/data-places';
@@ -292,18 +292,17 @@ export default defineBackground(() => {
     const r = await importLibrary(await db(), json, approve ? { by: s.agent.name, at: new Date().toISOString() } : null);
     return r.ok ? { ok: true, value: { count: r.count } } : r;
   });
-  handle('exportBackup', async () => ({ ok: true, value: JSON.stringify(await exportBackup(await db())) }));
+  // Pages read the database themselves (exports, the dashboard), once it is open at this version.
+  handle('databaseReady', async () => {
+    await db();
+    return { ok: true, value: { schemaVersion: LATEST_VERSION } };
+  });
   handle('importBackup', async ({ json }) => {
     const r = await importBackup(await db(), json);
     if (!r.ok) return { ok: false, error: `Nothing was imported: ${r.errors.slice(0, 10).map((e) => e.message).join(' ')}` };
     forgetSettings();
     deskInstance?.forget();
     return { ok: true, value: { applied: Object.values(r.counts).reduce((a, b) => a + b, 0) } };
-  });
-  handle('exportCsv', async ({ kind }) => {
-    const d = await db();
-    const csv = { cases: exportCasesCsv, events: exportEventsCsv, outcomes: exportOutcomesCsv, notes: exportNotesCsv }[kind];
-    return { ok: true, value: await csv(d) };
   });
   // Every place data is kept (utils/extension/data-places.ts): both erasures walk this one list.
   const places = dataPlaces({
@@ -361,7 +360,7 @@ export default defineBackground(() => {
 
   // Every other message may move a deadline: the badge's stored schedule is dropped after it.
   afterChangingMessages(
-    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'exportBackup', 'exportCsv', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboardBasis'],
+    ['ping', 'health', 'renderTemplate', 'templateList', 'queue', 'teamCase', 'addNote', 'mentions', 'mentionsSeen', 'atRisk', 'getSettings', 'listTemplates', 'saveTemplate', 'approveTemplate', 'retireTemplate', 'importTemplates', 'databaseReady', 'syncStatus', 'teamView', 'publishTemplate', 'withdrawTemplate', 'dashboardBasis'],
     () => forgetBadgeSchedule(),
   );
 

@@ -114,9 +114,8 @@ export const MESSAGE_RULES = {
   approveTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
   retireTemplate: { audience: 'page', schema: v.object({ id: Text(200) }) },
   importTemplates: { audience: 'page', schema: v.object({ json: FileText('templates file', MAX_TEMPLATES_BYTES), approve: v.boolean() }) },
-  exportBackup: { audience: 'page', schema: Empty },
+  databaseReady: { audience: 'page', schema: Empty },
   importBackup: { audience: 'page', schema: v.object({ json: FileText('backup', MAX_BACKUP_BYTES) }) },
-  exportCsv: { audience: 'page', schema: v.object({ kind: v.picklist(['cases', 'events', 'outcomes', 'notes']) }) },
   eraseCustomer: { audience: 'page', schema: v.object({ email: v.pipe(v.string(), v.trim(), v.email()) }) },
   eraseEverything: { audience: 'page', schema: v.object({ confirm: v.literal('ERASE') }) },
   syncConnect: {
@@ -224,9 +223,9 @@ export interface ProtocolMap {
   approveTemplate(data: PayloadOf<'approveTemplate'>): Reply<Template>;
   retireTemplate(data: PayloadOf<'retireTemplate'>): Reply<Template>;
   importTemplates(data: PayloadOf<'importTemplates'>): Reply<{ count: number }>;
-  exportBackup(data: PayloadOf<'exportBackup'>): Reply<string>;
+  /** The database is open (made or upgraded by the background): pages may read it at this schema version. */
+  databaseReady(data: PayloadOf<'databaseReady'>): Reply<{ schemaVersion: number }>;
   importBackup(data: PayloadOf<'importBackup'>): Reply<{ applied: number }>;
-  exportCsv(data: PayloadOf<'exportCsv'>): Reply<string>;
   eraseCustomer(data: PayloadOf<'eraseCustomer'>): Reply<{ removed: number; teamErasureQueued: boolean }>;
   eraseEverything(data: PayloadOf<'eraseEverything'>): Reply<null>;
   syncConnect(data: PayloadOf<'syncConnect'>): Reply<SyncStatus>;

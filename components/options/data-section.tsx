@@ -6,6 +6,7 @@ import { NumberField } from '../forms/number-field';
 import { SelectField } from '../forms/select-field';
 import { TextField } from '../forms/text-field';
 import { ask } from '../pages/ask-background';
+import type { Reply } from '../../utils/messages';
 import { downloadText } from '../pages/download-file';
 import { t } from '../pages/i18n';
 import { edited, type EditorProps } from './editor-props';
@@ -13,6 +14,11 @@ import { MAX_BACKUP_BYTES } from '../../utils/backup/import-limits';
 import { fileTooLarge } from '../pages/file-too-large';
 
 type Message = { kind: 'ok' | 'error'; text: string } | undefined;
+
+/** What the page exports: a JSON backup of everything, or one CSV table. */
+export type ExportKind = 'backup' | 'cases' | 'events' | 'outcomes' | 'notes';
+/** Makes an export's text (the page's runtime reads the database: entrypoints/options/export-from-database.ts). */
+export type ExportData = (kind: ExportKind) => Promise<Reply<string>>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function stamp(): string {
@@ -46,7 +52,7 @@ export function RetentionEditor({ settings, onChange, errors }: EditorProps) {
   );
 }
 
-export function DataActions() {
+export function DataActions({ exportData }: { exportData: ExportData }) {
   const [message, setMessage] = useState<Message>();
   const [csvKind, setCsvKind] = useState<'cases' | 'events' | 'outcomes'>('cases');
   const [email, setEmail] = useState('');
@@ -55,7 +61,7 @@ export function DataActions() {
   const [confirmError, setConfirmError] = useState<string | undefined>();
 
   const exportBackup = async () => {
-    const reply = await ask('exportBackup', {});
+    const reply = await exportData('backup');
     if (!reply.ok) return setMessage({ kind: 'error', text: reply.error });
     downloadText(`caseline-backup-${stamp()}.json`, reply.value, 'application/json');
     setMessage({ kind: 'ok', text: t('options_backupExported', 'Backup downloaded.') });
@@ -71,7 +77,7 @@ export function DataActions() {
     setMessage(reply.ok ? { kind: 'ok', text: t('options_backupImported', 'Backup imported: $1 records applied.', reply.value.applied) } : { kind: 'error', text: reply.error });
   };
   const exportCsv = async () => {
-    const reply = await ask('exportCsv', { kind: csvKind });
+    const reply = await exportData(csvKind);
     if (!reply.ok) return setMessage({ kind: 'error', text: reply.error });
     downloadText(`caseline-${csvKind}-${stamp()}.csv`, reply.value, 'text/csv');
     setMessage({ kind: 'ok', text: t('options_csvExported', 'CSV downloaded.') });
@@ -108,7 +114,7 @@ export function DataActions() {
       <div aria-live="polite">{message ? <p class={`status ${message.kind}`}>{message.text}</p> : null}</div>
       <h3>{t('options_backup', 'Backup')}</h3>
       <div class="actions">
-        <button type="button" onClick={() => void exportBackup()}>
+        <button type="button" data-testid="export-backup" onClick={() => void exportBackup()}>
           {t('options_exportBackup', 'Export backup (JSON)')}
         </button>
       </div>
@@ -129,7 +135,7 @@ export function DataActions() {
           ]}
           onValue={(k) => setCsvKind(k as typeof csvKind)}
         />
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" data-testid="export-csv" onClick={() => void exportCsv()}>
           {t('options_exportCsv', 'Export CSV')}
         </button>
       </div>

@@ -10,7 +10,7 @@ import { focusField } from '../forms/field-ids';
 import { t } from '../pages/i18n';
 import { AboutSection } from './about-section';
 import { AgentEditor } from './agent-editor';
-import { DataActions, RetentionEditor } from './data-section';
+import { DataActions, RetentionEditor, type ExportData } from './data-section';
 import { HolidaysEditor } from './holidays-editor';
 import { NotificationsEditor } from './notifications-editor';
 import { PresetSelect } from './preset-select';
@@ -37,7 +37,7 @@ function sectionTitle(id: (typeof SECTIONS)[number][0]): string {
   return found ? t(found[1], found[2]) : id;
 }
 
-export function OptionsApp() {
+export function OptionsApp({ exportData }: { exportData: ExportData }) {
   const settings = useSettingsDraft();
   const [saved, setSaved] = useState<string | undefined>();
   const { draft, setDraft, errors } = settings;
@@ -183,7 +183,7 @@ export function OptionsApp() {
                 'data',
                 <>
                   <RetentionEditor {...editor} />
-                  <DataActions />
+                  <DataActions exportData={exportData} />
                 </>,
               )}
               {section(
