@@ -1,6 +1,7 @@
 /**
- * The words and phrases inside the patterns of the escalation reader's innocent-context checks
- * (escalation/innocent-context.ts): plain data, like the word lists (word-lists.ts), so the
+ * The words and phrases inside the patterns of text preparation (prepare-text.ts: quoted history,
+ * forwarded headers, signatures, disclaimers, sign-offs, greetings) and of the escalation reader's
+ * innocent-context checks (escalation/innocent-context.ts): plain data, like the word lists (word-lists.ts), so the
  * background loads them with the model (`classifier/data.json`, scripts/classifier-data-file.ts)
  * instead of bundling them. The code keeps each pattern's shape (anchors, flags, how the
  * alternatives are put together) and builds it from these lists the first time it is needed.
@@ -11,7 +12,27 @@
  */
 
 export interface ClassifierPhraseLists {
-  /** Negation words, the whole word ("not", "never", "nunca"). A word ending in "n't" is one too. */
+  /** The verb of a reply header "On <date>, <name> wrote:", in the languages we see. prepare-text.ts. */
+  wroteVerbs: string[];
+  /** The words between the dashes of a separator line ("-----Original Message-----"). */
+  quoteSeparators: string[];
+  /** A line that opens a forwarded message ("Begin forwarded message:"). */
+  forwardOpeners: string[];
+  /** The first field of a quoted header block ("From:", "Von:"). */
+  headerFromFields: string[];
+  /** The fields that follow it within a few lines ("Sent:", "Gesendet:", "Subject:"). */
+  headerNextFields: string[];
+  /** Lines that start a signature, each matched at the start of a line ("Sent from my iPhone"). */
+  signatureStarts: string[];
+  /** Lines that start a legal disclaimer ("This e-mail is confidential …", "Confidentiality notice"). */
+  disclaimerStarts: string[];
+  /** Sign-offs on a line of their own ("Kind regards", "Thanks in advance", "Cordialement"). */
+  signOffs: string[];
+  /** Words that open a salutation ("Hi", "Dear", "Good morning"). */
+  greetingWords: string[];
+  /** Words that may follow a greeting in a salutation ("there", "team", "Sir or Madam"). */
+  greetingFillers: string[];
+  /** Negation words, the whole word ("not", "never", "nunca"). A word ending in "n't" is one too. escalation/innocent-context.ts. */
   negators: string[];
   /** Negated verbs written without the apostrophe ("dont", "isnt"), the whole word. */
   bareNegations: string[];
@@ -47,6 +68,34 @@ export interface ClassifierPhraseLists {
 }
 
 export const PHRASE_LISTS: ClassifierPhraseLists = {
+  wroteVerbs: ['wrote', 'schrieb', 'a écrit', 'escribió', 'scrisse', 'schreef'],
+  quoteSeparators: ['original message', 'ursprüngliche nachricht', 'forwarded message', 'weitergeleitete nachricht', "message d'origine", 'mensaje original'],
+  forwardOpeners: ['begin forwarded message', 'anfang der weitergeleiteten nachricht'],
+  headerFromFields: ['from', 'von', 'de', 'da', 'van'],
+  headerNextFields: ['sent', 'date', 'gesendet', 'datum', 'envoyé', 'enviado', 'inviato', 'verzonden', 'to', 'an', 'cc', 'subject', 'betreff', 'objet', 'asunto'],
+  signatureStarts: [
+    'sent from my\\b',
+    'sent (?:from|with|via) (?:outlook|yahoo|mail|samsung|my|proton)\\b',
+    'get outlook for (?:ios|android|mac|windows)\\b',
+    'von meinem \\S+ gesendet',
+    'envoyé de mon\\b',
+  ],
+  disclaimerStarts: [
+    'this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|intended|privileged|strictly)',
+    'confidentiality notice',
+    'disclaimer\\s*:',
+    'the information (?:contained )?in this (?:e-?mail|message)',
+    'if you (?:are not|have received this)(?: the intended recipient| (?:e-?mail|message) in error)',
+    'diese e-?mail (?:enthält|ist|kann)',
+    'please consider the environment before printing',
+  ],
+  signOffs: [
+    'kind(?:est)? regards', 'best regards', 'warm regards', 'regards', 'best wishes', 'best', 'many thanks', 'thanks(?: again| in advance)?',
+    'thank you(?: in advance)?', 'cheers', 'sincerely', 'yours sincerely', 'yours faithfully', 'yours truly', 'respectfully',
+    'mit freundlichen grüßen', 'viele grüße', 'cordialement',
+  ],
+  greetingWords: ['hi', 'hello', 'hey', 'hiya', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening'],
+  greetingFillers: ['there', 'team', 'all', 'everyone', 'folks', 'sir', 'madam', 'or', 'and', 'customer', 'customers', 'service', 'services', 'support', 'care', 'colleagues'],
   negators: ['not', 'no', 'never', 'nobody', 'none', 'nothing', 'neither', 'nor', 'without', 'hardly', 'nunca', 'ni', 'sin', 'nadie', 'ningun[oa]?', 'ningún'],
   bareNegations: ['cannot', 'dont', 'doesnt', 'didnt', 'wont', 'isnt', 'wasnt', 'arent', 'havent', 'hasnt', 'aint'],
   scopeResets: [

@@ -155,6 +155,3 @@ export function titleLines(text: string): { start: number; end: number }[] {
   }
   return out;
 }
-
-/** The patterns as built from the lists provided (for the test that compares them with the lists' data). */
-export const innocentContextPatterns = (): Readonly<ContextPatterns> => patterns();
