@@ -23,8 +23,15 @@ const size = (dir: string, file: string) => statSync(join(dir, file)).size;
 export default (async () => {
   const dir = EXTENSION_DIR;
   const results: BenchResult[] = [];
-  const background = size(dir, 'background.js') / KB;
-  results.push({ name: 'background.js (service worker, evaluated on every wake): raw', value: background, unit: 'KB', target: '≤ 250 KB', ok: background <= 250 });
+  const bytes = size(dir, 'background.js');
+  const background = bytes / KB;
+  results.push({
+    name: `background.js (service worker, evaluated on every wake): raw, ${bytes.toLocaleString('en')} bytes (1 KB = 1,024 bytes)`,
+    value: background,
+    unit: 'KB',
+    target: '≤ 250 KB',
+    ok: background <= 250,
+  });
   for (const page of ['options.html', 'onboarding.html', 'dashboard.html', 'practice.html']) {
     const total = pageScripts(dir, page).reduce((sum, file) => sum + size(dir, file), 0) / KB;
     const isOptions = page === 'options.html';
