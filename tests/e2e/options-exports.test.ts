@@ -10,7 +10,7 @@ import type { CaseEvent } from '../../utils/cases/events';
 import type { CaseRecord, OutcomeRecord } from '../../utils/cases/records';
 import { LATEST_VERSION } from '../../utils/db/migrations';
 import { parseCsv, unescapeCell } from '../../utils/backup/csv';
-import { launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
+import { closeInstallTab, launchWithExtension, type ExtensionBrowser } from './support/launch-browser';
 import { openPage, sendFromPage } from './support/extension-pages';
 
 const at = (day: string) => `2026-05-${day}:00.000Z`;
@@ -67,9 +67,8 @@ async function keepDownloads(page: Page): Promise<void> {
 }
 
 async function exportAndWait(page: Page, testId: string, count: number): Promise<{ name: string; text: string }> {
-  // A click from script: the button is the page's, and what it starts is what is tested.
-  await page.$eval(`[data-testid="${testId}"]`, (el) => (el as HTMLButtonElement).click());
-  await page.waitForFunction((n: number) => (globalThis as unknown as { __saved: unknown[] }).__saved.length >= n, { timeout: 15_000 }, count);
+  await page.click(`[data-testid="${testId}"]`);
+  await page.waitForFunction((n: number) => (globalThis as unknown as { __saved: unknown[] }).__saved.length >= n, { timeout: 15_000, polling: 50 }, count);
   return (await downloads(page))[count - 1]!;
 }
 
@@ -79,6 +78,8 @@ describe('exports from the options page', () => {
   beforeAll(async () => {
     eb = await launchWithExtension();
     await eb.serviceWorker();
+    // The onboarding tab the install opens would take the focus mid-test.
+    await closeInstallTab(eb);
     page = await openPage(eb, 'options.html#data');
     const imported = await sendFromPage<{ applied: number }>(page, 'importBackup', { json: BACKUP });
     expect(imported).toEqual({ ok: true, value: { applied: CASES.length + EVENTS.length + OUTCOMES.length } });
