@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page, type WebWorker } from 'puppeteer';
 
 export const MAIL_ORIGINS = [
   'https://mail.google.com',
@@ -127,9 +127,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       () => undefined,
       (error: unknown) => error,
     );
-    const loaded = page
-      .waitForFunction((want: string) => location.href === want && document.readyState === 'complete', { timeout: 30_000, polling: 50 }, url)
-      .then(() => undefined, (error: unknown) => error);
+    const deadline = Date.now() + 30_000;
+    const loaded = (async (): Promise<unknown> => {
+      for (;;) {
+        try {
+          await page.waitForFunction((want: string) => location.href === want && document.readyState === 'complete', { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, url);
+          return undefined;
+        } catch (error) {
+          // BiDi sometimes fails an evaluation while the document is being replaced (an internal
+          // TypeError in Firefox's remote agent): ask again, until the deadline.
+          if (error instanceof TimeoutError || Date.now() >= deadline) return error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    })();
     const failed = await Promise.race([loaded, navigation.then((error) => error ?? loaded)]);
     stop.abort();
     await navigation;
