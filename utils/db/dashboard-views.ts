@@ -7,6 +7,7 @@
  */
 import type { DashboardView } from '../metrics/dashboard-view';
 import type { DashboardViewRecord } from './schema';
+import { openDatabaseAsItIs } from './open-for-page';
 
 /** The shape of a stored view: raise it when DashboardView changes, so no page paints an older shape. */
 export const DASHBOARD_VIEW_SHAPE = 1;
@@ -20,44 +21,27 @@ export function viewRecord(view: DashboardView): DashboardViewRecord {
  * with no database yet, an older schema or anything unexpected, the answer is undefined (the
  * page then waits for the background's figures).
  */
-export function readLastView(factory: IDBFactory, source: DashboardView['source'], name = 'caseline'): Promise<DashboardView | undefined> {
+export async function readLastView(factory: IDBFactory, source: DashboardView['source'], name = 'caseline'): Promise<DashboardView | undefined> {
+  const db = await openDatabaseAsItIs(factory, name);
+  if (!db) return undefined;
   return new Promise((resolve) => {
-    let request: IDBOpenDBRequest;
+    const done = (view: DashboardView | undefined) => {
+      db.close();
+      resolve(view);
+    };
+    if (!db.objectStoreNames.contains('views')) return done(undefined);
     try {
-      // No version: the database as it is. Opening one that does not exist would make it: refused below.
-      request = factory.open(name);
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = (event) => {
-      event.preventDefault();
-      resolve(undefined);
-    };
-    request.onblocked = () => resolve(undefined);
-    request.onsuccess = () => {
-      const db = request.result;
-      // A newer version (an update) wants the database: this reader lets go at once.
-      db.onversionchange = () => db.close();
-      const done = (view: DashboardView | undefined) => {
-        db.close();
-        resolve(view);
+      const get = db.transaction('views', 'readonly').objectStore('views').get(source);
+      get.onsuccess = () => {
+        const record = get.result as Partial<DashboardViewRecord> | undefined;
+        done(record?.shape === DASHBOARD_VIEW_SHAPE && record.source === source && record.view?.source === source ? record.view : undefined);
       };
-      if (!db.objectStoreNames.contains('views')) return done(undefined);
-      try {
-        const get = db.transaction('views', 'readonly').objectStore('views').get(source);
-        get.onsuccess = () => {
-          const record = get.result as Partial<DashboardViewRecord> | undefined;
-          done(record?.shape === DASHBOARD_VIEW_SHAPE && record.source === source && record.view?.source === source ? record.view : undefined);
-        };
-        get.onerror = (event) => {
-          event.preventDefault();
-          done(undefined);
-        };
-      } catch {
+      get.onerror = (event) => {
+        event.preventDefault();
         done(undefined);
-      }
-    };
+      };
+    } catch {
+      done(undefined);
+    }
   });
 }

@@ -9,12 +9,16 @@
 import { wrap } from 'idb';
 import type { CaselineDb } from './schema';
 
-export function openDatabaseForPage(factory: IDBFactory, schemaVersion: number, options: { name?: string; onClosed?: () => void } = {}): Promise<CaselineDb | undefined> {
+/**
+ * The database as it is, without a version: never made (a missing one would be, so the upgrade is
+ * refused) and never upgraded. Undefined when there is none or it cannot be opened. The connection
+ * closes itself when a newer version (an update of the extension) wants the database.
+ */
+export function openDatabaseAsItIs(factory: IDBFactory, name = 'caseline'): Promise<IDBDatabase | undefined> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
-      // No version: the database as it is (a version would upgrade it, or make it if missing).
-      request = factory.open(options.name ?? 'caseline');
+      request = factory.open(name);
     } catch {
       resolve(undefined);
       return;
@@ -27,18 +31,23 @@ export function openDatabaseForPage(factory: IDBFactory, schemaVersion: number, 
     request.onblocked = () => resolve(undefined);
     request.onsuccess = () => {
       const db = request.result;
-      const close = () => {
-        db.close();
-        options.onClosed?.();
-      };
-      if (db.version !== schemaVersion) {
-        db.close();
-        resolve(undefined);
-        return;
-      }
-      db.onversionchange = close;
-      db.onclose = () => options.onClosed?.();
-      resolve(wrap(db) as unknown as CaselineDb);
+      db.onversionchange = () => db.close();
+      resolve(db);
     };
   });
+}
+
+export async function openDatabaseForPage(factory: IDBFactory, schemaVersion: number, options: { name?: string; onClosed?: () => void } = {}): Promise<CaselineDb | undefined> {
+  const db = await openDatabaseAsItIs(factory, options.name);
+  if (!db) return undefined;
+  if (db.version !== schemaVersion) {
+    db.close();
+    return undefined;
+  }
+  db.onversionchange = () => {
+    db.close();
+    options.onClosed?.();
+  };
+  db.onclose = () => options.onClosed?.();
+  return wrap(db) as unknown as CaselineDb;
 }
