@@ -2,11 +2,10 @@
  * Presence through the team database (express-pouchdb on 127.0.0.1): each install rewrites its
  * one record in place; the others read it; nobody can write over someone else's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CouchPresenceChannel, presenceDoc } from '../../../utils/sync/couch-presence-channel';
 import type { AgentPresence } from '../../../utils/shared-inbox/presence';
-import { startCouchServer, type CouchServer } from '../../support/couch-server';
-import { serverDocs, setUpTeam, userClient } from './team-fixture';
+import { serverDocs, userClient, useTeamServer } from './team-fixture';
 import { LiveFeed } from '../../../utils/sync/live-feed';
 import { MemorySyncStore } from '../../../utils/sync/memory-store';
 
@@ -14,24 +13,17 @@ const T = 'c'.repeat(64);
 const record = (by: string, at: string, threads: AgentPresence['threads']): AgentPresence => ({ id: `pr:${by}:install-1`, by, name: by.toUpperCase(), at, threads });
 
 describe('presence on the team database', () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-    await setUpTeam(server);
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useTeamServer();
 
   it('rewrites one record per install in place, and the others read it', async () => {
-    const ann = await userClient(server, 'ann');
-    const bob = await userClient(server, 'bob');
+    const ann = await userClient(server(), 'ann');
+    const bob = await userClient(server(), 'bob');
     const annChannel = new CouchPresenceChannel({ client: async () => ann, setInterval: () => 0, clearInterval: () => undefined });
     const bobChannel = new CouchPresenceChannel({ client: async () => bob, setInterval: () => 0, clearInterval: () => undefined });
 
     expect(await annChannel.publish(record('ann', '2026-03-02T10:00:00.000Z', { [T]: { state: 'viewing', since: '2026-03-02T10:00:00.000Z' } }))).toBe(true);
     expect(await annChannel.publish(record('ann', '2026-03-02T10:00:15.000Z', { [T]: { state: 'replying', since: '2026-03-02T10:00:12.000Z' } }))).toBe(true);
-    const docs = (await serverDocs(server)).filter((d) => d.type === 'presence');
+    const docs = (await serverDocs(server())).filter((d) => d.type === 'presence');
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatchObject({ _id: 'pr:ann:install-1', author: 'ann', presence: { threads: { [T]: { state: 'replying' } } } });
 
@@ -48,7 +40,7 @@ describe('presence on the team database', () => {
   });
 
   it('refuses a record written over someone else\'s, or in someone else\'s name', async () => {
-    const bob = await userClient(server, 'bob');
+    const bob = await userClient(server(), 'bob');
     const current = await bob.getDoc('pr:ann:install-1');
     const hijack = { ...presenceDoc(record('bob', '2026-03-02T10:01:00.000Z', {})), _id: 'pr:ann:install-1', _rev: current!._rev };
     await expect(bob.putDoc(hijack)).rejects.toMatchObject({ kind: 'forbidden' });
@@ -57,8 +49,8 @@ describe('presence on the team database', () => {
   });
 
   it('a teammate\'s rewrites reach an agent through the live feed (the agent\'s selector takes presence); the poll rests while it is live', async () => {
-    const ann = await userClient(server, 'ann');
-    const bob = await userClient(server, 'bob');
+    const ann = await userClient(server(), 'ann');
+    const bob = await userClient(server(), 'bob');
     let tick: (() => void) | undefined;
     let live = false;
     const bobChannel = new CouchPresenceChannel({ client: async () => bob, live: () => live, setInterval: (fn) => (tick = fn), clearInterval: () => undefined });
